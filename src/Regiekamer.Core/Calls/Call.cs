@@ -1,0 +1,63 @@
+using Regiekamer.Core.Common;
+using Regiekamer.Core.ReferenceData;
+
+namespace Regiekamer.Core.Calls;
+
+/// <summary>A subsidy call (oproep). Its terms live in versions (R14): the minister may revise them mid-cycle.</summary>
+public sealed class Call
+{
+    public int Id { get; set; }
+
+    /// <summary>Short code, e.g. "2023-2025".</summary>
+    public string Code { get; set; } = "";
+
+    public string Title { get; set; } = "";
+
+    public int FirstYear { get; set; }
+
+    public int LastYear { get; set; }
+
+    public MunicipalitySet MunicipalitySet { get; set; }
+
+    public List<CallVersion> Versions { get; set; } = [];
+
+    public int Version { get; set; }
+
+    public CallVersion CurrentVersion => Versions.OrderByDescending(v => v.Number).First();
+}
+
+public sealed class CallVersion
+{
+    public int Id { get; set; }
+
+    public int CallId { get; set; }
+
+    /// <summary>1, 2, …: a new number for every revision (R14).</summary>
+    public int Number { get; set; }
+
+    /// <summary>Yearly budget (R13: EUR 3,000,000 for 2023–2025).</summary>
+    public Money YearlyBudget { get; set; }
+
+    public int WeightWorkingAge { get; set; }
+
+    public int WeightJobSeekers { get; set; }
+
+    public int WeightEqual { get; set; }
+
+    /// <summary>R8: the application deadline.</summary>
+    public DateOnly Deadline { get; set; }
+
+    /// <summary>R9: the Flemish policy priorities, e.g. WSE-LR1;WSE-LR2;WSE-LR3;WSE-LR4.</summary>
+    public string Priorities { get; set; } = "";
+
+    /// <summary>The reference-region assignment the call checks R5 against.</summary>
+    public int RegionDatasetId { get; set; }
+
+    public DateOnly EffectiveFrom { get; set; }
+
+    public string? Note { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public IReadOnlyList<string> PriorityCodes => Priorities.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

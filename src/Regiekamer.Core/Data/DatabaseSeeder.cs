@@ -1,0 +1,160 @@
+using Microsoft.EntityFrameworkCore;
+using Regiekamer.Core.Calls;
+using Regiekamer.Core.Common;
+using Regiekamer.Core.Partnerships;
+using Regiekamer.Core.ReferenceData;
+
+namespace Regiekamer.Core.Data;
+
+/// <summary>Loads the shipped reference data and the seeded call; optionally the demo partnerships. Idempotent.</summary>
+public sealed class DatabaseSeeder(RegiekamerDb db, TimeProvider time)
+{
+    public const string ScheldelandSource = "Seed 004: jaarverslag 2016 Interlokale Vereniging Sociale Economie Scheldeland (Hamme, Laarne, Wetteren, Wichelen, Zele)";
+
+    public async Task SeedReferenceDataAsync(CancellationToken ct = default)
+    {
+        if (await db.Datasets.AnyAsync(ct))
+        {
+            return;
+        }
+
+        var shipped = ShippedReferenceData.Current;
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Municipalities.AddRange(shipped.Municipalities2019.Select(Copy));
+        db.Municipalities.AddRange(shipped.Municipalities2025.Select(Copy));
+        db.ReferenceRegions.AddRange(shipped.Regions.Select(r => new ReferenceRegion { Code = r.Code, Name = r.Name, ProvinceNis = r.ProvinceNis, ProvinceName = r.ProvinceName }));
+        ReferenceDataset? callRegions = null;
+        foreach (var d in shipped.Datasets)
+        {
+            var entity = d.ToEntity(now);
+            db.Datasets.Add(entity);
+            await db.SaveChangesAsync(ct);
+            db.RegionAssignments.AddRange(d.Assignments.Select(a => new RegionAssignment { DatasetId = entity.Id, NisCode = a.NisCode, RegionCode = a.RegionCode, RegionName = a.RegionName }));
+            db.Figures.AddRange(d.Figures.Select(f => new MunicipalityFigure { DatasetId = entity.Id, NisCode = f.NisCode, Value = f.Value }));
+            if (d.Kind == DatasetKind.ReferenceRegions && d.Set == MunicipalitySet.Set2019 && callRegions is null)
+            {
+                callRegions = entity;
+            }
+        }
+
+        // The 2023-2025 call (seed 003): EUR 3,000,000 a year, 40/20/40, deadline 15/1/2023, WSE-LR1..4.
+        db.Calls.Add(new Call
+        {
+            Code = "2023-2025",
+            Title = "Open oproep lokale regierol sociale economie en werk 2023-2025",
+            FirstYear = 2023,
+            LastYear = 2025,
+            MunicipalitySet = MunicipalitySet.Set2019,
+            Versions =
+            [
+                new CallVersion
+                {
+                    Number = 1,
+                    YearlyBudget = Money.FromEuros(3_000_000),
+                    WeightWorkingAge = 40,
+                    WeightJobSeekers = 20,
+                    WeightEqual = 40,
+                    Deadline = new DateOnly(2023, 1, 15),
+                    Priorities = "WSE-LR1;WSE-LR2;WSE-LR3;WSE-LR4",
+                    RegionDatasetId = callRegions!.Id,
+                    EffectiveFrom = new DateOnly(2023, 1, 1),
+                    Note = "Handleiding open oproep 2023-2025 (seed 003). Referentieregio's volgens de beslissing van 4/2/2022.",
+                    CreatedAtUtc = now,
+                },
+            ],
+        });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>The partnerships with a publicly known composition, plus Scheldeland, marked as demo data.</summary>
+    public async Task SeedDemoAsync(CancellationToken ct = default)
+    {
+        if (await db.Partnerships.AnyAsync(ct))
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var snapshot = ReferenceSnapshot.FromShipped();
+        foreach (var known in ShippedReferenceData.Current.KnownCompositions.Where(k => k.Members.Count > 0))
+        {
+            db.Partnerships.Add(Demo(known.Name, known.Members, snapshot, now, $"{known.SourceUrl} ({known.PeriodEvidence}). {known.Notes}"));
+        }
+
+        var scheldeland = new[] { "Hamme", "Laarne", "Wetteren", "Wichelen", "Zele" }.Select(n => snapshot.Find(n)!.NisCode).ToList();
+        db.Partnerships.Add(Demo("Interlokale Vereniging Sociale Economie Scheldeland", scheldeland, snapshot, now, ScheldelandSource));
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static Partnership Demo(string name, IReadOnlyList<NisCode> members, ReferenceSnapshot snapshot, DateTime now, string source)
+    {
+        var (kind, kindNote) = GuessKind(name, members, snapshot);
+        NisCode? managing = null;
+        var managingNote = "";
+        if (kind == PartnershipKind.InterlocalAssociation)
+        {
+            var named = members.Select(m => snapshot.Find(m)!).FirstOrDefault(m => source.Contains("Beherende gemeente: " + m.Name, StringComparison.Ordinal) || source.Contains("Stad en Sociaal Huis " + m.Name, StringComparison.Ordinal));
+            if (named is not null)
+            {
+                managing = named.NisCode;
+            }
+            else
+            {
+                managing = members.OrderByDescending(m => snapshot.Inhabitants(m) ?? 0).First();
+                managingNote = $" Beherende gemeente aangenomen (grootste lid: {snapshot.Find(managing.Value)!.Name}).";
+            }
+        }
+
+        return new Partnership
+        {
+            Name = name,
+            Kind = kind,
+            Status = PartnershipStatus.Existing,
+            MunicipalitySet = MunicipalitySet.Set2019,
+            ManagingNisCode = managing,
+            IsDemo = true,
+            DemoSource = Truncate($"Demogegevens, geen officiële samenstelling. Bron: {source}{kindNote}{managingNote}", 500),
+            Members = members.Distinct().Select(m => new PartnershipMember { NisCode = m }).ToList(),
+            CreatedAtUtc = now,
+            UpdatedAtUtc = now,
+        };
+    }
+
+    private static (PartnershipKind, string) GuessKind(string name, IReadOnlyList<NisCode> members, ReferenceSnapshot snapshot)
+    {
+        if (members.Count == 1 && snapshot.Find(members[0])!.IsCentralCity)
+        {
+            return (PartnershipKind.CentralCity, "");
+        }
+
+        if (name.StartsWith("Projectvereniging", StringComparison.OrdinalIgnoreCase))
+        {
+            return (PartnershipKind.ProjectAssociation, "");
+        }
+
+        if (name.Contains("Interlokale", StringComparison.OrdinalIgnoreCase) || name.StartsWith("ILV", StringComparison.Ordinal))
+        {
+            return (PartnershipKind.InterlocalAssociation, "");
+        }
+
+        return (PartnershipKind.InterlocalAssociation, " Rechtsvorm aangenomen (interlokale vereniging).");
+    }
+
+    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
+
+    private static Municipality Copy(Municipality m) => new()
+    {
+        Set = m.Set,
+        NisCode = m.NisCode,
+        Name = m.Name,
+        ArrondissementNis = m.ArrondissementNis,
+        ArrondissementName = m.ArrondissementName,
+        ProvinceNis = m.ProvinceNis,
+        ProvinceName = m.ProvinceName,
+        IsCentralCity = m.IsCentralCity,
+        SuccessorNisCode = m.SuccessorNisCode,
+        Merged2025 = m.Merged2025,
+    };
+}

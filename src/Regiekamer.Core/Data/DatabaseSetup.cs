@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Regiekamer.Core.Allocation;
+using Regiekamer.Core.Calls;
+using Regiekamer.Core.Coverage;
+using Regiekamer.Core.Eligibility;
+using Regiekamer.Core.Imports;
+using Regiekamer.Core.Partnerships;
+using Regiekamer.Core.ReferenceData;
+
+namespace Regiekamer.Core.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+}
+
+/// <summary>Which database to use. SQLite is the zero-set-up default; PostgreSQL is production.</summary>
+public sealed record DatabaseOptions(DatabaseProvider Provider, string ConnectionString)
+{
+    public static DatabaseProvider ParseProvider(string? value) => value?.Trim().ToUpperInvariant() switch
+    {
+        null or "" or "SQLITE" => DatabaseProvider.Sqlite,
+        "POSTGRESQL" or "POSTGRES" or "NPGSQL" => DatabaseProvider.PostgreSql,
+        _ => throw new InvalidOperationException($"Database:Provider '{value}' is not known; use Sqlite or PostgreSQL."),
+    };
+
+    public void Apply(DbContextOptionsBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        _ = Provider == DatabaseProvider.Sqlite
+            ? builder.UseSqlite(ConnectionString)
+            : builder.UseNpgsql(ConnectionString);
+    }
+
+    public DbContextOptions<RegiekamerDb> Build()
+    {
+        var builder = new DbContextOptionsBuilder<RegiekamerDb>();
+        Apply(builder);
+        return builder.Options;
+    }
+}
+
+public static class RegiekamerServices
+{
+    /// <summary>Registers the database and the domain services (concrete classes; no interfaces over our own code).</summary>
+    public static IServiceCollection AddRegiekamerCore(this IServiceCollection services, DatabaseOptions database)
+    {
+        services.AddSingleton(database);
+        services.AddDbContext<RegiekamerDb>(database.Apply);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ReferenceSnapshotCache>();
+        services.AddScoped<ReferenceDataService>();
+        services.AddScoped<PartnershipService>();
+        services.AddScoped<EligibilityService>();
+        services.AddScoped<CallService>();
+        services.AddScoped<AllocationService>();
+        services.AddScoped<WhatIfService>();
+        services.AddScoped<CoverageService>();
+        services.AddScoped<ImportService>();
+        services.AddScoped<DatabaseSeeder>();
+        return services;
+    }
+}
