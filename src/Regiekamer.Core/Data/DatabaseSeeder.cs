@@ -11,6 +11,8 @@ public sealed class DatabaseSeeder(RegiekamerDb db, TimeProvider time)
 {
     public const string ScheldelandSource = "Seed 004: jaarverslag 2016 Interlokale Vereniging Sociale Economie Scheldeland (Hamme, Laarne, Wetteren, Wichelen, Zele)";
 
+    private static readonly string[] ScheldelandMembers = ["Hamme", "Laarne", "Wetteren", "Wichelen", "Zele"];
+
     public async Task SeedReferenceDataAsync(CancellationToken ct = default)
     {
         if (await db.Datasets.AnyAsync(ct))
@@ -83,7 +85,7 @@ public sealed class DatabaseSeeder(RegiekamerDb db, TimeProvider time)
             db.Partnerships.Add(Demo(known.Name, known.Members, snapshot, now, $"{known.SourceUrl} ({known.PeriodEvidence}). {known.Notes}"));
         }
 
-        var scheldeland = new[] { "Hamme", "Laarne", "Wetteren", "Wichelen", "Zele" }.Select(n => snapshot.Find(n)!.NisCode).ToList();
+        var scheldeland = ScheldelandMembers.Select(n => snapshot.Find(n)!.NisCode).ToList();
         db.Partnerships.Add(Demo("Interlokale Vereniging Sociale Economie Scheldeland", scheldeland, snapshot, now, ScheldelandSource));
         await db.SaveChangesAsync(ct);
     }

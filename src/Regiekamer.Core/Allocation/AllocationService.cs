@@ -1,0 +1,148 @@
+using Microsoft.EntityFrameworkCore;
+using Regiekamer.Core.Calls;
+using Regiekamer.Core.Common;
+using Regiekamer.Core.Data;
+using Regiekamer.Core.Eligibility;
+using Regiekamer.Core.Partnerships;
+using Regiekamer.Core.ReferenceData;
+
+namespace Regiekamer.Core.Allocation;
+
+/// <summary>An allocation computed now, not stored: the eligible partnerships, their amounts, and who was left out and why.</summary>
+public sealed record AllocationPreview(
+    Call Call,
+    CallVersion CallVersion,
+    DateOnly EligibilityDate,
+    ReferenceSnapshot Snapshot,
+    IReadOnlyList<AllocationLineResult> Lines,
+    IReadOnlyList<PartnershipEligibility> Excluded,
+    IReadOnlyDictionary<string, Partnership> PartnershipsByName)
+{
+    public Money Budget => CallVersion.YearlyBudget;
+
+    public AllocationWeights Weights => new(CallVersion.WeightWorkingAge, CallVersion.WeightJobSeekers, CallVersion.WeightEqual);
+}
+
+public sealed class AllocationService(RegiekamerDb db, EligibilityService eligibility, CallService calls, TimeProvider time)
+{
+    public async Task<Result<AllocationPreview>> PreviewAsync(int? callId, DateOnly on, CancellationToken ct = default)
+    {
+        var (version, snapshot, results) = await eligibility.EvaluateAsync(callId, on, ct);
+        var call = (await calls.GetAsync(version.CallId, ct))!;
+        var eligible = results.Where(r => r.Result.Eligible).ToList();
+        var inputs = AllocationInputs.From(eligible.Select(r => PartnershipService.ToFacts(r.Partnership)), snapshot);
+        if (!inputs.IsSuccess)
+        {
+            return Result<AllocationPreview>.Fail(inputs.Errors);
+        }
+
+        var lines = AllocationCalculator.Allocate(inputs.Value!, version.YearlyBudget, new AllocationWeights(version.WeightWorkingAge, version.WeightJobSeekers, version.WeightEqual));
+        if (!lines.IsSuccess)
+        {
+            return Result<AllocationPreview>.Fail(lines.Errors);
+        }
+
+        return Result<AllocationPreview>.Ok(new AllocationPreview(
+            call,
+            version,
+            on,
+            snapshot,
+            lines.Value!.OrderBy(l => l.Name, StringComparer.Ordinal).ToList(),
+            results.Where(r => !r.Result.Eligible).ToList(),
+            results.ToDictionary(r => r.Partnership.Name, r => r.Partnership)));
+    }
+
+    /// <summary>Stores the preview as a run that names the call version and every dataset it used (R14).</summary>
+    public async Task<Result<AllocationRun>> CreateRunAsync(int? callId, DateOnly on, CancellationToken ct = default)
+    {
+        var preview = await PreviewAsync(callId, on, ct);
+        if (!preview.IsSuccess)
+        {
+            return Result<AllocationRun>.Fail(preview.Errors);
+        }
+
+        var p = preview.Value!;
+        var run = new AllocationRun
+        {
+            CallVersionId = p.CallVersion.Id,
+            Budget = p.Budget,
+            WeightWorkingAge = p.Weights.WorkingAge,
+            WeightJobSeekers = p.Weights.JobSeekers,
+            WeightEqual = p.Weights.Equal,
+            EligibilityDate = on,
+            InhabitantsDatasetId = p.Snapshot.InhabitantsDataset.Id,
+            WorkingAgeDatasetId = p.Snapshot.WorkingAgeDataset.Id,
+            JobSeekersDatasetId = p.Snapshot.JobSeekersDataset.Id,
+            RegionDatasetId = p.Snapshot.RegionDataset.Id,
+            UsesEstimates = p.Snapshot.UsesEstimates,
+            CreatedAtUtc = time.GetUtcNow().UtcDateTime,
+            Lines = p.Lines.Select(l => new AllocationLine
+            {
+                PartnershipId = p.PartnershipsByName[l.Name].Id,
+                PartnershipName = l.Name,
+                Members = string.Join(';', p.PartnershipsByName[l.Name].Members.Select(m => m.NisCode.Value).Order(StringComparer.Ordinal)),
+                WorkingAgePopulation = l.WorkingAgePopulation,
+                JobSeekers = l.JobSeekers,
+                EqualPart = l.EqualPart,
+                WorkingAgePart = l.WorkingAgePart,
+                JobSeekerPart = l.JobSeekerPart,
+                Total = l.Total,
+            }).ToList(),
+        };
+        db.AllocationRuns.Add(run);
+        await db.SaveChangesAsync(ct);
+        return Result<AllocationRun>.Ok(run);
+    }
+
+    public Task<List<AllocationRun>> ListRunsAsync(CancellationToken ct = default) =>
+        db.AllocationRuns.AsNoTracking().OrderByDescending(r => r.Id).ToListAsync(ct);
+
+    public Task<AllocationRun?> GetRunAsync(int id, CancellationToken ct = default) =>
+        db.AllocationRuns.AsNoTracking().Include(r => r.Lines.OrderBy(l => l.PartnershipName)).FirstOrDefaultAsync(r => r.Id == id, ct);
+
+    /// <summary>Publishing freezes a run. A run on estimated figures cannot be published: estimates are never presented as official.</summary>
+    public async Task<Result<AllocationRun>> PublishAsync(int id, CancellationToken ct = default)
+    {
+        var run = await db.AllocationRuns.FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (run is null)
+        {
+            return DomainError.NotFound($"Verdeling {id} bestaat niet.", $"Allocation run {id} does not exist.");
+        }
+
+        if (run.IsPublished)
+        {
+            return DomainError.Conflict(Rules.R14, $"R14: verdeling {id} is al gepubliceerd en kan niet meer wijzigen.", $"R14: allocation run {id} is already published and cannot change.");
+        }
+
+        if (run.UsesEstimates)
+        {
+            return DomainError.Conflict(
+                Rules.R13,
+                "R13: deze verdeling gebruikt geschatte cijfers (werkzoekenden) en kan niet als officieel gepubliceerd worden. Importeer de officiële cijfers en maak een nieuwe verdeling.",
+                "R13: this allocation uses estimated figures (job seekers) and cannot be published as official. Import the official figures and make a new run.");
+        }
+
+        run.PublishedAtUtc = time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return Result<AllocationRun>.Ok(run);
+    }
+
+    /// <summary>Only unpublished runs can be deleted; a published run is immutable (R14).</summary>
+    public async Task<Result<int>> DeleteRunAsync(int id, CancellationToken ct = default)
+    {
+        var run = await db.AllocationRuns.FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (run is null)
+        {
+            return DomainError.NotFound($"Verdeling {id} bestaat niet.", $"Allocation run {id} does not exist.");
+        }
+
+        if (run.IsPublished)
+        {
+            return DomainError.Conflict(Rules.R14, $"R14: verdeling {id} is gepubliceerd en kan niet verwijderd worden.", $"R14: allocation run {id} is published and cannot be deleted.");
+        }
+
+        db.AllocationRuns.Remove(run);
+        await db.SaveChangesAsync(ct);
+        return Result<int>.Ok(id);
+    }
+}

@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using Regiekamer.Core.Allocation;
+using Regiekamer.Core.Common;
+using Regiekamer.Core.Data;
+
+namespace Regiekamer.Core.Calls;
+
+/// <summary>The terms of a new call version (R14). Budget in euros with a dot decimal.</summary>
+public sealed record CallVersionInput(
+    string? YearlyBudget,
+    int WeightWorkingAge,
+    int WeightJobSeekers,
+    int WeightEqual,
+    DateOnly Deadline,
+    string? Priorities,
+    DateOnly EffectiveFrom,
+    string? Note,
+    int? RegionDatasetId = null);
+
+public sealed class CallService(RegiekamerDb db, TimeProvider time)
+{
+    public static readonly IReadOnlyList<string> KnownPriorities = ["WSE-LR1", "WSE-LR2", "WSE-LR3", "WSE-LR4"];
+
+    public Task<List<Call>> ListAsync(CancellationToken ct = default) => db.Calls.AsNoTracking().OrderByDescending(c => c.FirstYear).ToListAsync(ct);
+
+    public Task<Call?> GetAsync(int id, CancellationToken ct = default) => db.Calls.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+
+    public Task<Call?> LatestAsync(CancellationToken ct = default) => db.Calls.AsNoTracking().OrderByDescending(c => c.FirstYear).ThenByDescending(c => c.Id).FirstOrDefaultAsync(ct);
+
+    public Task<CallVersion?> GetVersionAsync(int versionId, CancellationToken ct = default) => db.CallVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == versionId, ct);
+
+    /// <summary>R14: the minister revises the call; the earlier versions and the allocations that used them stay as they were.</summary>
+    public async Task<Result<CallVersion>> AddVersionAsync(int callId, CallVersionInput input, int expectedVersion, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var call = await db.Calls.FirstOrDefaultAsync(c => c.Id == callId, ct);
+        if (call is null)
+        {
+            return DomainError.NotFound($"Oproep {callId} bestaat niet.", $"Call {callId} does not exist.");
+        }
+
+        if (call.Version != expectedVersion)
+        {
+            return DomainError.Conflict("concurrency", "Iemand anders heeft deze oproep intussen gewijzigd; laad de pagina opnieuw.", "Someone else changed this call in the meantime; reload the page.");
+        }
+
+        var errors = new List<DomainError>();
+        if (!Money.TryParseInvariant(input.YearlyBudget, out var budget) || budget.Cents <= 0)
+        {
+            errors.Add(DomainError.Invalid(Rules.R13, $"R13: budget '{input.YearlyBudget}' is geen positief bedrag in euro (bv. 3000000 of 3000000.00).", $"R13: budget '{input.YearlyBudget}' is not a positive amount in euros (e.g. 3000000 or 3000000.00).", "yearlyBudget"));
+        }
+
+        var weights = new AllocationWeights(input.WeightWorkingAge, input.WeightJobSeekers, input.WeightEqual);
+        if (weights.WorkingAge < 0 || weights.JobSeekers < 0 || weights.Equal < 0 || weights.Sum != 100)
+        {
+            errors.Add(DomainError.Invalid(Rules.R13, $"R13: de gewichten {weights} moeten positief zijn en samen 100 (%) maken.", $"R13: the weights {weights} must be non-negative and add up to 100 (%).", "weights"));
+        }
+
+        var priorities = (input.Priorities ?? "").Split([';', ',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => p.ToUpperInvariant()).Distinct().ToList();
+        var unknown = priorities.Where(p => !KnownPriorities.Contains(p)).ToList();
+        if (priorities.Count == 0 || unknown.Count > 0)
+        {
+            errors.Add(DomainError.Invalid("R9", $"R9: prioriteiten '{input.Priorities}': kies uit {string.Join(", ", KnownPriorities)}.", $"R9: priorities '{input.Priorities}': choose from {string.Join(", ", KnownPriorities)}.", "priorities"));
+        }
+
+        var current = await db.CallVersions.Where(v => v.CallId == callId).OrderByDescending(v => v.Number).FirstAsync(ct);
+        var regionDatasetId = input.RegionDatasetId ?? current.RegionDatasetId;
+        if (!await db.Datasets.AnyAsync(d => d.Id == regionDatasetId && d.Kind == ReferenceData.DatasetKind.ReferenceRegions, ct))
+        {
+            errors.Add(DomainError.Invalid("validation", $"Referentieregio's: dataset {regionDatasetId} bestaat niet.", $"Reference regions: dataset {regionDatasetId} does not exist.", "regionDatasetId"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<CallVersion>.Fail(errors);
+        }
+
+        var version = new CallVersion
+        {
+            CallId = callId,
+            Number = current.Number + 1,
+            YearlyBudget = budget,
+            WeightWorkingAge = weights.WorkingAge,
+            WeightJobSeekers = weights.JobSeekers,
+            WeightEqual = weights.Equal,
+            Deadline = input.Deadline,
+            Priorities = string.Join(';', priorities.Order(StringComparer.Ordinal)),
+            RegionDatasetId = regionDatasetId,
+            EffectiveFrom = input.EffectiveFrom,
+            Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(),
+            CreatedAtUtc = time.GetUtcNow().UtcDateTime,
+        };
+        db.CallVersions.Add(version);
+        db.Entry(call).State = EntityState.Modified; // bumps Call.Version (RegiekamerDb.BumpVersions)
+        await db.SaveChangesAsync(ct);
+        return Result<CallVersion>.Ok(version);
+    }
+}

@@ -1,0 +1,62 @@
+using Regiekamer.Core.Common;
+using Regiekamer.Core.Data;
+using Regiekamer.Core.ReferenceData;
+
+namespace Regiekamer.Core.Imports;
+
+public sealed record ImportRequest(FigureFileKind Kind, string FileName, DateOnly ReferenceDate, string? Source, string? Title = null);
+
+/// <summary>Imports a batch of figures as new datasets (with reference date and source), all or nothing.</summary>
+public sealed class ImportService(RegiekamerDb db, ReferenceDataService referenceData, TimeProvider time)
+{
+    public async Task<Result<IReadOnlyList<ReferenceDataset>>> ImportAsync(ImportRequest request, TextReader content, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrWhiteSpace(request.Source))
+        {
+            return DomainError.Invalid("validation", "Bron: verplicht (bv. 'VDAB Arvastat' of 'Statbel').", "Source: required (e.g. 'VDAB Arvastat' or 'Statbel').", "source");
+        }
+
+        var snapshot = await referenceData.SnapshotAsync(MunicipalitySet.Set2019, ct: ct);
+        var parsed = FigureCsv.Parse(request.FileName, content, request.Kind, snapshot);
+        if (!parsed.IsSuccess)
+        {
+            return Result<IReadOnlyList<ReferenceDataset>>.Fail(parsed.Errors);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var created = new List<ReferenceDataset>();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        foreach (var (kind, figures) in parsed.Value!.Figures)
+        {
+            var dataset = new ReferenceDataset
+            {
+                Kind = kind,
+                MunicipalitySet = MunicipalitySet.Set2019,
+                Title = request.Title?.Trim() is { Length: > 0 } t ? t : $"{KindTitle(kind)} op {Formats.ShortDate(request.ReferenceDate)} (import)",
+                Source = request.Source.Trim(),
+                Provenance = $"Imported from {request.FileName} on {now:yyyy-MM-dd HH:mm} UTC.",
+                ReferenceDate = request.ReferenceDate,
+                IsEstimate = false,
+                ImportedAtUtc = now,
+                RowCount = figures.Count,
+            };
+            db.Datasets.Add(dataset);
+            await db.SaveChangesAsync(ct);
+            db.Figures.AddRange(figures.Select(f => new MunicipalityFigure { DatasetId = dataset.Id, NisCode = f.NisCode, Value = f.Value }));
+            await db.SaveChangesAsync(ct);
+            created.Add(dataset);
+        }
+
+        await tx.CommitAsync(ct);
+        return Result<IReadOnlyList<ReferenceDataset>>.Ok(created);
+    }
+
+    public static string KindTitle(DatasetKind kind) => kind switch
+    {
+        DatasetKind.Inhabitants => "Inwoners",
+        DatasetKind.WorkingAgePopulation => "Bevolking op beroepsactieve leeftijd (15-64)",
+        DatasetKind.JobSeekers => "Werkzoekenden",
+        _ => kind.ToString(),
+    };
+}
