@@ -1,0 +1,117 @@
+using Regiekamer.Core.Calls;
+using Regiekamer.Core.Eligibility;
+using Regiekamer.Core.Partnerships;
+using Regiekamer.Core.ReferenceData;
+
+namespace Regiekamer.Web.Api;
+
+public static class PartnershipsApi
+{
+    public static void MapPartnershipsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/partnerships").WithTags("Partnerships");
+        group.MapGet("/", async (PartnershipService partnerships, ReferenceDataService data, CancellationToken ct) =>
+        {
+            var s = await data.SnapshotAsync(ct: ct);
+            return TypedResults.Ok((await partnerships.ListAsync(ct)).Select(p => ToDto(p, s)).ToList());
+        });
+
+        group.MapGet("/{id:int}", async Task<IResult> (int id, PartnershipService partnerships, ReferenceDataService data, CancellationToken ct) =>
+            await partnerships.GetAsync(id, ct) is { } p ? TypedResults.Ok(ToDto(p, await data.SnapshotAsync(p.MunicipalitySet, ct: ct))) : NotFound(id));
+
+        group.MapPost("/", async Task<IResult> (PartnershipRequest body, PartnershipService partnerships, ReferenceDataService data, CancellationToken ct) =>
+        {
+            var result = await partnerships.CreateAsync(body.ToInput(), ct);
+            return result.IsSuccess
+                ? TypedResults.Created($"/api/v1/partnerships/{result.Value!.Id}", ToDto(result.Value, await data.SnapshotAsync(ct: ct)))
+                : Problems.From(result.Errors);
+        });
+
+        group.MapPut("/{id:int}", async Task<IResult> (int id, PartnershipRequest body, PartnershipService partnerships, ReferenceDataService data, CancellationToken ct) =>
+        {
+            if (body.Version is not { } version)
+            {
+                return Problems.Invalid("version", "Versie: verplicht bij een wijziging (de versie die je las).", "Version: required when updating (the version you read).");
+            }
+
+            var result = await partnerships.UpdateAsync(id, body.ToInput(), version, ct);
+            return result.IsSuccess ? TypedResults.Ok(ToDto(result.Value!, await data.SnapshotAsync(ct: ct))) : Problems.From(result.Errors);
+        });
+
+        group.MapDelete("/{id:int}", async Task<IResult> (int id, PartnershipService partnerships, CancellationToken ct) =>
+        {
+            var result = await partnerships.DeleteAsync(id, ct);
+            return result.IsSuccess ? TypedResults.NoContent() : Problems.From(result.Errors);
+        });
+
+        group.MapGet("/{id:int}/members-2025", async Task<IResult> (int id, PartnershipService partnerships, ReferenceDataService data, CancellationToken ct) =>
+        {
+            if (await partnerships.GetAsync(id, ct) is not { } p)
+            {
+                return NotFound(id);
+            }
+
+            var s2019 = await data.SnapshotAsync(MunicipalitySet.Set2019, ct: ct);
+            var s2025 = await data.SnapshotAsync(MunicipalitySet.Set2025, ct: ct);
+            return TypedResults.Ok(MergerMapping.To2025(p.Members.Select(m => m.NisCode), s2019.Municipalities, s2025.Municipalities).Select(m => new
+            {
+                nisCode = m.Municipality2025.NisCode.Value,
+                name = m.Municipality2025.Name,
+                referenceRegion = s2025.Region(m.Municipality2025.NisCode)?.RegionName,
+                from = m.FromMembers.Select(f => new { nisCode = f.NisCode.Value, name = f.Name }),
+                alsoMergedIn = m.AlsoMergedIn.Select(f => new { nisCode = f.NisCode.Value, name = f.Name }),
+            }));
+        });
+
+        var eligibility = api.MapGroup("/eligibility").WithTags("Eligibility");
+        eligibility.MapGet("/", async Task<IResult> (int? callId, string? on, EligibilityService service, TimeProvider time, CancellationToken ct) =>
+        {
+            if (!ApiRoutes.TryDate(on, time, out var date))
+            {
+                return ApiRoutes.BadDate(on);
+            }
+
+            var (version, snapshot, results) = await service.EvaluateAsync(callId, date, ct);
+            return TypedResults.Ok(ToDto(version, snapshot, date, results));
+        });
+
+        group.MapGet("/{id:int}/eligibility", async Task<IResult> (int id, int? callId, string? on, EligibilityService service, TimeProvider time, CancellationToken ct) =>
+        {
+            if (!ApiRoutes.TryDate(on, time, out var date))
+            {
+                return ApiRoutes.BadDate(on);
+            }
+
+            var (_, _, results) = await service.EvaluateAsync(callId, date, ct);
+            var r = results.FirstOrDefault(x => x.Partnership.Id == id);
+            return r is null ? NotFound(id) : TypedResults.Ok(Eligibility(r));
+        });
+    }
+
+    public static EligibilityListDto ToDto(CallVersion version, ReferenceSnapshot snapshot, DateOnly on, IReadOnlyList<PartnershipEligibility> results)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(results);
+        return new(version.CallId.ToString(System.Globalization.CultureInfo.InvariantCulture), version.Number, on, SourceDto.Of(snapshot.RegionDataset), SourceDto.Of(snapshot.InhabitantsDataset), results.Select(Eligibility).ToList());
+    }
+
+    public static EligibilityDto Eligibility(PartnershipEligibility r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return new(r.Partnership.Id, r.Partnership.Name, r.Result.Eligible, r.Result.Findings.Select(FindingDto.Of).ToList());
+    }
+
+    public static PartnershipDto ToDto(Partnership p, ReferenceSnapshot s)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(s);
+        var members = p.Members.Select(m => m.NisCode).OrderBy(c => s.Find(c)?.Name, StringComparer.Ordinal)
+            .Select(c => new MemberDto(c.Value, s.Find(c)?.Name ?? c.Value, s.Region(c)?.RegionName, s.Inhabitants(c))).ToList();
+        return new PartnershipDto(
+            p.Id, p.Name, p.Kind.Code(), p.Status.Code(), p.MunicipalitySet.ToString(), members, p.ManagingNisCode?.Value, p.ChangeMotivation,
+            p.RegisseurName, p.RegisseurEmail, p.RegisseurPhone, p.IsDemo, p.DemoSource, p.Version, members.Sum(m => m.Inhabitants ?? 0), SourceDto.Of(s.InhabitantsDataset));
+    }
+
+    private static IResult NotFound(int id) => Problems.From(Core.Common.DomainError.NotFound($"Regieverband {id} bestaat niet.", $"Partnership {id} does not exist."));
+}

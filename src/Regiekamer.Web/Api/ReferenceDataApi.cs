@@ -1,0 +1,71 @@
+using Regiekamer.Core.ReferenceData;
+
+namespace Regiekamer.Web.Api;
+
+public static class ReferenceDataApi
+{
+    public static void MapReferenceDataApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/reference").WithTags("Reference data");
+        group.MapGet("/datasets", async (ReferenceDataService data, CancellationToken ct) =>
+            TypedResults.Ok((await data.DatasetsAsync(ct)).Select(DatasetDto.Of).ToList()));
+
+        group.MapGet("/municipalities", async Task<IResult> (ReferenceDataService data, string? set, CancellationToken ct) =>
+        {
+            if (!TryParseSet(set, out var municipalitySet))
+            {
+                return Problems.Invalid("set", $"Gemeentelijst '{set}' bestaat niet; kies 2019 of 2025.", $"Municipality set '{set}' does not exist; choose 2019 or 2025.");
+            }
+
+            var s = await data.SnapshotAsync(municipalitySet, ct: ct);
+            return TypedResults.Ok(new MunicipalityListDto(
+                municipalitySet.ToString(),
+                s.Municipalities.Count,
+                SourceDto.Of(s.RegionDataset),
+                SourceDto.Of(s.InhabitantsDataset),
+                SourceDto.Of(s.WorkingAgeDataset),
+                SourceDto.Of(s.JobSeekersDataset),
+                s.Municipalities.Select(m => ToDto(m, s)).ToList()));
+        });
+
+        group.MapGet("/regions", async (ReferenceDataService data, CancellationToken ct) => TypedResults.Ok(await data.RegionsAsync(ct)));
+        group.MapGet("/boundaries/{set}", (string set, IWebHostEnvironment env) =>
+        {
+            var file = set switch
+            {
+                "2019" => "flanders_municipalities_2019-2024_300.geojson",
+                "2025" => "flanders_municipalities_2025_285.geojson",
+                "regions" => "flanders_referentieregios_2025.geojson",
+                _ => null,
+            };
+            return file is null
+                ? Problems.Invalid("set", $"Grenzen '{set}' bestaan niet; kies 2019, 2025 of regions.", $"Boundaries '{set}' do not exist; choose 2019, 2025 or regions.")
+                : Results.File(Path.Combine(env.WebRootPath, "data", file), "application/geo+json");
+        });
+    }
+
+    public static bool TryParseSet(string? text, out MunicipalitySet set)
+    {
+        set = MunicipalitySet.Set2019;
+        switch (text?.Trim())
+        {
+            case null or "" or "2019" or "300" or "Set2019":
+                return true;
+            case "2025" or "285" or "Set2025":
+                set = MunicipalitySet.Set2025;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    public static MunicipalityDto ToDto(Municipality m, ReferenceSnapshot s)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        ArgumentNullException.ThrowIfNull(s);
+        var region = s.Region(m.NisCode);
+        return new MunicipalityDto(
+            m.NisCode.Value, m.Name, m.ProvinceName, m.ArrondissementName, region?.RegionCode, region?.RegionName, m.IsCentralCity,
+            s.Inhabitants(m.NisCode), s.WorkingAge(m.NisCode), s.JobSeekers(m.NisCode), m.SuccessorNisCode?.Value, m.Merged2025);
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Regiekamer.Core.Allocation;
+using Regiekamer.Web.Api;
+
+namespace Regiekamer.Web.Pages;
+
+public sealed class IndexModel(AllocationService allocation, TimeProvider time) : PageModel
+{
+    public AllocationPreview Preview { get; private set; } = null!;
+
+    public DateOnly On { get; private set; }
+
+    public int Municipalities => Preview.Snapshot.Municipalities.Count;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        On = ApiRoutes.Today(time);
+        var preview = await allocation.PreviewAsync(null, On, ct);
+        Preview = preview.Value ?? throw new InvalidOperationException(string.Join(" ", preview.Errors.Select(e => e.Message.En)));
+    }
+}

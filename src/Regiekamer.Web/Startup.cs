@@ -1,0 +1,123 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Regiekamer.Core.Common;
+using Regiekamer.Core.Data;
+using Regiekamer.Web.Api;
+using Regiekamer.Web.Infrastructure;
+
+namespace Regiekamer.Web;
+
+public static class Startup
+{
+    public static void AddRegiekamerWeb(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var config = builder.Configuration;
+        var database = new DatabaseOptions(
+            DatabaseOptions.ParseProvider(config["Database:Provider"]),
+            config.GetConnectionString("Regiekamer") ?? "Data Source=regiekamer.db");
+        builder.Services.AddRegiekamerCore(database);
+        builder.Services.AddRazorPages();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Regiekamer API";
+            doc.Info.Version = "v1";
+            doc.Info.Description = "Lokale regierol sociale economie en werk: reference data, partnerships, eligibility (R1-R6), calls (R14), allocation (R13), what-if and coverage. Errors are ProblemDetails; errorCode is the rule ID where a rule is broken.";
+            return Task.CompletedTask;
+        }));
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        builder.Services.AddScoped<Lang>();
+        builder.Services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = new[] { new CultureInfo("nl-BE"), new CultureInfo("en") };
+            o.DefaultRequestCulture = new RequestCulture("nl-BE");
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+    }
+
+    public static async Task UseRegiekamerWebAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await PrepareDatabaseAsync(app);
+
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler();
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePages();
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAntiforgery();
+        app.MapRazorPages();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapGet("/health", () => "ok").ExcludeFromDescription();
+        app.MapGet("/culture", (string c, string? returnUrl, HttpContext http) =>
+        {
+            var culture = c == "en" ? "en" : "nl-BE";
+            http.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps });
+            return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
+        }).ExcludeFromDescription();
+        app.MapRegiekamerApi();
+    }
+
+    /// <summary>
+    /// Development (and Database:MigrateOnStartup=true) migrates and seeds on start; elsewhere a pending migration
+    /// stops the app with the command to run, so production never migrates silently.
+    /// </summary>
+    private static async Task PrepareDatabaseAsync(WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<RegiekamerDb>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Regiekamer.Database");
+        var options = scope.ServiceProvider.GetRequiredService<DatabaseOptions>();
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            EnsureSqliteFolder(options.ConnectionString);
+        }
+
+        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        if (pending.Count > 0)
+        {
+            if (!app.Configuration.GetValue<bool>("Database:MigrateOnStartup"))
+            {
+                throw new InvalidOperationException(
+                    $"The database has {pending.Count} pending migration(s): {string.Join(", ", pending)}. Run 'dotnet run --project src/Regiekamer.Cli -- db migrate' or set Database:MigrateOnStartup=true.");
+            }
+
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("Applying {Count} migration(s) to {Provider}: {Migrations}", pending.Count, options.Provider, string.Join(", ", pending));
+            }
+
+            await db.Database.MigrateAsync();
+        }
+
+        var seeder = scope.ServiceProvider.GetRequiredService<DatabaseSeeder>();
+        await seeder.SeedReferenceDataAsync();
+        if (app.Configuration.GetValue<bool>("Demo:Seed"))
+        {
+            await seeder.SeedDemoAsync();
+        }
+    }
+
+    private static void EnsureSqliteFolder(string connectionString)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (!string.IsNullOrEmpty(folder) && builder.DataSource != ":memory:")
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}
