@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Regiekamer.Core.Common;
+using Regiekamer.Core.Eligibility;
+using Regiekamer.Core.ReferenceData;
+using Regiekamer.Web.Api;
+
+namespace Regiekamer.Web.Pages.Partnerships;
+
+public sealed class IndexModel(EligibilityService eligibility, TimeProvider time) : PageModel
+{
+    public IReadOnlyList<PartnershipEligibility> Results { get; private set; } = [];
+
+    public ReferenceSnapshot Snapshot { get; private set; } = null!;
+
+    public DateOnly On { get; private set; }
+
+    public string CallCode { get; private set; } = "";
+
+    public Bilingual InhabitantsCitation => Snapshot.InhabitantsDataset.Citation;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        On = ApiRoutes.Today(time);
+        var (version, snapshot, results) = await eligibility.EvaluateAsync(null, On, ct);
+        Snapshot = snapshot;
+        Results = results;
+        CallCode = $"#{version.CallId} v{version.Number}";
+    }
+}
