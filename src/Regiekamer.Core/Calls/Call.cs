@@ -24,6 +24,17 @@ public sealed class Call
     public int Version { get; set; }
 
     public CallVersion CurrentVersion => Versions.OrderByDescending(v => v.Number).First();
+
+    /// <summary>
+    /// The date a call's partnerships are judged on when the user gives none: today while the call runs, else its
+    /// first or last day. (Judging the 2023-2025 call in 2026 would apply R5's 2026 deadline to a call that ended.)
+    /// </summary>
+    public DateOnly DefaultJudgementDate(DateOnly today)
+    {
+        var first = new DateOnly(FirstYear, 1, 1);
+        var last = new DateOnly(LastYear, 12, 31);
+        return today < first ? first : today > last ? last : today;
+    }
 }
 
 public sealed class CallVersion

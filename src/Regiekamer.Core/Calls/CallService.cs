@@ -27,6 +27,13 @@ public sealed class CallService(RegiekamerDb db, TimeProvider time)
 
     public Task<Call?> LatestAsync(CancellationToken ct = default) => db.Calls.AsNoTracking().OrderByDescending(c => c.FirstYear).ThenByDescending(c => c.Id).FirstOrDefaultAsync(ct);
 
+    /// <summary>The date to judge a call on when none is given (see <see cref="Call.DefaultJudgementDate"/>).</summary>
+    public async Task<DateOnly> DefaultDateAsync(int? callId, DateOnly today, CancellationToken ct = default)
+    {
+        var call = callId is { } id ? await GetAsync(id, ct) : await LatestAsync(ct);
+        return call?.DefaultJudgementDate(today) ?? today;
+    }
+
     public Task<CallVersion?> GetVersionAsync(int versionId, CancellationToken ct = default) => db.CallVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == versionId, ct);
 
     /// <summary>R14: the minister revises the call; the earlier versions and the allocations that used them stay as they were.</summary>

@@ -59,6 +59,12 @@ public static class PartnershipCsv
                 members,
                 cells["managing_municipality"],
                 cells.GetValueOrDefault(ChangeMotivationColumn));
+            var name = cells["name"];
+            if (name.Length > 0 && !rowOfName.TryAdd(name, row))
+            {
+                errors.Add(FigureCsv.Err(fileName, row, "name", name, $"een regieverband met deze naam staat al op rij {rowOfName[name]}", $"a partnership with this name is already on row {rowOfName[name]}"));
+            }
+
             var valid = PartnershipService.Validate(input, snapshot);
             if (!valid.IsSuccess)
             {
@@ -78,15 +84,7 @@ public static class PartnershipCsv
                 continue;
             }
 
-            var partnership = valid.Value!;
-            if (rowOfName.TryGetValue(partnership.Name, out var firstRow))
-            {
-                errors.Add(FigureCsv.Err(fileName, row, "name", partnership.Name, $"een regieverband met deze naam staat al op rij {firstRow}", $"a partnership with this name is already on row {firstRow}"));
-                continue;
-            }
-
-            rowOfName[partnership.Name] = row;
-            partnerships.Add(partnership);
+            partnerships.Add(valid.Value!);
         }
 
         if (errors.Count == 0 && partnerships.Count == 0)

@@ -1,4 +1,5 @@
 using Regiekamer.Core.Allocation;
+using Regiekamer.Core.Calls;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.Coverage;
 using Regiekamer.Core.Eligibility;
@@ -16,9 +17,9 @@ public static class AllocationApi
     public static void MapAllocationApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/allocation").WithTags("Allocation");
-        group.MapGet("/", async Task<IResult> (int? callId, string? on, AllocationService allocation, TimeProvider time, CancellationToken ct) =>
+        group.MapGet("/", async Task<IResult> (int? callId, string? on, AllocationService allocation, CallService calls, TimeProvider time, CancellationToken ct) =>
         {
-            if (!ApiRoutes.TryDate(on, time, out var date))
+            if (await ApiRoutes.DateAsync(on, callId, calls, time, ct) is not { } date)
             {
                 return ApiRoutes.BadDate(on);
             }
@@ -30,9 +31,9 @@ public static class AllocationApi
         group.MapGet("/runs", async (AllocationService allocation, CancellationToken ct) =>
             TypedResults.Ok((await allocation.ListRunsAsync(ct)).Select(r => new { r.Id, r.CallVersionId, budget = r.Budget.ToInvariantString(), r.EligibilityDate, estimate = r.UsesEstimates, r.CreatedAtUtc, r.PublishedAtUtc })));
 
-        group.MapPost("/runs", async Task<IResult> (int? callId, string? on, AllocationService allocation, TimeProvider time, CancellationToken ct) =>
+        group.MapPost("/runs", async Task<IResult> (int? callId, string? on, AllocationService allocation, CallService calls, TimeProvider time, CancellationToken ct) =>
         {
-            if (!ApiRoutes.TryDate(on, time, out var date))
+            if (await ApiRoutes.DateAsync(on, callId, calls, time, ct) is not { } date)
             {
                 return ApiRoutes.BadDate(on);
             }
@@ -41,7 +42,7 @@ public static class AllocationApi
             return run.IsSuccess ? TypedResults.Created($"/api/v1/allocation/runs/{run.Value!.Id}", new { run.Value.Id }) : Problems.From(run.Errors);
         });
 
-        group.MapGet("/runs/{id:int}", async Task<IResult> (int id, AllocationService allocation, ReferenceDataService data, Core.Calls.CallService calls, CancellationToken ct) =>
+        group.MapGet("/runs/{id:int}", async Task<IResult> (int id, AllocationService allocation, ReferenceDataService data, CallService calls, CancellationToken ct) =>
         {
             var run = await allocation.GetRunAsync(id, ct);
             return run is null ? Problems.From(DomainError.NotFound($"Verdeling {id} bestaat niet.", $"Allocation run {id} does not exist.")) : TypedResults.Ok(await RunDtoAsync(run, data, calls, ct));
@@ -60,7 +61,7 @@ public static class AllocationApi
         });
 
         var whatIf = api.MapGroup("/what-if").WithTags("What-if");
-        whatIf.MapPost("/", async Task<IResult> (WhatIfRequest body, int? callId, WhatIfService service, PartnershipService partnerships, ReferenceDataService data, TimeProvider time, CancellationToken ct) =>
+        whatIf.MapPost("/", async Task<IResult> (WhatIfRequest body, int? callId, WhatIfService service, PartnershipService partnerships, ReferenceDataService data, CallService calls, TimeProvider time, CancellationToken ct) =>
         {
             var change = await ToChangeAsync(body, partnerships, data, ct);
             if (!change.IsSuccess)
@@ -68,7 +69,7 @@ public static class AllocationApi
                 return Problems.From(change.Errors);
             }
 
-            var result = await service.ApplyAsync(callId, body.On ?? ApiRoutes.Today(time), change.Value!, ct);
+            var result = await service.ApplyAsync(callId, await ApiRoutes.DateAsync(body.On, callId, calls, time, ct), change.Value!, ct);
             if (!result.IsSuccess)
             {
                 return Problems.From(result.Errors);
@@ -79,9 +80,9 @@ public static class AllocationApi
                 r.Partnership, r.Before.ToInvariantString(), r.After.ToInvariantString(), r.Change.ToInvariantString(), r.EligibleBefore, r.EligibleAfter, r.FindingsAfter.Select(FindingDto.Of).ToList())).ToList()));
         });
 
-        whatIf.MapGet("/join-table", async Task<IResult> (int? callId, string? on, WhatIfService service, TimeProvider time, CancellationToken ct) =>
+        whatIf.MapGet("/join-table", async Task<IResult> (int? callId, string? on, WhatIfService service, CallService calls, TimeProvider time, CancellationToken ct) =>
         {
-            if (!ApiRoutes.TryDate(on, time, out var date))
+            if (await ApiRoutes.DateAsync(on, callId, calls, time, ct) is not { } date)
             {
                 return ApiRoutes.BadDate(on);
             }
@@ -102,9 +103,9 @@ public static class AllocationApi
             });
         });
 
-        api.MapGet("/coverage", async Task<IResult> (string? on, CoverageService coverage, TimeProvider time, CancellationToken ct) =>
+        api.MapGet("/coverage", async Task<IResult> (string? on, CoverageService coverage, CallService calls, TimeProvider time, CancellationToken ct) =>
         {
-            if (!ApiRoutes.TryDate(on, time, out var date))
+            if (await ApiRoutes.DateAsync(on, null, calls, time, ct) is not { } date)
             {
                 return ApiRoutes.BadDate(on);
             }
@@ -151,7 +152,7 @@ public static class AllocationApi
             p.Excluded.Select(PartnershipsApi.Eligibility).ToList());
     }
 
-    private static async Task<AllocationDto> RunDtoAsync(AllocationRun run, ReferenceDataService data, Core.Calls.CallService calls, CancellationToken ct)
+    private static async Task<AllocationDto> RunDtoAsync(AllocationRun run, ReferenceDataService data, CallService calls, CancellationToken ct)
     {
         var version = (await calls.GetVersionAsync(run.CallVersionId, ct))!;
         var call = (await calls.GetAsync(version.CallId, ct))!;

@@ -1,3 +1,5 @@
+using Regiekamer.Core.Calls;
+
 namespace Regiekamer.Web.Api;
 
 public static class ApiRoutes
@@ -11,18 +13,20 @@ public static class ApiRoutes
         api.MapAllocationApi();
     }
 
-    /// <summary>Parses an optional ?on=YYYY-MM-DD; absent means today (Brussels).</summary>
-    public static bool TryDate(string? text, TimeProvider time, out DateOnly date)
+    /// <summary>Parses an optional ?on=YYYY-MM-DD; absent means the call's default date (today while it runs). Null when malformed.</summary>
+    public static async Task<DateOnly?> DateAsync(string? text, int? callId, CallService calls, TimeProvider time, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(calls);
         if (string.IsNullOrWhiteSpace(text))
         {
-            date = Today(time);
-            return true;
+            return await calls.DefaultDateAsync(callId, Today(time), ct);
         }
 
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out date);
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date) ? date : null;
     }
+
+    public static async Task<DateOnly> DateAsync(DateOnly? given, int? callId, CallService calls, TimeProvider time, CancellationToken ct) =>
+        given ?? await calls.DefaultDateAsync(callId, Today(time), ct);
 
     public static DateOnly Today(TimeProvider time)
     {

@@ -64,9 +64,9 @@ public static class PartnershipsApi
         });
 
         var eligibility = api.MapGroup("/eligibility").WithTags("Eligibility");
-        eligibility.MapGet("/", async Task<IResult> (int? callId, string? on, EligibilityService service, TimeProvider time, CancellationToken ct) =>
+        eligibility.MapGet("/", async Task<IResult> (int? callId, string? on, EligibilityService service, CallService calls, TimeProvider time, CancellationToken ct) =>
         {
-            if (!ApiRoutes.TryDate(on, time, out var date))
+            if (await ApiRoutes.DateAsync(on, callId, calls, time, ct) is not { } date)
             {
                 return ApiRoutes.BadDate(on);
             }
@@ -75,9 +75,9 @@ public static class PartnershipsApi
             return TypedResults.Ok(ToDto(version, snapshot, date, results));
         });
 
-        group.MapGet("/{id:int}/eligibility", async Task<IResult> (int id, int? callId, string? on, EligibilityService service, TimeProvider time, CancellationToken ct) =>
+        group.MapGet("/{id:int}/eligibility", async Task<IResult> (int id, int? callId, string? on, EligibilityService service, CallService calls, TimeProvider time, CancellationToken ct) =>
         {
-            if (!ApiRoutes.TryDate(on, time, out var date))
+            if (await ApiRoutes.DateAsync(on, callId, calls, time, ct) is not { } date)
             {
                 return ApiRoutes.BadDate(on);
             }

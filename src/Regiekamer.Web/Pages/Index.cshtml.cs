@@ -4,7 +4,7 @@ using Regiekamer.Web.Api;
 
 namespace Regiekamer.Web.Pages;
 
-public sealed class IndexModel(AllocationService allocation, TimeProvider time) : PageModel
+public sealed class IndexModel(AllocationService allocation, Regiekamer.Core.Calls.CallService calls, TimeProvider time) : PageModel
 {
     public AllocationPreview Preview { get; private set; } = null!;
 
@@ -14,7 +14,7 @@ public sealed class IndexModel(AllocationService allocation, TimeProvider time) 
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        On = ApiRoutes.Today(time);
+        On = await ApiRoutes.DateAsync((DateOnly?)null, null, calls, time, ct);
         var preview = await allocation.PreviewAsync(null, On, ct);
         Preview = preview.Value ?? throw new InvalidOperationException(string.Join(" ", preview.Errors.Select(e => e.Message.En)));
     }

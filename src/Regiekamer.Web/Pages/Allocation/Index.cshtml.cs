@@ -5,7 +5,7 @@ using Regiekamer.Web.Api;
 
 namespace Regiekamer.Web.Pages.Allocation;
 
-public sealed class IndexModel(AllocationService allocation, TimeProvider time) : PageModel
+public sealed class IndexModel(AllocationService allocation, Regiekamer.Core.Calls.CallService calls, TimeProvider time) : PageModel
 {
     public AllocationPreview Preview { get; private set; } = null!;
 
@@ -13,14 +13,14 @@ public sealed class IndexModel(AllocationService allocation, TimeProvider time) 
 
     public async Task OnGetAsync([FromQuery(Name = "on")] DateOnly? on, CancellationToken ct)
     {
-        var preview = await allocation.PreviewAsync(null, on ?? ApiRoutes.Today(time), ct);
+        var preview = await allocation.PreviewAsync(null, await ApiRoutes.DateAsync(on, null, calls, time, ct), ct);
         Preview = preview.Value ?? throw new InvalidOperationException(string.Join(" ", preview.Errors.Select(e => e.Message.En)));
         Runs = await allocation.ListRunsAsync(ct);
     }
 
     public async Task<IActionResult> OnPostRecordAsync([FromForm(Name = "on")] DateOnly? on, CancellationToken ct)
     {
-        var run = await allocation.CreateRunAsync(null, on ?? ApiRoutes.Today(time), ct);
+        var run = await allocation.CreateRunAsync(null, await ApiRoutes.DateAsync(on, null, calls, time, ct), ct);
         return run.IsSuccess ? Redirect($"/Allocation/Run?id={run.Value!.Id}") : BadRequest();
     }
 }

@@ -5,7 +5,7 @@ using Regiekamer.Web.Api;
 
 namespace Regiekamer.Web.Pages.Coverage;
 
-public sealed class IndexModel(CoverageService coverage, TimeProvider time) : PageModel
+public sealed class IndexModel(CoverageService coverage, Regiekamer.Core.Calls.CallService calls, TimeProvider time) : PageModel
 {
     public DateOnly On { get; private set; }
 
@@ -15,7 +15,7 @@ public sealed class IndexModel(CoverageService coverage, TimeProvider time) : Pa
 
     public async Task OnGetAsync([FromQuery(Name = "on")] DateOnly? on, CancellationToken ct)
     {
-        On = on ?? ApiRoutes.Today(time);
+        On = await ApiRoutes.DateAsync(on, null, calls, time, ct);
         (Eligible, All) = await coverage.ComputeAsync(On, ct);
     }
 }

@@ -6,7 +6,7 @@ using Regiekamer.Web.Api;
 
 namespace Regiekamer.Web.Pages.Eligibility;
 
-public sealed class IndexModel(EligibilityService eligibility, TimeProvider time) : PageModel
+public sealed class IndexModel(EligibilityService eligibility, Regiekamer.Core.Calls.CallService calls, TimeProvider time) : PageModel
 {
     public DateOnly On { get; private set; }
 
@@ -18,7 +18,7 @@ public sealed class IndexModel(EligibilityService eligibility, TimeProvider time
 
     public async Task OnGetAsync([FromQuery(Name = "on")] DateOnly? on, CancellationToken ct)
     {
-        On = on ?? ApiRoutes.Today(time);
+        On = await ApiRoutes.DateAsync(on, null, calls, time, ct);
         var (version, snapshot, results) = await eligibility.EvaluateAsync(null, On, ct);
         Snapshot = snapshot;
         Results = results.OrderBy(r => r.Result.Eligible).ThenBy(r => r.Partnership.Name, StringComparer.Ordinal).ToList();

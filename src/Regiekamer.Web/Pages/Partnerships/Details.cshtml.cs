@@ -9,7 +9,7 @@ using Regiekamer.Web.Api;
 
 namespace Regiekamer.Web.Pages.Partnerships;
 
-public sealed class DetailsModel(AllocationService allocation, PartnershipService partnerships, ReferenceDataService data, TimeProvider time) : PageModel
+public sealed class DetailsModel(AllocationService allocation, PartnershipService partnerships, ReferenceDataService data, Regiekamer.Core.Calls.CallService calls, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int Id { get; set; }
@@ -35,7 +35,7 @@ public sealed class DetailsModel(AllocationService allocation, PartnershipServic
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "on")] DateOnly? on, CancellationToken ct)
     {
-        On = on ?? ApiRoutes.Today(time);
+        On = await ApiRoutes.DateAsync(on, null, calls, time, ct);
         var preview = await allocation.PreviewAsync(null, On, ct);
         if (!preview.IsSuccess)
         {

@@ -6,7 +6,7 @@ using Regiekamer.Web.Api;
 
 namespace Regiekamer.Web.Pages.Partnerships;
 
-public sealed class IndexModel(EligibilityService eligibility, TimeProvider time) : PageModel
+public sealed class IndexModel(EligibilityService eligibility, Regiekamer.Core.Calls.CallService calls, TimeProvider time) : PageModel
 {
     public IReadOnlyList<PartnershipEligibility> Results { get; private set; } = [];
 
@@ -20,7 +20,7 @@ public sealed class IndexModel(EligibilityService eligibility, TimeProvider time
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        On = ApiRoutes.Today(time);
+        On = await ApiRoutes.DateAsync((DateOnly?)null, null, calls, time, ct);
         var (version, snapshot, results) = await eligibility.EvaluateAsync(null, On, ct);
         Snapshot = snapshot;
         Results = results;

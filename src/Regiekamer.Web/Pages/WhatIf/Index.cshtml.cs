@@ -8,7 +8,7 @@ using Regiekamer.Web.Api;
 
 namespace Regiekamer.Web.Pages.WhatIf;
 
-public sealed class IndexModel(WhatIfService whatIf, PartnershipService partnerships, ReferenceDataService data, TimeProvider time) : PageModel
+public sealed class IndexModel(WhatIfService whatIf, PartnershipService partnerships, ReferenceDataService data, Regiekamer.Core.Calls.CallService calls, TimeProvider time) : PageModel
 {
     [FromQuery(Name = "action")]
     public string? Action { get; set; }
@@ -63,7 +63,7 @@ public sealed class IndexModel(WhatIfService whatIf, PartnershipService partners
             return;
         }
 
-        var result = await whatIf.ApplyAsync(null, ApiRoutes.Today(time), change.Value!, ct);
+        var result = await whatIf.ApplyAsync(null, await ApiRoutes.DateAsync((DateOnly?)null, null, calls, time, ct), change.Value!, ct);
         if (!result.IsSuccess)
         {
             Errors = result.Errors;

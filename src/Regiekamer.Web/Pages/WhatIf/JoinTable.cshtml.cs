@@ -4,7 +4,7 @@ using Regiekamer.Web.Api;
 
 namespace Regiekamer.Web.Pages.WhatIf;
 
-public sealed class JoinTableModel(WhatIfService whatIf, TimeProvider time) : PageModel
+public sealed class JoinTableModel(WhatIfService whatIf, Regiekamer.Core.Calls.CallService calls, TimeProvider time) : PageModel
 {
     public AllocationPreview Preview { get; private set; } = null!;
 
@@ -12,7 +12,7 @@ public sealed class JoinTableModel(WhatIfService whatIf, TimeProvider time) : Pa
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var result = await whatIf.JoinTableAsync(null, ApiRoutes.Today(time), ct);
+        var result = await whatIf.JoinTableAsync(null, await ApiRoutes.DateAsync((DateOnly?)null, null, calls, time, ct), ct);
         if (!result.IsSuccess)
         {
             throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Message.En)));

@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Regiekamer.Core.Common;
+using Regiekamer.Core.Data;
+
+namespace Regiekamer.Cli.Commands;
+
+/// <summary><c>regiekamer db migrate [--demo]</c>: applies the migrations and loads the shipped reference data.</summary>
+internal static class DbCommand
+{
+    public static Command Create(CliContext cli)
+    {
+        var database = new DatabaseSelection();
+        var demo = new Option<bool>("--demo") { Description = "Laadt ook de demo-regieverbanden (publiek gekende samenstellingen, geen officiële lijst)." };
+        var migrate = new Command("migrate", "Past de migraties toe en laadt de meegeleverde referentiegegevens en de oproep 2023-2025. Veilig om te herhalen.") { demo };
+        database.AddTo(migrate);
+        migrate.SetAction((parse, ct) => MigrateAsync(cli, cli.Culture(parse), database, parse, parse.GetValue(demo), ct));
+        return new Command("db", "Beheer van de databank.") { migrate };
+    }
+
+    private static async Task<int> MigrateAsync(CliContext cli, CultureInfo culture, DatabaseSelection selection, ParseResult parse, bool demo, CancellationToken ct)
+    {
+        var errors = new List<DomainError>();
+        var options = selection.Resolve(parse, cli, errors);
+        if (options is null)
+        {
+            return cli.Fail(errors, culture);
+        }
+
+        return await WithDatabaseAsync(cli, culture, options, async db =>
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+            await db.Database.MigrateAsync(ct);
+            var seeder = new DatabaseSeeder(db, cli.Time);
+            await seeder.SeedReferenceDataAsync(ct);
+            if (demo)
+            {
+                await seeder.SeedDemoAsync(ct);
+            }
+
+            var datasets = await db.Datasets.CountAsync(ct);
+            var partnerships = await db.Partnerships.CountAsync(ct);
+            var where = DatabaseSelection.Describe(options);
+            cli.Output(Formats.IsDutch(culture)
+                ? $"{where}: {pending.Count} migratie(s) toegepast; {datasets} datasets met referentiegegevens; {partnerships} regieverband(en)."
+                : $"{where}: {pending.Count} migration(s) applied; {datasets} reference datasets; {partnerships} partnership(s).");
+            return Cli.Success;
+        });
+    }
+
+    /// <summary>Runs database work; a database that cannot be reached or used is bad input (exit 1), not a crash.</summary>
+    internal static async Task<int> WithDatabaseAsync(CliContext cli, CultureInfo culture, DatabaseOptions options, Func<RegiekamerDb, Task<int>> work)
+    {
+        try
+        {
+            await using var db = new RegiekamerDb(options.Build());
+            return await work(db);
+        }
+        catch (Exception e) when (e is DbException or DbUpdateException or InvalidOperationException or ArgumentException)
+        {
+            var where = DatabaseSelection.Describe(options);
+            return cli.Fail(
+                [DomainError.Invalid("database", $"Databank {where}: {e.GetBaseException().Message}", $"Database {where}: {e.GetBaseException().Message}")],
+                culture);
+        }
+    }
+}
