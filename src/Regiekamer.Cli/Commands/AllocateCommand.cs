@@ -74,8 +74,11 @@ internal static class AllocateCommand
 
     private sealed record Request(string Partnerships, string Budget, string Weights, string? Population, string? JobSeekers, string Format, bool EligibleOnly, string? On);
 
-    /// <summary>Where one criterion's figures come from; <see cref="File"/> is set when a file replaced the shipped dataset.</summary>
-    private sealed record FigureSource(ReferenceDataset Dataset, string? File);
+    /// <summary>Where one kind of figures comes from: the shipped dataset, or a file given on the command line (then <see cref="File"/> and <see cref="Figures"/> are set).</summary>
+    private sealed record FigureSource(ReferenceDataset Dataset, string? File = null, IReadOnlyList<MunicipalityFigure>? Figures = null)
+    {
+        public (ReferenceDataset, IEnumerable<MunicipalityFigure>)? Replacement => Figures is null ? null : (Dataset, Figures);
+    }
 
     private static int Run(CliContext cli, CultureInfo culture, Request request)
     {
@@ -87,33 +90,21 @@ internal static class AllocateCommand
         var partnerships = Inputs.Partnerships(request.Partnerships, shipped, errors);
         var population = request.Population is { } p ? Inputs.Figures(p, FigureFileKind.Population, shipped, errors) : null;
         var jobSeekerFile = request.JobSeekers is { } j ? Inputs.Figures(j, FigureFileKind.JobSeekers, shipped, errors) : null;
+        if (errors.Count == 0)
+        {
+            MissingMembers(partnerships!, population, request.Population, DatasetKind.WorkingAgePopulation, shipped, errors);
+            MissingMembers(partnerships!, jobSeekerFile, request.JobSeekers, DatasetKind.JobSeekers, shipped, errors);
+        }
+
         if (errors.Count > 0)
         {
             return cli.Fail(errors, culture);
         }
 
-        var workingAge = new FigureSource(shipped.WorkingAgeDataset, null);
-        var inhabitants = new FigureSource(shipped.InhabitantsDataset, null);
-        var jobSeekers = new FigureSource(shipped.JobSeekersDataset, null);
-        var snapshot = shipped;
-        if (population is not null || jobSeekerFile is not null)
-        {
-            (ReferenceDataset, IEnumerable<MunicipalityFigure>)? From(FigureFile? file, string? path, DatasetKind kind, ref FigureSource source)
-            {
-                if (file is null || path is null || !file.Figures.TryGetValue(kind, out var figures))
-                {
-                    return null;
-                }
-
-                source = new FigureSource(FileDataset(kind, path, figures.Count), path);
-                return (source.Dataset, figures);
-            }
-
-            snapshot = shipped.WithFigures(
-                inhabitants: From(population, request.Population, DatasetKind.Inhabitants, ref inhabitants),
-                workingAge: From(population, request.Population, DatasetKind.WorkingAgePopulation, ref workingAge),
-                jobSeekers: From(jobSeekerFile, request.JobSeekers, DatasetKind.JobSeekers, ref jobSeekers));
-        }
+        var inhabitants = Source(population, request.Population, DatasetKind.Inhabitants, shipped.InhabitantsDataset);
+        var workingAge = Source(population, request.Population, DatasetKind.WorkingAgePopulation, shipped.WorkingAgeDataset);
+        var jobSeekers = Source(jobSeekerFile, request.JobSeekers, DatasetKind.JobSeekers, shipped.JobSeekersDataset);
+        var snapshot = shipped.WithFigures(inhabitants.Replacement, workingAge.Replacement, jobSeekers.Replacement);
 
         var facts = partnerships!.Select(x => x.ToFacts()).ToList();
         var citation = inhabitants.File is { } inhabitantsFile ? new Bilingual(inhabitantsFile, inhabitantsFile) : snapshot.InhabitantsDataset.Citation;
@@ -164,6 +155,34 @@ internal static class AllocateCommand
             : Output.Csv(Columns, lines.Value!.Select(Row)));
         return Cli.Success;
     }
+
+    /// <summary>A figures file replaces the shipped figures entirely, so it must hold every member of every partnership.</summary>
+    private static void MissingMembers(IReadOnlyList<ValidPartnership> partnerships, FigureFile? file, string? path, DatasetKind kind, ReferenceSnapshot snapshot, List<DomainError> errors)
+    {
+        if (file is null || path is null || !file.Figures.TryGetValue(kind, out var figures))
+        {
+            return;
+        }
+
+        var present = figures.Select(f => f.NisCode).ToHashSet();
+        foreach (var partnership in partnerships)
+        {
+            foreach (var code in partnership.Members.Where(c => !present.Contains(c)))
+            {
+                var name = snapshot.Find(code)?.Name;
+                errors.Add(DomainError.Invalid(
+                    Rules.R13,
+                    $"{path}: geen rij voor {name} ({code}), lid van regieverband '{partnership.Name}'; het bestand vervangt de meegeleverde cijfers en moet elke lidgemeente bevatten.",
+                    $"{path}: no row for {name} ({code}), a member of partnership '{partnership.Name}'; the file replaces the shipped figures and must hold every member municipality.",
+                    "nis_code"));
+            }
+        }
+    }
+
+    private static FigureSource Source(FigureFile? file, string? path, DatasetKind kind, ReferenceDataset shipped) =>
+        file is not null && path is not null && file.Figures.TryGetValue(kind, out var figures)
+            ? new FigureSource(FileDataset(kind, path, figures.Count), path, figures)
+            : new FigureSource(shipped);
 
     private static ReferenceDataset FileDataset(DatasetKind kind, string path, int rows) => new()
     {

@@ -24,6 +24,19 @@ public sealed class ImportService(RegiekamerDb db, ReferenceDataService referenc
             return Result<IReadOnlyList<ReferenceDataset>>.Fail(parsed.Errors);
         }
 
+        // A dataset becomes the one in force for every municipality, so it must cover them all.
+        var covered = parsed.Value!.Figures.Values.First().Select(f => f.NisCode).ToHashSet();
+        var missing = snapshot.Municipalities.Where(m => !covered.Contains(m.NisCode)).ToList();
+        if (missing.Count > 0)
+        {
+            var list = string.Join(", ", missing.Take(10).Select(m => $"{m.Name} ({m.NisCode})")) + (missing.Count > 10 ? ", …" : "");
+            return DomainError.Invalid(
+                "validation",
+                $"{request.FileName}: {missing.Count} van de {snapshot.Municipalities.Count} gemeenten ontbreken ({list}); een import vervangt de cijfers van alle gemeenten en moet ze dus allemaal bevatten.",
+                $"{request.FileName}: {missing.Count} of the {snapshot.Municipalities.Count} municipalities are missing ({list}); an import replaces the figures of every municipality, so it must contain them all.",
+                "nis_code");
+        }
+
         var now = time.GetUtcNow().UtcDateTime;
         var created = new List<ReferenceDataset>();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
