@@ -119,7 +119,7 @@ public sealed class DatabaseTests : IDisposable
         Assert.True(await db.Municipalities.CountAsync(m => m.Set == MunicipalitySet.Set2019) == 300);
         var scheldeland = await db.Partnerships.Include(p => p.Members).SingleAsync(p => p.Name.Contains("Scheldeland"));
         Assert.Equal(["42008", "42010", "42025", "42026", "42028"], scheldeland.Members.Select(m => m.NisCode.Value).Order(StringComparer.Ordinal));
-        Assert.Contains("1 migratie(s) toegepast", first.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"{db.Database.GetMigrations().Count()} migratie(s) toegepast", first.Stdout, StringComparison.Ordinal);
         Assert.Contains("0 migratie(s) toegepast", again.Stdout, StringComparison.Ordinal);
     }
 

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Regiekamer.Core.Accounts;
+using Regiekamer.Core.Audit;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.Data;
 using Regiekamer.Core.Imports;
@@ -64,7 +66,7 @@ internal static class ImportCommand
                 return cli.Fail([refused], culture);
             }
 
-            var service = new ImportService(db, new ReferenceDataService(db, new ReferenceSnapshotCache()), cli.Time);
+            var service = new ImportService(db, new ReferenceDataService(db, new ReferenceSnapshotCache()), new AuditTrail(db, new CurrentActor { Actor = Actor.Cli(Environment.UserName) }, cli.Time), cli.Time);
             using var reader = new StringReader(text!);
             var result = await service.ImportAsync(new ImportRequest(request.Kind, request.File, date!.Value, request.Source, request.Title), reader, ct);
             if (!result.IsSuccess)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Regiekamer.Core.Audit;
 using Regiekamer.Core.Calls;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.Data;
@@ -23,7 +24,7 @@ public sealed record AllocationPreview(
     public AllocationWeights Weights => new(CallVersion.WeightWorkingAge, CallVersion.WeightJobSeekers, CallVersion.WeightEqual);
 }
 
-public sealed class AllocationService(RegiekamerDb db, EligibilityService eligibility, CallService calls, TimeProvider time)
+public sealed class AllocationService(RegiekamerDb db, EligibilityService eligibility, CallService calls, AuditTrail audit, TimeProvider time)
 {
     public async Task<Result<AllocationPreview>> PreviewAsync(int? callId, DateOnly on, CancellationToken ct = default)
     {
@@ -89,10 +90,30 @@ public sealed class AllocationService(RegiekamerDb db, EligibilityService eligib
                 Total = l.Total,
             }).ToList(),
         };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.AllocationRuns.Add(run);
         await db.SaveChangesAsync(ct);
+        audit.Record(AuditEntity, Id(run), "Created", null, Snapshot(run));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return Result<AllocationRun>.Ok(run);
     }
+
+    public const string AuditEntity = "AllocationRun";
+
+    private static string Id(AllocationRun run) => run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>What the audit trail keeps of a run: the version and datasets it used and every amount.</summary>
+    private static object Snapshot(AllocationRun r) => new
+    {
+        r.CallVersionId,
+        Budget = r.Budget.ToInvariantString(),
+        Weights = $"{r.WeightWorkingAge},{r.WeightJobSeekers},{r.WeightEqual}",
+        EligibilityDate = r.EligibilityDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        Datasets = new { r.InhabitantsDatasetId, r.WorkingAgeDatasetId, r.JobSeekersDatasetId, r.RegionDatasetId },
+        r.UsesEstimates,
+        Lines = r.Lines.Select(l => new { l.PartnershipId, l.PartnershipName, Total = l.Total.ToInvariantString() }).ToList(),
+    };
 
     public Task<List<AllocationRun>> ListRunsAsync(CancellationToken ct = default) =>
         db.AllocationRuns.AsNoTracking().OrderByDescending(r => r.Id).ToListAsync(ct);
@@ -123,6 +144,7 @@ public sealed class AllocationService(RegiekamerDb db, EligibilityService eligib
         }
 
         run.PublishedAtUtc = time.GetUtcNow().UtcDateTime;
+        audit.Record(AuditEntity, Id(run), "Published", null, new { PublishedAtUtc = run.PublishedAtUtc.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture) });
         await db.SaveChangesAsync(ct);
         return Result<AllocationRun>.Ok(run);
     }
@@ -141,6 +163,7 @@ public sealed class AllocationService(RegiekamerDb db, EligibilityService eligib
             return DomainError.Conflict(Rules.R14, $"R14: verdeling {id} is gepubliceerd en kan niet verwijderd worden.", $"R14: allocation run {id} is published and cannot be deleted.");
         }
 
+        audit.Record(AuditEntity, Id(run), "Deleted", new { run.CallVersionId, Budget = run.Budget.ToInvariantString() }, null);
         db.AllocationRuns.Remove(run);
         await db.SaveChangesAsync(ct);
         return Result<int>.Ok(id);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Regiekamer.Core.Allocation;
+using Regiekamer.Core.Audit;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.Data;
 
@@ -17,9 +18,26 @@ public sealed record CallVersionInput(
     string? Note,
     int? RegionDatasetId = null);
 
-public sealed class CallService(RegiekamerDb db, TimeProvider time)
+public sealed class CallService(RegiekamerDb db, AuditTrail audit, TimeProvider time)
 {
     public static readonly IReadOnlyList<string> KnownPriorities = ["WSE-LR1", "WSE-LR2", "WSE-LR3", "WSE-LR4"];
+
+    /// <summary>What the audit trail keeps of a call version (R14).</summary>
+    public static object Snapshot(CallVersion v)
+    {
+        ArgumentNullException.ThrowIfNull(v);
+        return new
+        {
+            v.Number,
+            YearlyBudget = v.YearlyBudget.ToInvariantString(),
+            Weights = $"{v.WeightWorkingAge},{v.WeightJobSeekers},{v.WeightEqual}",
+            Deadline = v.Deadline.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            v.Priorities,
+            v.RegionDatasetId,
+            EffectiveFrom = v.EffectiveFrom.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            v.Note,
+        };
+    }
 
     public Task<List<Call>> ListAsync(CancellationToken ct = default) => db.Calls.AsNoTracking().OrderByDescending(c => c.FirstYear).ToListAsync(ct);
 
@@ -98,6 +116,7 @@ public sealed class CallService(RegiekamerDb db, TimeProvider time)
             CreatedAtUtc = time.GetUtcNow().UtcDateTime,
         };
         db.CallVersions.Add(version);
+        audit.Record("Call", callId.ToString(System.Globalization.CultureInfo.InvariantCulture), "VersionAdded", Snapshot(current), Snapshot(version));
         db.Entry(call).State = EntityState.Modified; // bumps Call.Version (RegiekamerDb.BumpVersions)
         await db.SaveChangesAsync(ct);
         return Result<CallVersion>.Ok(version);

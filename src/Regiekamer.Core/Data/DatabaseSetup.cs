@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Regiekamer.Core.Accounts;
 using Regiekamer.Core.Allocation;
+using Regiekamer.Core.Audit;
 using Regiekamer.Core.Calls;
 using Regiekamer.Core.Coverage;
 using Regiekamer.Core.Eligibility;
@@ -51,6 +53,8 @@ public static class RegiekamerServices
         services.AddDbContext<RegiekamerDb>(database.Apply);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ReferenceSnapshotCache>();
+        services.AddScoped<CurrentActor>();
+        services.AddScoped<AuditTrail>();
         services.AddScoped<ReferenceDataService>();
         services.AddScoped<PartnershipService>();
         services.AddScoped<EligibilityService>();

@@ -1,6 +1,9 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Regiekamer.Core.Accounts;
 using Regiekamer.Core.Allocation;
+using Regiekamer.Core.Audit;
 using Regiekamer.Core.Calls;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.Partnerships;
@@ -9,8 +12,16 @@ using Regiekamer.Core.ReferenceData;
 namespace Regiekamer.Core.Data;
 
 /// <summary>The one EF Core model, used on SQLite (embedded default) and PostgreSQL (production).</summary>
-public sealed class RegiekamerDb(DbContextOptions<RegiekamerDb> options) : DbContext(options)
+public sealed class RegiekamerDb(DbContextOptions<RegiekamerDb> options) : IdentityUserContext<RegiekamerUser, Guid>(options)
 {
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<ReferenceDataset> Datasets => Set<ReferenceDataset>();
 
     public DbSet<Municipality> Municipalities => Set<Municipality>();
@@ -42,22 +53,65 @@ public sealed class RegiekamerDb(DbContextOptions<RegiekamerDb> options) : DbCon
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(RegiekamerDb).Assembly);
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(RegiekamerDb).Assembly);
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        BumpVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>Bumps concurrency versions and, when audit records are added, links them into the hash chain under a lock.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var audits = ChangeTracker.Entries<AuditRecord>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        if (audits.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await AuditTrail.Chain.Lock.WaitAsync(cancellationToken);
+        try
+        {
+            var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+            try
+            {
+                if (Database.IsNpgsql())
+                {
+                    await Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AuditTrail.Chain.PostgresLockKey})", cancellationToken);
+                }
+
+                var previous = await AuditRecords.AsNoTracking().OrderByDescending(a => a.Id).Select(a => a.Hash).FirstOrDefaultAsync(cancellationToken) ?? "";
+                foreach (var audit in audits)
+                {
+                    audit.PreviousHash = previous;
+                    audit.Hash = AuditTrail.Chain.Hash(audit);
+                    previous = audit.Hash;
+                }
+
+                var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                if (own is not null)
+                {
+                    await own.CommitAsync(cancellationToken);
+                }
+
+                return written;
+            }
+            finally
+            {
+                if (own is not null)
+                {
+                    await own.DisposeAsync();
+                }
+            }
+        }
+        finally
+        {
+            AuditTrail.Chain.Lock.Release();
+        }
     }
 
     // Optimistic concurrency that works the same on both providers: an integer Version, compared on update.

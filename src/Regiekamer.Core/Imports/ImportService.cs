@@ -1,3 +1,4 @@
+using Regiekamer.Core.Audit;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.Data;
 using Regiekamer.Core.ReferenceData;
@@ -7,7 +8,7 @@ namespace Regiekamer.Core.Imports;
 public sealed record ImportRequest(FigureFileKind Kind, string FileName, DateOnly ReferenceDate, string? Source, string? Title = null);
 
 /// <summary>Imports a batch of figures as new datasets (with reference date and source), all or nothing.</summary>
-public sealed class ImportService(RegiekamerDb db, ReferenceDataService referenceData, TimeProvider time)
+public sealed class ImportService(RegiekamerDb db, ReferenceDataService referenceData, AuditTrail audit, TimeProvider time)
 {
     public async Task<Result<IReadOnlyList<ReferenceDataset>>> ImportAsync(ImportRequest request, TextReader content, CancellationToken ct = default)
     {
@@ -57,6 +58,7 @@ public sealed class ImportService(RegiekamerDb db, ReferenceDataService referenc
             db.Datasets.Add(dataset);
             await db.SaveChangesAsync(ct);
             db.Figures.AddRange(figures.Select(f => new MunicipalityFigure { DatasetId = dataset.Id, NisCode = f.NisCode, Value = f.Value }));
+            audit.Record("ReferenceDataset", dataset.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "Imported", null, new { Kind = dataset.Kind.ToString(), dataset.Title, dataset.Source, ReferenceDate = dataset.ReferenceDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), dataset.RowCount, File = request.FileName });
             await db.SaveChangesAsync(ct);
             created.Add(dataset);
         }

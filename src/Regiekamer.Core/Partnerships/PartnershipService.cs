@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Regiekamer.Core.Audit;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.Data;
 using Regiekamer.Core.Eligibility;
@@ -33,7 +35,7 @@ public sealed record ValidPartnership(
     public PartnershipFacts ToFacts() => new(Name, Kind, Status, Members, ManagingMunicipality, ChangeMotivation);
 }
 
-public sealed class PartnershipService(RegiekamerDb db, ReferenceDataService referenceData, TimeProvider time)
+public sealed class PartnershipService(RegiekamerDb db, ReferenceDataService referenceData, AuditTrail audit, TimeProvider time)
 {
     public Task<List<Partnership>> ListAsync(CancellationToken ct = default) =>
         db.Partnerships.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct);
@@ -58,8 +60,13 @@ public sealed class PartnershipService(RegiekamerDb db, ReferenceDataService ref
         var now = time.GetUtcNow().UtcDateTime;
         var partnership = new Partnership { CreatedAtUtc = now, MunicipalitySet = snapshot.Set };
         Apply(partnership, valid.Value, now);
+        // The new Id is known only after the insert; one transaction keeps the partnership and its audit record together.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Partnerships.Add(partnership);
         await db.SaveChangesAsync(ct);
+        audit.Record(AuditEntity, partnership.Id.ToString(CultureInfo.InvariantCulture), "Created", null, Snapshot(partnership));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return Result<Partnership>.Ok(partnership);
     }
 
@@ -89,7 +96,9 @@ public sealed class PartnershipService(RegiekamerDb db, ReferenceDataService ref
             return DuplicateName(valid.Value.Name);
         }
 
+        var before = Snapshot(partnership);
         Apply(partnership, valid.Value, time.GetUtcNow().UtcDateTime);
+        audit.Record(AuditEntity, id.ToString(CultureInfo.InvariantCulture), "Updated", before, Snapshot(partnership));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -110,6 +119,7 @@ public sealed class PartnershipService(RegiekamerDb db, ReferenceDataService ref
             return DomainError.NotFound($"Regieverband {id} bestaat niet.", $"Partnership {id} does not exist.");
         }
 
+        audit.Record(AuditEntity, id.ToString(CultureInfo.InvariantCulture), "Deleted", Snapshot(partnership), null);
         db.Partnerships.Remove(partnership);
         await db.SaveChangesAsync(ct);
         return Result<int>.Ok(id);
@@ -207,6 +217,26 @@ public sealed class PartnershipService(RegiekamerDb db, ReferenceDataService ref
     {
         ArgumentNullException.ThrowIfNull(p);
         return new(p.Name, p.Kind, p.Status, p.Members.Select(m => m.NisCode).OrderBy(c => c).ToList(), p.ManagingNisCode, p.ChangeMotivation);
+    }
+
+    public const string AuditEntity = "Partnership";
+
+    /// <summary>What the audit trail keeps of a partnership: every field a person edits.</summary>
+    public static object Snapshot(Partnership p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        return new
+        {
+            p.Name,
+            Kind = p.Kind.Code(),
+            Status = p.Status.Code(),
+            Members = p.Members.Select(m => m.NisCode.Value).Order(StringComparer.Ordinal).ToList(),
+            ManagingMunicipality = p.ManagingNisCode?.Value,
+            p.ChangeMotivation,
+            p.RegisseurName,
+            p.RegisseurEmail,
+            p.RegisseurPhone,
+        };
     }
 
     public static string SetLabel(MunicipalitySet set) => set == MunicipalitySet.Set2019 ? "2019-2024 (300)" : "2025 (285)";

@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Regiekamer.Core.Accounts;
+using Regiekamer.Core.Data;
+
+namespace Regiekamer.Core.Audit;
+
+/// <summary>Where the hash chain breaks: the first record whose link or content does not check out.</summary>
+public sealed record AuditBreak(long RecordId, string Reason);
+
+public sealed record AuditVerification(long RecordsChecked, AuditBreak? FirstBreak)
+{
+    public bool Intact => FirstBreak is null;
+}
+
+/// <summary>
+/// Records every change that matters, in the same SaveChanges (so the same transaction) as the change itself.
+/// RegiekamerDb fills in the hash chain when it saves (see <see cref="Chain"/>).
+/// </summary>
+public sealed class AuditTrail(RegiekamerDb db, CurrentActor actor, TimeProvider time)
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+
+    /// <summary>Adds one record for one action. <paramref name="before"/> is null for a creation, <paramref name="after"/> for a deletion.</summary>
+    public AuditRecord Record(string entityType, string entityId, string action, object? before, object? after)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var record = new AuditRecord
+        {
+            // Whole milliseconds: both databases keep that exactly, so the hash can be recomputed from what is stored.
+            AtUtc = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc),
+            ActorUserId = actor.Actor.UserId,
+            ActorName = actor.Actor.Name,
+            ActorRole = actor.Actor.Role,
+            EntityType = entityType,
+            EntityId = entityId,
+            Action = action,
+            Before = before is null ? null : JsonSerializer.Serialize(before, Json),
+            After = after is null ? null : JsonSerializer.Serialize(after, Json),
+        };
+        db.AuditRecords.Add(record);
+        return record;
+    }
+
+    public Task<List<AuditRecord>> HistoryAsync(string entityType, string entityId, CancellationToken ct = default) =>
+        db.AuditRecords.AsNoTracking().Where(a => a.EntityType == entityType && a.EntityId == entityId).OrderByDescending(a => a.Id).ToListAsync(ct);
+
+    /// <summary>Walks the whole chain in order and reports the first record that was altered, removed or inserted.</summary>
+    public static async Task<AuditVerification> VerifyAsync(RegiekamerDb db, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var previous = "";
+        long count = 0;
+        await foreach (var record in db.AuditRecords.AsNoTracking().OrderBy(a => a.Id).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            count++;
+            if (record.PreviousHash != previous)
+            {
+                return new AuditVerification(count, new AuditBreak(record.Id, $"record {record.Id} does not link to the record before it (a record was removed, inserted or its link edited)"));
+            }
+
+            if (Chain.Hash(record) != record.Hash)
+            {
+                return new AuditVerification(count, new AuditBreak(record.Id, $"record {record.Id} was altered after it was written (its content no longer matches its hash)"));
+            }
+
+            previous = record.Hash;
+        }
+
+        return new AuditVerification(count, null);
+    }
+
+    /// <summary>The hash chain: SHA-256 over the previous hash and every field of the record.</summary>
+    public static class Chain
+    {
+        /// <summary>One writer at a time in this process; PostgreSQL adds an advisory lock across instances.</summary>
+        internal static readonly SemaphoreSlim Lock = new(1, 1);
+
+        internal const long PostgresLockKey = 7_262_700_001;
+
+        public static string Hash(AuditRecord r)
+        {
+            ArgumentNullException.ThrowIfNull(r);
+            var text = string.Join(
+                "\n",
+                r.PreviousHash,
+                r.AtUtc.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
+                r.ActorUserId?.ToString("D") ?? "",
+                r.ActorName,
+                r.ActorRole,
+                r.EntityType,
+                r.EntityId,
+                r.Action,
+                r.Before ?? "\0",
+                r.After ?? "\0");
+            return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        }
+    }
+}
