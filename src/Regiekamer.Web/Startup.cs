@@ -1,8 +1,10 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.Data;
+using Regiekamer.Web.Accounts;
 using Regiekamer.Web.Api;
 using Regiekamer.Web.Infrastructure;
 
@@ -18,7 +20,13 @@ public static class Startup
             DatabaseOptions.ParseProvider(config["Database:Provider"]),
             config.GetConnectionString("Regiekamer") ?? "Data Source=regiekamer.db");
         builder.Services.AddRegiekamerCore(database);
-        builder.Services.AddRazorPages();
+        builder.AddRegiekamerAccounts();
+        var authorization = builder.Services.AddAuthorizationBuilder();
+        authorization.AddRegiekamerPolicies();
+
+        // An endpoint nobody gave a policy still needs a signed-in user (and fails the access test until it gets one).
+        authorization.SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        builder.Services.AddRazorPages(o => PageAccess.Apply(o.Conventions));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -55,10 +63,14 @@ public static class Startup
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseRegiekamerAccounts();
+        app.UseAuthorization();
+        app.UseMiddleware<ActorFromUser>();
         app.UseAntiforgery();
         app.MapRazorPages();
-        app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapGet("/health", () => "ok").ExcludeFromDescription();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapGet("/health", () => "ok").ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/culture", (string c, string? returnUrl, HttpContext http) =>
         {
             var culture = c == "en" ? "en" : "nl-BE";
@@ -67,7 +79,7 @@ public static class Startup
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps });
             return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription().AllowAnonymous();
         app.MapRegiekamerApi();
     }
 
@@ -108,6 +120,7 @@ public static class Startup
         if (app.Configuration.GetValue<bool>("Demo:Seed"))
         {
             await seeder.SeedDemoAsync();
+            await app.SeedDemoAccountsAsync();
         }
     }
 

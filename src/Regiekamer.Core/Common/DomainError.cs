@@ -19,6 +19,7 @@ public enum ErrorKind
     Invalid,
     NotFound,
     Conflict,
+    Forbidden,
 }
 
 /// <summary>Either a value or a list of errors. Services return this for expected failures; exceptions are for bugs.</summary>

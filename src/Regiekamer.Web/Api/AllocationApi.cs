@@ -6,6 +6,7 @@ using Regiekamer.Core.Eligibility;
 using Regiekamer.Core.Imports;
 using Regiekamer.Core.Partnerships;
 using Regiekamer.Core.ReferenceData;
+using Regiekamer.Web.Infrastructure;
 
 namespace Regiekamer.Web.Api;
 
@@ -16,7 +17,7 @@ public static class AllocationApi
 
     public static void MapAllocationApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/allocation").WithTags("Allocation");
+        var group = api.MapGroup("/allocation").WithTags("Allocation").RequireAuthorization(Policies.Department);
         group.MapGet("/", async Task<IResult> (int? callId, string? on, AllocationService allocation, CallService calls, TimeProvider time, CancellationToken ct) =>
         {
             if (await ApiRoutes.DateAsync(on, callId, calls, time, ct) is not { } date)
@@ -40,7 +41,7 @@ public static class AllocationApi
 
             var run = await allocation.CreateRunAsync(callId, date, ct);
             return run.IsSuccess ? TypedResults.Created($"/api/v1/allocation/runs/{run.Value!.Id}", new { run.Value.Id }) : Problems.From(run.Errors);
-        });
+        }).RequireAuthorization(Policies.CaseWork);
 
         group.MapGet("/runs/{id:int}", async Task<IResult> (int id, AllocationService allocation, ReferenceDataService data, CallService calls, CancellationToken ct) =>
         {
@@ -52,15 +53,23 @@ public static class AllocationApi
         {
             var result = await allocation.PublishAsync(id, ct);
             return result.IsSuccess ? TypedResults.Ok(new { result.Value!.Id, result.Value.PublishedAtUtc }) : Problems.From(result.Errors);
-        });
+        }).RequireAuthorization(Policies.Administrator);
 
         group.MapDelete("/runs/{id:int}", async Task<IResult> (int id, AllocationService allocation, CancellationToken ct) =>
         {
             var result = await allocation.DeleteRunAsync(id, ct);
             return result.IsSuccess ? TypedResults.NoContent() : Problems.From(result.Errors);
-        });
+        }).RequireAuthorization(Policies.CaseWork);
 
-        var whatIf = api.MapGroup("/what-if").WithTags("What-if");
+        var published = api.MapGroup("/published-allocations").WithTags("Allocation").AllowAnonymous();
+        published.MapGet("/", async (AllocationService allocation, CancellationToken ct) =>
+            TypedResults.Ok((await allocation.ListRunsAsync(ct)).Where(r => r.IsPublished).Select(r => new { r.Id, r.CallVersionId, budget = r.Budget.ToInvariantString(), r.EligibilityDate, r.PublishedAtUtc })));
+        published.MapGet("/{id:int}", async Task<IResult> (int id, AllocationService allocation, ReferenceDataService data, CallService calls, CancellationToken ct) =>
+            await allocation.GetRunAsync(id, ct) is { IsPublished: true } run
+                ? TypedResults.Ok(await RunDtoAsync(run, data, calls, ct))
+                : Problems.From(DomainError.NotFound($"Gepubliceerde verdeling {id} bestaat niet.", $"Published allocation {id} does not exist.")));
+
+        var whatIf = api.MapGroup("/what-if").WithTags("What-if").RequireAuthorization(Policies.SignedIn);
         whatIf.MapPost("/", async Task<IResult> (WhatIfRequest body, int? callId, WhatIfService service, PartnershipService partnerships, ReferenceDataService data, CallService calls, TimeProvider time, CancellationToken ct) =>
         {
             var change = await ToChangeAsync(body, partnerships, data, ct);
@@ -101,7 +110,7 @@ public static class AllocationApi
                 sources = new { workingAgePopulation = SourceDto.Of(s.WorkingAgeDataset), jobSeekers = SourceDto.Of(s.JobSeekersDataset), regions = SourceDto.Of(s.RegionDataset) },
                 options = options.Select(o => new JoinOptionDto(o.Municipality.Value, s.Find(o.Municipality)!.Name, s.Region(o.Municipality)?.RegionName ?? "", o.Partnership, o.Before.ToInvariantString(), o.After.ToInvariantString(), o.Change.ToInvariantString(), o.OthersChange.ToInvariantString())),
             });
-        });
+        }).RequireAuthorization(Policies.Department);
 
         api.MapGet("/coverage", async Task<IResult> (string? on, CoverageService coverage, CallService calls, TimeProvider time, CancellationToken ct) =>
         {
@@ -112,7 +121,7 @@ public static class AllocationApi
 
             var (eligible, all) = await coverage.ComputeAsync(date, ct);
             return TypedResults.Ok(new { eligible = ToDto(eligible), registered = ToDto(all) });
-        }).WithTags("Coverage");
+        }).WithTags("Coverage").AllowAnonymous();
 
         api.MapPost("/imports/{kind}", async Task<IResult> (string kind, string? referenceDate, string? source, string? title, HttpRequest request, ImportService imports, CancellationToken ct) =>
         {
@@ -138,7 +147,7 @@ public static class AllocationApi
             var content = await reader.ReadToEndAsync(ct);
             var result = await imports.ImportAsync(new ImportRequest(fileKind, $"{kind}.csv", date, source, title), new StringReader(content), ct);
             return result.IsSuccess ? TypedResults.Created("/api/v1/reference/datasets", result.Value!.Select(DatasetDto.Of).ToList()) : Problems.From(result.Errors);
-        }).WithTags("Reference data").Accepts<string>("text/csv");
+        }).WithTags("Reference data").Accepts<string>("text/csv").RequireAuthorization(Policies.Administrator);
     }
 
     public static AllocationDto ToDto(AllocationPreview p)

@@ -1,4 +1,5 @@
 using Regiekamer.Core.Calls;
+using Regiekamer.Web.Infrastructure;
 
 namespace Regiekamer.Web.Api;
 
@@ -6,7 +7,7 @@ public static class CallsApi
 {
     public static void MapCallsApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/calls").WithTags("Calls");
+        var group = api.MapGroup("/calls").WithTags("Calls").RequireAuthorization(Policies.SignedIn);
         group.MapGet("/", async (CallService calls, CancellationToken ct) => TypedResults.Ok((await calls.ListAsync(ct)).Select(CallDto.Of).ToList()));
         group.MapGet("/{id:int}", async Task<IResult> (int id, CallService calls, CancellationToken ct) =>
             await calls.GetAsync(id, ct) is { } c ? TypedResults.Ok(CallDto.Of(c)) : Problems.From(Core.Common.DomainError.NotFound($"Oproep {id} bestaat niet.", $"Call {id} does not exist.")));
@@ -14,6 +15,6 @@ public static class CallsApi
         {
             var result = await calls.AddVersionAsync(id, new CallVersionInput(body.YearlyBudget, body.WeightWorkingAge, body.WeightJobSeekers, body.WeightEqual, body.Deadline, body.Priorities, body.EffectiveFrom, body.Note, body.RegionDatasetId), body.Version, ct);
             return result.IsSuccess ? TypedResults.Created($"/api/v1/calls/{id}", CallVersionDto.Of(result.Value!)) : Problems.From(result.Errors);
-        });
+        }).RequireAuthorization(Policies.Administrator);
     }
 }

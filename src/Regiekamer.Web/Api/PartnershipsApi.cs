@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using Regiekamer.Core.Calls;
 using Regiekamer.Core.Eligibility;
 using Regiekamer.Core.Partnerships;
 using Regiekamer.Core.ReferenceData;
+using Regiekamer.Web.Infrastructure;
 
 namespace Regiekamer.Web.Api;
 
@@ -9,15 +11,17 @@ public static class PartnershipsApi
 {
     public static void MapPartnershipsApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/partnerships").WithTags("Partnerships");
-        group.MapGet("/", async (PartnershipService partnerships, ReferenceDataService data, CancellationToken ct) =>
+        var group = api.MapGroup("/partnerships").WithTags("Partnerships").RequireAuthorization(Policies.SignedIn);
+        group.MapGet("/", async (ClaimsPrincipal user, PartnershipService partnerships, ReferenceDataService data, CancellationToken ct) =>
         {
             var s = await data.SnapshotAsync(ct: ct);
-            return TypedResults.Ok((await partnerships.ListAsync(ct)).Select(p => ToDto(p, s)).ToList());
+            var readable = user.ReadablePartnerships();
+            return TypedResults.Ok((await partnerships.ListAsync(ct)).Where(p => readable is null || readable.Contains(p.Id)).Select(p => ToDto(p, s)).ToList());
         });
 
-        group.MapGet("/{id:int}", async Task<IResult> (int id, PartnershipService partnerships, ReferenceDataService data, CancellationToken ct) =>
-            await partnerships.GetAsync(id, ct) is { } p ? TypedResults.Ok(ToDto(p, await data.SnapshotAsync(p.MunicipalitySet, ct: ct))) : NotFound(id));
+        group.MapGet("/{id:int}", async Task<IResult> (int id, ClaimsPrincipal user, PartnershipService partnerships, ReferenceDataService data, CancellationToken ct) =>
+            !user.CanReadPartnership(id) ? Forbidden()
+            : await partnerships.GetAsync(id, ct) is { } p ? TypedResults.Ok(ToDto(p, await data.SnapshotAsync(p.MunicipalitySet, ct: ct))) : NotFound(id));
 
         group.MapPost("/", async Task<IResult> (PartnershipRequest body, PartnershipService partnerships, ReferenceDataService data, CancellationToken ct) =>
         {
@@ -25,10 +29,15 @@ public static class PartnershipsApi
             return result.IsSuccess
                 ? TypedResults.Created($"/api/v1/partnerships/{result.Value!.Id}", ToDto(result.Value, await data.SnapshotAsync(ct: ct)))
                 : Problems.From(result.Errors);
-        });
+        }).RequireAuthorization(Policies.CaseWork);
 
-        group.MapPut("/{id:int}", async Task<IResult> (int id, PartnershipRequest body, PartnershipService partnerships, ReferenceDataService data, CancellationToken ct) =>
+        group.MapPut("/{id:int}", async Task<IResult> (int id, ClaimsPrincipal user, PartnershipRequest body, PartnershipService partnerships, ReferenceDataService data, CancellationToken ct) =>
         {
+            if (!user.CanEditPartnership(id))
+            {
+                return Forbidden();
+            }
+
             if (body.Version is not { } version)
             {
                 return Problems.Invalid("version", "Versie: verplicht bij een wijziging (de versie die je las).", "Version: required when updating (the version you read).");
@@ -42,10 +51,15 @@ public static class PartnershipsApi
         {
             var result = await partnerships.DeleteAsync(id, ct);
             return result.IsSuccess ? TypedResults.NoContent() : Problems.From(result.Errors);
-        });
+        }).RequireAuthorization(Policies.CaseWork);
 
-        group.MapGet("/{id:int}/members-2025", async Task<IResult> (int id, PartnershipService partnerships, ReferenceDataService data, CancellationToken ct) =>
+        group.MapGet("/{id:int}/members-2025", async Task<IResult> (int id, ClaimsPrincipal user, PartnershipService partnerships, ReferenceDataService data, CancellationToken ct) =>
         {
+            if (!user.CanReadPartnership(id))
+            {
+                return Forbidden();
+            }
+
             if (await partnerships.GetAsync(id, ct) is not { } p)
             {
                 return NotFound(id);
@@ -63,7 +77,7 @@ public static class PartnershipsApi
             }));
         });
 
-        var eligibility = api.MapGroup("/eligibility").WithTags("Eligibility");
+        var eligibility = api.MapGroup("/eligibility").WithTags("Eligibility").RequireAuthorization(Policies.Department);
         eligibility.MapGet("/", async Task<IResult> (int? callId, string? on, EligibilityService service, CallService calls, TimeProvider time, CancellationToken ct) =>
         {
             if (await ApiRoutes.DateAsync(on, callId, calls, time, ct) is not { } date)
@@ -75,8 +89,13 @@ public static class PartnershipsApi
             return TypedResults.Ok(ToDto(version, snapshot, date, results));
         });
 
-        group.MapGet("/{id:int}/eligibility", async Task<IResult> (int id, int? callId, string? on, EligibilityService service, CallService calls, TimeProvider time, CancellationToken ct) =>
+        group.MapGet("/{id:int}/eligibility", async Task<IResult> (int id, ClaimsPrincipal user, int? callId, string? on, EligibilityService service, CallService calls, TimeProvider time, CancellationToken ct) =>
         {
+            if (!user.CanReadPartnership(id))
+            {
+                return Forbidden();
+            }
+
             if (await ApiRoutes.DateAsync(on, callId, calls, time, ct) is not { } date)
             {
                 return ApiRoutes.BadDate(on);
@@ -112,6 +131,13 @@ public static class PartnershipsApi
             p.Id, p.Name, p.Kind.Code(), p.Status.Code(), p.MunicipalitySet.ToString(), members, p.ManagingNisCode?.Value, p.ChangeMotivation,
             p.RegisseurName, p.RegisseurEmail, p.RegisseurPhone, p.IsDemo, p.DemoSource, p.Version, members.Sum(m => m.Inhabitants ?? 0), SourceDto.Of(s.InhabitantsDataset));
     }
+
+    /// <summary>403 for a partnership that is not the caller's (the same answer whether or not it exists).</summary>
+    public static IResult Forbidden() => Problems.From(new Core.Common.DomainError(
+        "forbidden",
+        new Core.Common.Bilingual("Je hebt geen toegang tot dit regieverband.", "You have no access to this partnership."),
+        null,
+        Core.Common.ErrorKind.Forbidden));
 
     private static IResult NotFound(int id) => Problems.From(Core.Common.DomainError.NotFound($"Regieverband {id} bestaat niet.", $"Partnership {id} does not exist."));
 }

@@ -17,6 +17,7 @@ public static class Problems
         {
             ErrorKind.NotFound => StatusCodes.Status404NotFound,
             ErrorKind.Conflict => StatusCodes.Status409Conflict,
+            ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
             _ when first.Code.StartsWith('R') => StatusCodes.Status422UnprocessableEntity,
             _ => StatusCodes.Status400BadRequest,
         };
@@ -25,6 +26,7 @@ public static class Problems
             Status = status,
             Title = status switch
             {
+                403 => "Forbidden",
                 404 => "Not found",
                 409 => "Conflict",
                 422 => "A rule of the scheme is broken",

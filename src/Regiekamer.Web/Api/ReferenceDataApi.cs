@@ -1,4 +1,5 @@
 using Regiekamer.Core.ReferenceData;
+using Regiekamer.Web.Infrastructure;
 
 namespace Regiekamer.Web.Api;
 
@@ -6,7 +7,7 @@ public static class ReferenceDataApi
 {
     public static void MapReferenceDataApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/reference").WithTags("Reference data");
+        var group = api.MapGroup("/reference").WithTags("Reference data").RequireAuthorization(Policies.SignedIn);
         group.MapGet("/datasets", async (ReferenceDataService data, CancellationToken ct) =>
             TypedResults.Ok((await data.DatasetsAsync(ct)).Select(DatasetDto.Of).ToList()));
 

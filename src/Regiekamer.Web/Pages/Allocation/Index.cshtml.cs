@@ -20,6 +20,11 @@ public sealed class IndexModel(AllocationService allocation, Regiekamer.Core.Cal
 
     public async Task<IActionResult> OnPostRecordAsync([FromForm(Name = "on")] DateOnly? on, CancellationToken ct)
     {
+        if (!(User.IsInRole("Administrator") || User.IsInRole("CaseHandler")))
+        {
+            return Forbid();
+        }
+
         var run = await allocation.CreateRunAsync(null, await ApiRoutes.DateAsync(on, null, calls, time, ct), ct);
         return run.IsSuccess ? Redirect($"/Allocation/Run?id={run.Value!.Id}") : BadRequest();
     }

@@ -27,6 +27,11 @@ public sealed class RunModel(AllocationService allocation, CallService calls, Re
 
     public async Task<IActionResult> OnPostPublishAsync(CancellationToken ct)
     {
+        if (!User.IsInRole("Administrator"))
+        {
+            return Forbid();
+        }
+
         var result = await allocation.PublishAsync(Id, ct);
         if (result.IsSuccess)
         {
@@ -40,6 +45,11 @@ public sealed class RunModel(AllocationService allocation, CallService calls, Re
 
     public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
     {
+        if (!(User.IsInRole("Administrator") || User.IsInRole("CaseHandler")))
+        {
+            return Forbid();
+        }
+
         var result = await allocation.DeleteRunAsync(Id, ct);
         if (result.IsSuccess)
         {

@@ -47,6 +47,11 @@ public sealed class IndexModel(CallService calls) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (!User.IsInRole("Administrator"))
+        {
+            return Forbid();
+        }
+
         var result = await calls.AddVersionAsync(CallId, new CallVersionInput(Budget, WeightWorkingAge, WeightJobSeekers, WeightEqual, Deadline, Priorities, EffectiveFrom, Note), CallVersion, ct);
         if (result.IsSuccess)
         {

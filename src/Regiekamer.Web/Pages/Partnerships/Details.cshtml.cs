@@ -6,6 +6,7 @@ using Regiekamer.Core.Eligibility;
 using Regiekamer.Core.Partnerships;
 using Regiekamer.Core.ReferenceData;
 using Regiekamer.Web.Api;
+using Regiekamer.Web.Infrastructure;
 
 namespace Regiekamer.Web.Pages.Partnerships;
 
@@ -29,13 +30,24 @@ public sealed class DetailsModel(AllocationService allocation, PartnershipServic
 
     public string CallCode { get; private set; } = "";
 
+    public bool CanEdit { get; private set; }
+
+    public bool CanDelete { get; private set; }
+
     public IReadOnlyList<NisCode> Members { get; private set; } = [];
 
     public IReadOnlyList<MappedMember> Members2025 { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "on")] DateOnly? on, CancellationToken ct)
     {
+        if (!User.CanReadPartnership(Id))
+        {
+            return Forbid();
+        }
+
         On = await ApiRoutes.DateAsync(on, null, calls, time, ct);
+        CanEdit = User.CanEditPartnership(Id);
+        CanDelete = User.IsInRole("Administrator") || User.IsInRole("CaseHandler");
         var preview = await allocation.PreviewAsync(null, On, ct);
         if (!preview.IsSuccess)
         {
@@ -63,6 +75,11 @@ public sealed class DetailsModel(AllocationService allocation, PartnershipServic
 
     public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
     {
+        if (!(User.IsInRole("Administrator") || User.IsInRole("CaseHandler")))
+        {
+            return Forbid();
+        }
+
         var result = await partnerships.DeleteAsync(Id, ct);
         return result.IsSuccess ? Redirect("/Partnerships") : NotFound();
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.Partnerships;
 using Regiekamer.Core.ReferenceData;
+using Regiekamer.Web.Infrastructure;
 
 namespace Regiekamer.Web.Pages.Partnerships;
 
@@ -45,8 +46,16 @@ public sealed class EditModel(PartnershipService partnerships, ReferenceDataServ
 
     public IReadOnlyList<DomainError> Errors { get; private set; } = [];
 
+    /// <summary>Creating is department case work; editing is for whoever may edit that partnership (a regisseur: their own).</summary>
+    private bool Allowed => Id is { } id ? User.CanEditPartnership(id) : User.IsInRole("Administrator") || User.IsInRole("CaseHandler");
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        if (!Allowed)
+        {
+            return Forbid();
+        }
+
         if (Id is not { } id)
         {
             return Page();
@@ -77,6 +86,11 @@ public sealed class EditModel(PartnershipService partnerships, ReferenceDataServ
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (!Allowed)
+        {
+            return Forbid();
+        }
+
         var result = Id is { } id
             ? await partnerships.UpdateAsync(id, Input.ToInput(), Version, ct)
             : await partnerships.CreateAsync(Input.ToInput(), ct);

@@ -3,6 +3,7 @@ using Regiekamer.Core.Common;
 using Regiekamer.Core.Eligibility;
 using Regiekamer.Core.ReferenceData;
 using Regiekamer.Web.Api;
+using Regiekamer.Web.Infrastructure;
 
 namespace Regiekamer.Web.Pages.Partnerships;
 
@@ -14,6 +15,8 @@ public sealed class IndexModel(EligibilityService eligibility, Regiekamer.Core.C
 
     public DateOnly On { get; private set; }
 
+    public bool CanCreate { get; private set; }
+
     public string CallCode { get; private set; } = "";
 
     public Bilingual InhabitantsCitation => Snapshot.InhabitantsDataset.Citation;
@@ -23,7 +26,9 @@ public sealed class IndexModel(EligibilityService eligibility, Regiekamer.Core.C
         On = await ApiRoutes.DateAsync((DateOnly?)null, null, calls, time, ct);
         var (version, snapshot, results) = await eligibility.EvaluateAsync(null, On, ct);
         Snapshot = snapshot;
-        Results = results;
+        var readable = User.ReadablePartnerships();
+        Results = results.Where(r => readable is null || readable.Contains(r.Partnership.Id)).ToList();
+        CanCreate = User.IsInRole("Administrator") || User.IsInRole("CaseHandler");
         CallCode = $"#{version.CallId} v{version.Number}";
     }
 }
