@@ -29,6 +29,8 @@ public static class Cli
             AllocateCommand.Create(cli),
             ImportCommand.Create(cli),
             DbCommand.Create(cli),
+            UsersCommand.Create(cli),
+            AuditCommand.Create(cli),
         };
 
         var parsed = root.Parse(args);

@@ -286,7 +286,9 @@ public sealed class PostgresServer
         try
         {
             using var process = Process.GetProcessById(pid);
-            return !process.HasExited && process.StartTime.ToUniversalTime().Ticks == startTicks;
+            // .NET derives StartTime on Linux from boot time, which it recomputes per process: allow for jitter,
+            // or one test project takes another's running server for an orphan and removes it.
+            return !process.HasExited && Math.Abs(process.StartTime.ToUniversalTime().Ticks - startTicks) < TimeSpan.TicksPerSecond * 2;
         }
         catch (ArgumentException)
         {

@@ -1,15 +1,36 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Regiekamer.Core.Accounts;
+using Regiekamer.Core.Common;
 using Regiekamer.Core.Data;
 
 namespace Regiekamer.Core.Audit;
 
+public enum AuditBreakKind
+{
+    /// <summary>The record's previous hash is not the hash of the record before it: a record was removed or inserted, or the link edited.</summary>
+    Unlinked,
+
+    /// <summary>The record's content no longer matches its own hash: it was edited after it was written.</summary>
+    Altered,
+}
+
 /// <summary>Where the hash chain breaks: the first record whose link or content does not check out.</summary>
-public sealed record AuditBreak(long RecordId, string Reason);
+public sealed record AuditBreak(long RecordId, string Reason)
+{
+    public AuditBreakKind Kind { get; init; }
+
+    /// <summary>The reason in Dutch and English, naming the record.</summary>
+    public Bilingual Message => Kind == AuditBreakKind.Altered
+        ? new($"record {RecordId} is gewijzigd nadat het geschreven werd (de inhoud past niet meer bij de hash).", Reason)
+        : new($"record {RecordId} sluit niet aan bij het record ervoor (een record werd verwijderd of ingevoegd, of de koppeling gewijzigd).", Reason);
+}
 
 public sealed record AuditVerification(long RecordsChecked, AuditBreak? FirstBreak)
 {
@@ -22,7 +43,8 @@ public sealed record AuditVerification(long RecordsChecked, AuditBreak? FirstBre
 /// </summary>
 public sealed class AuditTrail(RegiekamerDb db, CurrentActor actor, TimeProvider time)
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+    // Letters of every script as they are (Zoë, not Zo\u00EB), so the export reads well; HTML-sensitive characters stay escaped.
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     /// <summary>Adds one record for one action. <paramref name="before"/> is null for a creation, <paramref name="after"/> for a deletion.</summary>
     public AuditRecord Record(string entityType, string entityId, string action, object? before, object? after)
@@ -59,18 +81,33 @@ public sealed class AuditTrail(RegiekamerDb db, CurrentActor actor, TimeProvider
             count++;
             if (record.PreviousHash != previous)
             {
-                return new AuditVerification(count, new AuditBreak(record.Id, $"record {record.Id} does not link to the record before it (a record was removed, inserted or its link edited)"));
+                return new AuditVerification(count, new AuditBreak(record.Id, $"record {record.Id} does not link to the record before it (a record was removed, inserted or its link edited)") { Kind = AuditBreakKind.Unlinked });
             }
 
             if (Chain.Hash(record) != record.Hash)
             {
-                return new AuditVerification(count, new AuditBreak(record.Id, $"record {record.Id} was altered after it was written (its content no longer matches its hash)"));
+                return new AuditVerification(count, new AuditBreak(record.Id, $"record {record.Id} was altered after it was written (its content no longer matches its hash)") { Kind = AuditBreakKind.Altered });
             }
 
             previous = record.Hash;
         }
 
         return new AuditVerification(count, null);
+    }
+
+    /// <summary>
+    /// The trail is append-only in the application: a save that would change or delete a stored record is a bug, and
+    /// fails before anything reaches the database. RegiekamerDb calls this at the start of every save.
+    /// </summary>
+    public static void EnsureAppendOnly(ChangeTracker changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var touched = changes.Entries<AuditRecord>().FirstOrDefault(e => e.State is EntityState.Modified or EntityState.Deleted);
+        if (touched is not null)
+        {
+            throw new InvalidOperationException(
+                $"Audit records are append-only: record {touched.Entity.Id} cannot be {(touched.State == EntityState.Deleted ? "deleted" : "changed")}.");
+        }
     }
 
     /// <summary>The hash chain: SHA-256 over the previous hash and every field of the record.</summary>

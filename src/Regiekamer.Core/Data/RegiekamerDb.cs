@@ -66,6 +66,7 @@ public sealed class RegiekamerDb(DbContextOptions<RegiekamerDb> options) : Ident
     /// <summary>Bumps concurrency versions and, when audit records are added, links them into the hash chain under a lock.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        AuditTrail.EnsureAppendOnly(ChangeTracker);
         BumpVersions();
         var audits = ChangeTracker.Entries<AuditRecord>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         if (audits.Count == 0)

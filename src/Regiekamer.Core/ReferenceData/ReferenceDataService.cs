@@ -12,6 +12,8 @@ public sealed class ReferenceSnapshotCache
 {
     private readonly ConcurrentDictionary<(MunicipalitySet, int, int, int, int), ReferenceSnapshot> _snapshots = new();
 
+    public bool TryGet((MunicipalitySet, int, int, int, int) key, out ReferenceSnapshot? snapshot) => _snapshots.TryGetValue(key, out snapshot);
+
     public ReferenceSnapshot GetOrAdd((MunicipalitySet, int, int, int, int) key, Func<ReferenceSnapshot> build) => _snapshots.GetOrAdd(key, _ => build());
 }
 
@@ -55,7 +57,13 @@ public sealed class ReferenceDataService(RegiekamerDb db, ReferenceSnapshotCache
             throw new InvalidOperationException("Reference data is missing: run the seeder (the app does this on start in Development; the CLI has 'db migrate').");
         }
 
+        // Datasets never change once imported, so a snapshot built from the same ones is the same snapshot.
         var key = (set, regions.Id, inhabitants.Id, workingAge.Id, jobSeekers.Id);
+        if (cache.TryGet(key, out var cached))
+        {
+            return cached!;
+        }
+
         var municipalities = await db.Municipalities.AsNoTracking().Where(m => m.Set == set).ToListAsync(ct);
         var assignments = await db.RegionAssignments.AsNoTracking().Where(a => a.DatasetId == regions.Id).ToListAsync(ct);
         var ids = new[] { inhabitants.Id, workingAge.Id, jobSeekers.Id };

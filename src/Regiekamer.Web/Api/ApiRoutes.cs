@@ -11,6 +11,7 @@ public static class ApiRoutes
         api.MapPartnershipsApi();
         api.MapCallsApi();
         api.MapAllocationApi();
+        api.MapAuditApi();
     }
 
     /// <summary>Parses an optional ?on=YYYY-MM-DD; absent means the call's default date (today while it runs). Null when malformed.</summary>

@@ -16,7 +16,14 @@ public static class PageAccess
         pages.AllowAnonymousToPage("/Index");
         pages.AllowAnonymousToPage("/Coverage/Index");
         pages.AllowAnonymousToFolder("/Published");
-        pages.AllowAnonymousToFolder("/Account");
+
+        // Signing in (and the steps around it) is public; managing your own account is not.
+        foreach (var page in new[] { "Login", "LoginWith2fa", "Logout", "ForgotPassword", "ResetPassword", "AccessDenied" })
+        {
+            pages.AllowAnonymousToPage("/Account/" + page);
+        }
+
+        pages.AuthorizeFolder("/Account/Manage", Policies.SignedIn);
 
         // Everyone signed in: reference data, calls, what-if, their own partnerships (pages check which).
         pages.AuthorizeFolder("/Municipalities", Policies.SignedIn);

@@ -11,7 +11,7 @@ namespace Regiekamer.Web.Infrastructure;
 /// </summary>
 public static class Policies
 {
-    public const string PartnershipRoleClaim = "regiekamer:partnership-role";
+    public const string PartnershipRoleClaim = AccountClaims.PartnershipRole;
 
     /// <summary>Anyone signed in, with any role.</summary>
     public const string SignedIn = "SignedIn";
@@ -50,7 +50,7 @@ public static class Policies
         }
     }
 
-    public static string PartnershipRoleValue(Role role, int partnershipId) => $"{role}:{partnershipId.ToString(CultureInfo.InvariantCulture)}";
+    public static string PartnershipRoleValue(Role role, int partnershipId) => AccountClaims.PartnershipRoleValue(role, partnershipId);
 
     /// <summary>Department staff read every partnership; partnership roles read their own.</summary>
     public static bool CanReadPartnership(this ClaimsPrincipal user, int partnershipId) =>

@@ -106,6 +106,6 @@ public sealed class EditModel(PartnershipService partnerships, ReferenceDataServ
             return Page();
         }
 
-        return Redirect($"/Partnerships/Details?id={result.Value!.Id}&saved=1");
+        return Redirect($"/Partnerships/Details?id={result.Value!.Id}&saved=true");
     }
 }

@@ -1,0 +1,190 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Regiekamer.Core.Audit;
+using Regiekamer.Core.Common;
+using Regiekamer.Core.Data;
+
+namespace Regiekamer.Cli.Commands;
+
+/// <summary>
+/// <c>regiekamer audit verify</c>: walks the hash chain of the audit trail and names the first record that was altered,
+/// removed or inserted in the database (exit 1 when it is broken). <c>regiekamer audit export</c>: the trail as CSV.
+/// Both only read.
+/// </summary>
+internal static class AuditCommand
+{
+    public static Command Create(CliContext cli)
+    {
+        var verifyDatabase = new DatabaseSelection();
+        var verify = new Command("verify", "Controleert de hashketen van het auditspoor en noemt het eerste record dat in de databank gewijzigd, verwijderd of ingevoegd werd. Exitcode 1: de keten is gebroken.");
+        verifyDatabase.AddTo(verify);
+        verify.SetAction((parse, ct) => VerifyAsync(cli, cli.Culture(parse), verifyDatabase, parse, ct));
+
+        var exportDatabase = new DatabaseSelection();
+        var output = new Option<string?>("--out") { Description = "Schrijf de CSV naar dit bestand (UTF-8 met BOM) in plaats van naar stdout.", HelpName = "FILE" };
+        var entity = new Option<string?>("--entity") { Description = "Alleen dit soort entiteit, bv. Partnership, Call, AllocationRun, ReferenceDataset.", HelpName = "TYPE" };
+        var entityId = new Option<string?>("--entity-id") { Description = "Alleen de entiteit met dit id.", HelpName = "ID" };
+        var actor = new Option<string?>("--actor") { Description = "Alleen records waarvan de actor deze tekst bevat (hoofdletters maken niet uit).", HelpName = "TEXT" };
+        var action = new Option<string?>("--action") { Description = "Alleen deze actie, bv. Created, Updated, Deleted, Published.", HelpName = "ACTION" };
+        var from = new Option<string?>("--from") { Description = "Vanaf deze datum (Brusselse tijd), JJJJ-MM-DD.", HelpName = "YYYY-MM-DD" };
+        var to = new Option<string?>("--to") { Description = "Tot en met deze datum (Brusselse tijd), JJJJ-MM-DD.", HelpName = "YYYY-MM-DD" };
+        var export = new Command("export", "Het auditspoor als CSV (oudste eerst): id,at_utc,at_brussels,actor,actor_role,entity_type,entity_id,action,before,after,previous_hash,hash.")
+        {
+            output, entity, entityId, actor, action, from, to,
+        };
+        exportDatabase.AddTo(export);
+        export.SetAction((parse, ct) =>
+        {
+            var errors = new List<DomainError>();
+            var fromDate = parse.GetValue(from) is { } f ? Inputs.Date("--from", f, errors) : null;
+            var toDate = parse.GetValue(to) is { } t ? Inputs.Date("--to", t, errors) : null;
+            if (fromDate is { } fd && toDate is { } td && td < fd)
+            {
+                errors.Add(DomainError.Invalid(
+                    "validation",
+                    $"--to: {td:yyyy-MM-dd} ligt vóór --from {fd:yyyy-MM-dd}.",
+                    $"--to: {td:yyyy-MM-dd} is before --from {fd:yyyy-MM-dd}.",
+                    "--to"));
+            }
+
+            var filter = new AuditFilter(parse.GetValue(entity), parse.GetValue(entityId), parse.GetValue(actor), parse.GetValue(action), fromDate, toDate).Normalized();
+            return ExportAsync(cli, cli.Culture(parse), exportDatabase, parse, filter, parse.GetValue(output), errors, ct);
+        });
+
+        return new Command("audit", "Het auditspoor: controle van de hashketen en export.") { verify, export };
+    }
+
+    private static async Task<int> VerifyAsync(CliContext cli, CultureInfo culture, DatabaseSelection selection, ParseResult parse, CancellationToken ct)
+    {
+        var errors = new List<DomainError>();
+        var options = Open(selection, parse, cli, errors);
+        if (options is null)
+        {
+            return cli.Fail(errors, culture);
+        }
+
+        return await DbCommand.WithDatabaseAsync(cli, culture, options, async db =>
+        {
+            if (await NotMigratedAsync(db, ct) is { } refused)
+            {
+                return cli.Fail([refused], culture);
+            }
+
+            var result = await AuditTrail.VerifyAsync(db, ct);
+            var dutch = Formats.IsDutch(culture);
+            if (result.FirstBreak is { } broken)
+            {
+                cli.Error(dutch
+                    ? $"Auditspoor gebroken bij record {broken.RecordId}: {broken.Message.Nl} ({DatabaseSelection.Describe(options)}, {result.RecordsChecked} records gecontroleerd tot de breuk.)"
+                    : $"Audit trail broken at record {broken.RecordId}: {broken.Message.En} ({DatabaseSelection.Describe(options)}, {result.RecordsChecked} records checked up to the break.)");
+                return Cli.BadInput;
+            }
+
+            cli.Output(dutch ? $"Auditspoor intact: {result.RecordsChecked} records gecontroleerd." : $"Audit trail intact: {result.RecordsChecked} records checked.");
+            return Cli.Success;
+        });
+    }
+
+    private static async Task<int> ExportAsync(CliContext cli, CultureInfo culture, DatabaseSelection selection, ParseResult parse, AuditFilter filter, string? file, List<DomainError> errors, CancellationToken ct)
+    {
+        var options = Open(selection, parse, cli, errors);
+        if (file is not null && Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder && !Directory.Exists(folder))
+        {
+            errors.Add(DomainError.Invalid("file", $"--out: de map {folder} bestaat niet.", $"--out: the folder {folder} does not exist.", "--out"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return cli.Fail(errors, culture);
+        }
+
+        return await DbCommand.WithDatabaseAsync(cli, culture, options!, async db =>
+        {
+            if (await NotMigratedAsync(db, ct) is { } refused)
+            {
+                return cli.Fail([refused], culture);
+            }
+
+            if (file is null)
+            {
+                // stdout in one go, only when the whole export succeeded.
+                using var text = new StringWriter(CultureInfo.InvariantCulture);
+                await AuditCsv.WriteAsync(text, AuditQuery.StreamAsync(db, filter, ct), ct);
+                cli.Output(text.ToString());
+                return Cli.Success;
+            }
+
+            // Into a temporary file first, so a failed export never leaves half a file under the chosen name.
+            var full = Path.GetFullPath(file);
+            var partial = full + ".partial";
+            long count;
+            try
+            {
+                await using (var writer = new StreamWriter(partial, false, AuditCsv.FileEncoding))
+                {
+                    count = await AuditCsv.WriteAsync(writer, AuditQuery.StreamAsync(db, filter, ct), ct);
+                }
+
+                File.Move(partial, full, overwrite: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return cli.Fail([DomainError.Invalid("file", $"--out {full}: het bestand kan niet geschreven worden ({e.Message}).", $"--out {full}: the file cannot be written ({e.Message}).", "--out")], culture);
+            }
+            finally
+            {
+                if (File.Exists(partial))
+                {
+                    File.Delete(partial);
+                }
+            }
+
+            cli.Output(Formats.IsDutch(culture) ? $"{count} auditrecords geëxporteerd naar {full}." : $"{count} audit records exported to {full}.");
+            return Cli.Success;
+        });
+    }
+
+    /// <summary>The database to read. A SQLite file that does not exist is an error here: opening it would create an empty one.</summary>
+    private static DatabaseOptions? Open(DatabaseSelection selection, ParseResult parse, CliContext cli, List<DomainError> errors)
+    {
+        var options = selection.Resolve(parse, cli, errors);
+        if (options is { Provider: DatabaseProvider.Sqlite })
+        {
+            string? path = null;
+            try
+            {
+                path = new SqliteConnectionStringBuilder(options.ConnectionString).DataSource;
+            }
+            catch (ArgumentException)
+            {
+                // A malformed connection string is reported when it is opened.
+            }
+
+            if (path is { Length: > 0 } && path != ":memory:" && !File.Exists(path))
+            {
+                errors.Add(DomainError.Invalid(
+                    "database",
+                    $"Databank SQLite {Path.GetFullPath(path)}: het bestand bestaat niet.",
+                    $"Database SQLite {Path.GetFullPath(path)}: the file does not exist.",
+                    "connection"));
+                return null;
+            }
+        }
+
+        return options;
+    }
+
+    private static async Task<DomainError?> NotMigratedAsync(RegiekamerDb db, CancellationToken ct)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        return pending.Count == 0
+            ? null
+            : DomainError.Invalid(
+                "database",
+                $"De databank heeft {pending.Count} openstaande migratie(s) ({string.Join(", ", pending)}); voer eerst 'regiekamer db migrate' uit.",
+                $"The database has {pending.Count} pending migration(s) ({string.Join(", ", pending)}); run 'regiekamer db migrate' first.");
+    }
+}

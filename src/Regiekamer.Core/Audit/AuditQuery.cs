@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Regiekamer.Core.Common;
+using Regiekamer.Core.Data;
+
+namespace Regiekamer.Core.Audit;
+
+/// <summary>
+/// Which audit records to show or export. Every part is optional; <see cref="From"/> and <see cref="To"/> are dates in
+/// Brussels (both inclusive), as the department reads them, not UTC dates.
+/// </summary>
+public sealed record AuditFilter(
+    string? EntityType = null,
+    string? EntityId = null,
+    string? Actor = null,
+    string? Action = null,
+    DateOnly? From = null,
+    DateOnly? To = null)
+{
+    public static AuditFilter None { get; } = new();
+
+    /// <summary>Builds a filter from text as it arrives in a query string or on the command line; dates are YYYY-MM-DD.</summary>
+    public static Result<AuditFilter> Parse(string? entityType, string? entityId, string? actor, string? action, string? from, string? to)
+    {
+        var errors = new List<DomainError>();
+        var fromDate = ParseDate("from", new("Vanaf", "From"), from, errors);
+        var toDate = ParseDate("to", new("Tot en met", "To"), to, errors);
+        if (fromDate is { } f && toDate is { } t && t < f)
+        {
+            errors.Add(DomainError.Invalid(
+                "validation",
+                $"Tot en met {Formats.ShortDate(t)} ligt vóór vanaf {Formats.ShortDate(f)}.",
+                $"To {Formats.ShortDate(t)} is before from {Formats.ShortDate(f)}.",
+                "to"));
+        }
+
+        return errors.Count > 0
+            ? Result<AuditFilter>.Fail(errors)
+            : Result<AuditFilter>.Ok(new AuditFilter(Clean(entityType), Clean(entityId), Clean(actor), Clean(action), fromDate, toDate));
+    }
+
+    /// <summary>The same filter with blank parts dropped and text trimmed.</summary>
+    public AuditFilter Normalized() => new(Clean(EntityType), Clean(EntityId), Clean(Actor), Clean(Action), From, To);
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static DateOnly? ParseDate(string field, Bilingual label, string? text, List<DomainError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        errors.Add(DomainError.Invalid("validation", $"{label.Nl}: '{text}' is geen datum (JJJJ-MM-DD).", $"{label.En}: '{text}' is not a date (YYYY-MM-DD).", field));
+        return null;
+    }
+}
+
+/// <summary>One page of audit records, newest first.</summary>
+public sealed record AuditPage(IReadOnlyList<AuditRecord> Records, int Page, int PageSize, long Total)
+{
+    public int Pages => Total == 0 ? 1 : (int)((Total + PageSize - 1) / PageSize);
+
+    public bool HasPrevious => Page > 1;
+
+    public bool HasNext => Page < Pages;
+}
+
+/// <summary>Reads the audit trail for the department's list, the history of one entity and the CSV export.</summary>
+public static class AuditQuery
+{
+    public const int PageSize = 50;
+
+    public static TimeZoneInfo Brussels { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
+
+    /// <summary>The records that match, in no particular order.</summary>
+    public static IQueryable<AuditRecord> Matching(IQueryable<AuditRecord> records, AuditFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(filter);
+        var f = filter.Normalized();
+        if (f.EntityType is { } type)
+        {
+            records = records.Where(a => a.EntityType == type);
+        }
+
+        if (f.EntityId is { } id)
+        {
+            records = records.Where(a => a.EntityId == id);
+        }
+
+        if (f.Action is { } action)
+        {
+            records = records.Where(a => a.Action == action);
+        }
+
+        if (f.Actor is { } actor)
+        {
+            // Upper on both sides: the same case-insensitive match on SQLite and PostgreSQL.
+            var term = actor.ToUpperInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // Translated to SQL upper(); a culture or StringComparison cannot be translated.
+            records = records.Where(a => a.ActorName.ToUpper().Contains(term));
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+
+        if (f.From is { } from)
+        {
+            var start = StartOfDayUtc(from);
+            records = records.Where(a => a.AtUtc >= start);
+        }
+
+        if (f.To is { } to)
+        {
+            var end = StartOfDayUtc(to.AddDays(1));
+            records = records.Where(a => a.AtUtc < end);
+        }
+
+        return records;
+    }
+
+    /// <summary>Page <paramref name="page"/> (from 1) of the matching records, newest first; a page past the end is the last page.</summary>
+    public static async Task<AuditPage> PageAsync(RegiekamerDb db, AuditFilter filter, int page, int pageSize = PageSize, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        var matching = Matching(db.AuditRecords.AsNoTracking(), filter);
+        var total = await matching.LongCountAsync(ct);
+        var pages = total == 0 ? 1 : (int)((total + pageSize - 1) / pageSize);
+        page = Math.Clamp(page, 1, pages);
+        var records = await matching.OrderByDescending(a => a.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new AuditPage(records, page, pageSize, total);
+    }
+
+    /// <summary>Every matching record in the order of the chain (oldest first), read as a stream, for the export.</summary>
+    public static async IAsyncEnumerable<AuditRecord> StreamAsync(RegiekamerDb db, AuditFilter filter, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await foreach (var record in Matching(db.AuditRecords.AsNoTracking(), filter).OrderBy(a => a.Id).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return record;
+        }
+    }
+
+    /// <summary>The entity types and actions that occur, for the filter's choices.</summary>
+    public static async Task<(IReadOnlyList<string> EntityTypes, IReadOnlyList<string> Actions)> ChoicesAsync(RegiekamerDb db, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var types = await db.AuditRecords.AsNoTracking().Select(a => a.EntityType).Distinct().ToListAsync(ct);
+        var actions = await db.AuditRecords.AsNoTracking().Select(a => a.Action).Distinct().ToListAsync(ct);
+        return (types.Order(StringComparer.Ordinal).ToList(), actions.Order(StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>Midnight at the start of a Brussels date, in UTC (23:00 or 22:00 the day before, by the season).</summary>
+    public static DateTime StartOfDayUtc(DateOnly brusselsDate) =>
+        TimeZoneInfo.ConvertTimeToUtc(brusselsDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Brussels);
+
+    /// <summary>A stored UTC instant in Brussels time, with its offset (+01:00 in winter, +02:00 in summer).</summary>
+    public static DateTimeOffset InBrussels(DateTime utc) =>
+        TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), Brussels);
+}

@@ -1,0 +1,148 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Regiekamer.Core.Accounts;
+using Regiekamer.Core.Common;
+using Regiekamer.Core.Partnerships;
+using Regiekamer.Web.Accounts;
+using Regiekamer.Web.Pages.Account;
+
+namespace Regiekamer.Web.Pages.Admin.Users;
+
+/// <summary>One user: roles per partnership, lock and unlock, a mail to set a new password, their API tokens.</summary>
+public sealed class EditModel(AccountService accounts, ApiTokenService tokens, PartnershipService partnerships, IMailSender mail, MailSettings settings, TimeProvider time, ILogger<EditModel> logger) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Done { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Created { get; set; }
+
+    [BindProperty]
+    public Role? Role { get; set; }
+
+    [BindProperty]
+    public int? PartnershipId { get; set; }
+
+    public RegiekamerUser Account { get; private set; } = null!;
+
+    public IReadOnlyList<RoleAssignment> Roles { get; private set; } = [];
+
+    public IReadOnlyList<ApiToken> Tokens { get; private set; } = [];
+
+    public IReadOnlyDictionary<int, string> PartnershipNames { get; private set; } = new Dictionary<int, string>();
+
+    public IReadOnlyList<DomainError> Errors { get; private set; } = [];
+
+    public DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    public bool LockedByAdministrator => Account.LockoutEnd == AccountService.LockedByAdministrator;
+
+    public bool TemporarilyLocked => !LockedByAdministrator && Account.LockoutEnd > time.GetUtcNow();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAddRoleAsync(CancellationToken ct)
+    {
+        if (Role is not { } role)
+        {
+            return await RefuseAsync([DomainError.Invalid("validation", "Rol: kies een rol.", "Role: choose a role.", "role")], ct);
+        }
+
+        var result = await accounts.AddRoleAsync(Id, new RoleGrant(role, role.IsDepartmentRole() ? null : PartnershipId), ct);
+        return result.IsSuccess ? Saved("role-added") : await RefuseAsync(result.Errors, ct);
+    }
+
+    public async Task<IActionResult> OnPostRemoveRoleAsync(Role role, int? partnershipId, CancellationToken ct)
+    {
+        var result = await accounts.RemoveRoleAsync(Id, new RoleGrant(role, partnershipId), ct);
+        return result.IsSuccess ? Saved("role-removed") : await RefuseAsync(result.Errors, ct);
+    }
+
+    public async Task<IActionResult> OnPostLockAsync(CancellationToken ct)
+    {
+        var result = await accounts.LockAsync(Id, ct);
+        return result.IsSuccess ? Saved("locked") : await RefuseAsync(result.Errors, ct);
+    }
+
+    public async Task<IActionResult> OnPostUnlockAsync(CancellationToken ct)
+    {
+        var result = await accounts.UnlockAsync(Id, ct);
+        return result.IsSuccess ? Saved("unlocked") : await RefuseAsync(result.Errors, ct);
+    }
+
+    public async Task<IActionResult> OnPostSendResetAsync(CancellationToken ct)
+    {
+        if (await accounts.FindAsync(Id, ct) is not { } user)
+        {
+            return NotFound();
+        }
+
+        return Saved(await TrySendResetMailAsync(accounts, mail, settings, Request, user, logger, ct) ? "reset-sent" : "mail-failed");
+    }
+
+    /// <summary>Sends the mail to set a password; false (and logged) when the mail server or pickup folder fails.</summary>
+    public static async Task<bool> TrySendResetMailAsync(AccountService accounts, IMailSender mail, MailSettings settings, HttpRequest request, RegiekamerUser user, ILogger logger, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(logger);
+        try
+        {
+            await ForgotPasswordModel.SendResetMailAsync(accounts, mail, settings, request, user, ct);
+            return true;
+        }
+        catch (Exception e) when (ForgotPasswordModel.IsMailFailure(e))
+        {
+            logger.LogError(e, "Mail to set a password for user {UserId} could not be sent", user.Id);
+            return false;
+        }
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(int tokenId, CancellationToken ct)
+    {
+        var token = (await tokens.ListAsync(Id, ct)).FirstOrDefault(t => t.Id == tokenId);
+        if (token is null)
+        {
+            return NotFound();
+        }
+
+        var result = await tokens.RevokeAsync(tokenId, ownerId: null, ct);
+        return result.IsSuccess ? Saved("revoked") : await RefuseAsync(result.Errors, ct);
+    }
+
+    private RedirectToPageResult Saved(string what) => RedirectToPage(new { id = Id, done = what });
+
+    private async Task<IActionResult> RefuseAsync(IReadOnlyList<DomainError> errors, CancellationToken ct)
+    {
+        if (errors.Any(e => e.Kind == ErrorKind.NotFound) && await accounts.FindAsync(Id, ct) is null)
+        {
+            return NotFound();
+        }
+
+        Errors = errors;
+        await LoadAsync(ct);
+        Response.StatusCode = errors[0].Kind switch
+        {
+            ErrorKind.Conflict => StatusCodes.Status409Conflict,
+            ErrorKind.NotFound => StatusCodes.Status404NotFound,
+            _ => StatusCodes.Status422UnprocessableEntity,
+        };
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        if (await accounts.FindAsync(Id, ct) is not { } user)
+        {
+            return false;
+        }
+
+        Account = user;
+        Roles = await accounts.RolesAsync(Id, ct);
+        Tokens = await tokens.ListAsync(Id, ct);
+        PartnershipNames = (await partnerships.ListAsync(ct)).ToDictionary(p => p.Id, p => p.Name);
+        return true;
+    }
+}

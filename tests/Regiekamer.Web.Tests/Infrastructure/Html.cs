@@ -1,0 +1,80 @@
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Regiekamer.Web.Tests.Infrastructure;
+
+/// <summary>Fetches pages and parses them with AngleSharp, so tests look at the document a browser would build.</summary>
+public static class Html
+{
+    private static readonly HtmlParser Parser = new();
+
+    public static async Task<IHtmlDocument> GetPageAsync(this HttpClient client, string url, int expectedStatus = 200)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        return await response.ReadPageAsync(expectedStatus, $"GET {url}");
+    }
+
+    public static async Task<IHtmlDocument> ReadPageAsync(this HttpResponseMessage response, int expectedStatus, string what)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode == expectedStatus, $"{what}: expected {expectedStatus}, got {(int)response.StatusCode}.\n{Shorten(text)}");
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        return await Parser.ParseDocumentAsync(text);
+    }
+
+    /// <summary>The form's fields as a browser would submit them (hidden inputs included), with some values replaced.</summary>
+    public static List<KeyValuePair<string, string>> Fields(IHtmlFormElement form, IReadOnlyDictionary<string, string> values)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(values);
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            var name = element.GetAttribute("name");
+            if (string.IsNullOrEmpty(name) || element is IHtmlButtonElement)
+            {
+                continue;
+            }
+
+            var value = element switch
+            {
+                IHtmlSelectElement select => select.Value ?? "",
+                IHtmlTextAreaElement area => area.Value,
+                IHtmlInputElement input => input.Value,
+                _ => element.GetAttribute("value") ?? "",
+            };
+            fields.Add(new(name, values.TryGetValue(name, out var replaced) ? replaced : value));
+        }
+
+        foreach (var (name, value) in values.Where(v => fields.All(f => f.Key != v.Key)))
+        {
+            throw new InvalidOperationException($"The form has no field '{name}' (fields: {string.Join(", ", fields.Select(f => f.Key))}); value '{value}' would be lost.");
+        }
+
+        return fields;
+    }
+
+    public static IElement One(this IParentNode node, string selector)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        var found = node.QuerySelectorAll(selector);
+        Assert.True(found.Length == 1, $"Expected one element for '{selector}', found {found.Length}.");
+        return found[0];
+    }
+
+    /// <summary>The table's body rows, keyed by the text of the given column.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> Rows(this IParentNode node, string tableSelector) =>
+        node.One(tableSelector).QuerySelectorAll("tbody tr").Select(r => (IReadOnlyList<string>)r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList()).ToList();
+
+    public static string Text(this IElement element)
+    {
+        ArgumentNullException.ThrowIfNull(element);
+        return string.Join(' ', element.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    private static string Shorten(string text) => text.Length <= 3000 ? text : text[..3000] + "…";
+}

@@ -1,0 +1,106 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Regiekamer.Core.Data;
+using Regiekamer.Web.Tests.Infrastructure;
+
+namespace Regiekamer.Web.Tests.OpenApi;
+
+/// <summary>
+/// The API's contract is committed (docs/openapi/v1.json) so a change to it shows up in review. When the API changes
+/// on purpose, regenerate the file: <c>UPDATE_OPENAPI=1 dotnet test tests/Regiekamer.Web.Tests --filter OpenApi</c>.
+/// </summary>
+public sealed class OpenApiDocumentTests
+{
+    private const string CommittedPath = "docs/openapi/v1.json";
+
+    [Fact]
+    public async Task OpenApiDocument_MatchesTheCommittedFile()
+    {
+        await using var app = await TestApp.StartAsync(DatabaseProvider.Sqlite, demo: false);
+        using var client = app.Client();
+        var served = Normalise(await client.GetJsonAsync("/openapi/v1.json"));
+        var path = Repository.PathOf(CommittedPath);
+
+        if (Environment.GetEnvironmentVariable("UPDATE_OPENAPI") == "1")
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllTextAsync(path, Serialise(served), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            return;
+        }
+
+        Assert.True(File.Exists(path), $"{CommittedPath} does not exist. Run the tests with the environment variable UPDATE_OPENAPI=1 to write it, and commit it.");
+        var committed = Normalise(JsonNode.Parse(await File.ReadAllTextAsync(path))!);
+        if (!JsonNode.DeepEquals(committed, served))
+        {
+            Assert.Fail(
+                $"The API's OpenAPI document differs from the committed {CommittedPath} (first difference at {FirstDifference(committed, served, "$")}). "
+                + "If the API change is intended, run the tests with the environment variable UPDATE_OPENAPI=1 "
+                + "(UPDATE_OPENAPI=1 dotnet test tests/Regiekamer.Web.Tests --filter OpenApi) and commit the rewritten file.");
+        }
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_DescribesEveryApiGroup()
+    {
+        await using var app = await TestApp.StartAsync(DatabaseProvider.Sqlite, demo: false);
+        using var client = app.Client();
+
+        var document = await client.GetJsonAsync("/openapi/v1.json");
+
+        var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
+        foreach (var expected in new[] { "/api/v1/reference/municipalities", "/api/v1/partnerships", "/api/v1/partnerships/{id}", "/api/v1/eligibility", "/api/v1/allocation", "/api/v1/allocation/runs", "/api/v1/what-if", "/api/v1/coverage" })
+        {
+            Assert.Contains(paths, p => p.TrimEnd('/') == expected);
+        }
+
+        Assert.DoesNotContain(paths, p => p == "/health" || p.StartsWith("/culture", StringComparison.Ordinal));
+        Assert.All(paths, p => Assert.StartsWith("/api/v1/", p, StringComparison.Ordinal));
+    }
+
+    /// <summary>The server address depends on the host the test ran on; it is not part of the contract.</summary>
+    private static JsonNode Normalise(JsonNode document)
+    {
+        var copy = document.DeepClone();
+        copy.AsObject().Remove("servers");
+        return copy;
+    }
+
+    private static string Serialise(JsonNode document) =>
+        document.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }).ReplaceLineEndings("\n") + "\n";
+
+    private static string FirstDifference(JsonNode? a, JsonNode? b, string path)
+    {
+        switch (a, b)
+        {
+            case (JsonObject x, JsonObject y):
+                foreach (var key in x.Select(p => p.Key).Union(y.Select(p => p.Key)))
+                {
+                    if (!x.ContainsKey(key) || !y.ContainsKey(key))
+                    {
+                        return $"{path}.{key} ({(x.ContainsKey(key) ? "only in the committed file" : "only in the served document")})";
+                    }
+
+                    if (!JsonNode.DeepEquals(x[key], y[key]))
+                    {
+                        return FirstDifference(x[key], y[key], $"{path}.{key}");
+                    }
+                }
+
+                return path;
+            case (JsonArray x, JsonArray y):
+                for (var i = 0; i < Math.Min(x.Count, y.Count); i++)
+                {
+                    if (!JsonNode.DeepEquals(x[i], y[i]))
+                    {
+                        return FirstDifference(x[i], y[i], $"{path}[{i}]");
+                    }
+                }
+
+                return $"{path} (committed has {x.Count} items, served {y.Count})";
+            default:
+                return $"{path}: committed {a?.ToJsonString() ?? "null"}, served {b?.ToJsonString() ?? "null"}";
+        }
+    }
+}
