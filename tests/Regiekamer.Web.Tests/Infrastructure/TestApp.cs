@@ -29,13 +29,15 @@ public sealed class TestApp : WebApplicationFactory<Program>
     private readonly TestDatabase _database;
     private readonly bool _demo;
     private readonly bool _kestrel;
+    private readonly bool _realSignIn;
     private readonly ServerErrors _serverErrors = new();
 
-    private TestApp(TestDatabase database, bool demo, bool kestrel)
+    private TestApp(TestDatabase database, bool demo, bool kestrel, bool realSignIn)
     {
         _database = database;
         _demo = demo;
         _kestrel = kestrel;
+        _realSignIn = realSignIn;
         if (kestrel)
         {
             UseKestrel(0);
@@ -46,18 +48,21 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     public FakeTimeProvider Time { get; } = new(Today);
 
-    /// <summary>Starts the app in-process (TestServer) on a database of its own.</summary>
-    public static async Task<TestApp> StartAsync(DatabaseProvider provider, bool demo = true)
+    /// <summary>
+    /// Starts the app in-process (TestServer) on a database of its own. With <paramref name="realSignIn"/> the app
+    /// keeps its own authentication (sign-in cookie, API tokens) instead of the <see cref="TestAuthentication"/> header.
+    /// </summary>
+    public static async Task<TestApp> StartAsync(DatabaseProvider provider, bool demo = true, bool realSignIn = false)
     {
-        var app = new TestApp(await TestDatabase.CreateAsync(provider, demo: demo), demo, kestrel: false);
+        var app = new TestApp(await TestDatabase.CreateAsync(provider, demo: demo), demo, kestrel: false, realSignIn);
         _ = app.Server; // start now, so a start-up failure surfaces here and not in the first request
         return app;
     }
 
     /// <summary>Starts the app on real Kestrel at 127.0.0.1 on a free port, for a browser.</summary>
-    public static async Task<(TestApp App, Uri Address)> StartKestrelAsync(DatabaseProvider provider, bool demo = true)
+    public static async Task<(TestApp App, Uri Address)> StartKestrelAsync(DatabaseProvider provider, bool demo = true, bool realSignIn = false)
     {
-        var app = new TestApp(await TestDatabase.CreateAsync(provider, demo: demo), demo, kestrel: true);
+        var app = new TestApp(await TestDatabase.CreateAsync(provider, demo: demo), demo, kestrel: true, realSignIn);
         app.StartServer();
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         var address = new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
@@ -88,10 +93,18 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Demo:Seed", _demo ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+
+        // Tests talk plain HTTP; production cookies are Secure.
+        builder.UseSetting("Security:SecureCookies", "false");
         builder.ConfigureLogging(logging => logging.AddProvider(_serverErrors));
         builder.ConfigureTestServices(services =>
         {
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));
+            if (_realSignIn)
+            {
+                return;
+            }
+
             services.AddAuthentication(o =>
                 {
                     o.DefaultScheme = TestAuthentication.SchemeName;

@@ -1,0 +1,296 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Regiekamer.Core.Data;
+using Regiekamer.TestCommon;
+using Regiekamer.Web.Tests.Infrastructure;
+
+namespace Regiekamer.Web.Tests.Security;
+
+/// <summary>
+/// Issue 3: every page and API endpoint, walked as anonymous and as every role, with real API tokens through the
+/// app's own authentication. The table below is who may get in; an endpoint missing from it (a new page or route)
+/// or one without an explicit policy fails the test, so nobody adds an endpoint without deciding who may use it.
+/// </summary>
+public sealed class AccessMatrixTests
+{
+    /// <summary>Who gets in. Own*: department staff for every partnership, partnership roles only for their own.</summary>
+    public enum Audience
+    {
+        Everyone,
+        SignedIn,
+        Department,
+        CaseWork,
+        Administrator,
+        ReadOwn,
+        EditOwn,
+    }
+
+    /// <summary>
+    /// One request per row. {own} is the partnership the partnership roles hold; rows with {p} run twice, for
+    /// their own partnership and another's. Mutating rows name things that do not exist or send bodies that fail
+    /// validation, so whoever gets in changes nothing (checked at the end).
+    /// </summary>
+    private static readonly Probe[] Table =
+    [
+        // Pages: public.
+        Page("/Index", "/", Audience.Everyone),
+        Page("/Coverage/Index", "/Coverage", Audience.Everyone),
+        Page("/Published/Index", "/Published", Audience.Everyone),
+        Page("/Account/Login", "/Account/Login", Audience.Everyone),
+        Page("/Account/LoginWith2fa", "/Account/LoginWith2fa", Audience.Everyone),
+        Page("/Account/Logout", "/Account/Logout", Audience.Everyone),
+        Page("/Account/ForgotPassword", "/Account/ForgotPassword", Audience.Everyone),
+        Page("/Account/ResetPassword", "/Account/ResetPassword", Audience.Everyone),
+        Page("/Account/AccessDenied", "/Account/AccessDenied", Audience.Everyone) with { Answers403 = true },
+
+        // Pages: anyone signed in.
+        Page("/Account/Manage/Index", "/Account/Manage", Audience.SignedIn),
+        Page("/Account/Manage/TwoFactor", "/Account/Manage/TwoFactor", Audience.SignedIn),
+        Page("/Account/Manage/Tokens", "/Account/Manage/Tokens", Audience.SignedIn),
+        Page("/Municipalities/Index", "/Municipalities", Audience.SignedIn),
+        Page("/Municipalities/Datasets", "/Municipalities/Datasets", Audience.SignedIn),
+        Page("/Municipalities/Mergers", "/Municipalities/Mergers", Audience.SignedIn),
+        Page("/Municipalities/Regions", "/Municipalities/Regions", Audience.SignedIn),
+        Page("/Calls/Index", "/Calls", Audience.SignedIn),
+        Page("/WhatIf/Index", "/WhatIf", Audience.SignedIn),
+        Page("/WhatIf/JoinTable", "/WhatIf/JoinTable", Audience.SignedIn),
+        Page("/Partnerships/Index", "/Partnerships", Audience.SignedIn),
+
+        // Pages: a partnership's own data.
+        Page("/Partnerships/Details", "/Partnerships/Details?id={p}", Audience.ReadOwn),
+        Page("/Partnerships/History", "/Partnerships/History?id={p}", Audience.ReadOwn),
+        Page("/Partnerships/Edit", "/Partnerships/Edit?id={p}", Audience.EditOwn),
+        Page("/Partnerships/Edit", "/Partnerships/Edit", Audience.CaseWork),
+
+        // Pages: the department.
+        Page("/Eligibility/Index", "/Eligibility", Audience.Department),
+        Page("/Allocation/Index", "/Allocation", Audience.Department),
+        Page("/Allocation/Run", "/Allocation/Run?id=999999", Audience.Department),
+        Page("/Audit/Index", "/Audit", Audience.Department),
+        Page("/Audit/Export", "/Audit/Export", Audience.Department),
+        Page("/Imports/Index", "/Imports", Audience.Administrator),
+        Page("/Admin/Users/Index", "/Admin/Users", Audience.Administrator),
+        Page("/Admin/Users/Edit", "/Admin/Users/Edit?id={regisseur}", Audience.Administrator),
+
+        // Endpoints outside the API.
+        Api("GET", "/health", "/health", Audience.Everyone),
+        Api("GET", "/culture", "/culture?c=en", Audience.Everyone),
+        Api("GET", "/openapi/{documentName}.json", "/openapi/v1.json", Audience.Everyone),
+
+        // API: public.
+        Api("GET", "/api/v1/coverage", "/api/v1/coverage", Audience.Everyone),
+        Api("GET", "/api/v1/published-allocations/", "/api/v1/published-allocations", Audience.Everyone),
+        Api("GET", "/api/v1/published-allocations/{id:int}", "/api/v1/published-allocations/999999", Audience.Everyone),
+
+        // API: anyone signed in.
+        Api("GET", "/api/v1/reference/datasets", "/api/v1/reference/datasets", Audience.SignedIn),
+        Api("GET", "/api/v1/reference/municipalities", "/api/v1/reference/municipalities", Audience.SignedIn),
+        Api("GET", "/api/v1/reference/regions", "/api/v1/reference/regions", Audience.SignedIn),
+        Api("GET", "/api/v1/reference/boundaries/{set}", "/api/v1/reference/boundaries/2025", Audience.SignedIn),
+        Api("GET", "/api/v1/calls/", "/api/v1/calls", Audience.SignedIn),
+        Api("GET", "/api/v1/calls/{id:int}", "/api/v1/calls/{call}", Audience.SignedIn),
+        Api("GET", "/api/v1/partnerships/", "/api/v1/partnerships", Audience.SignedIn),
+        Api("POST", "/api/v1/what-if/", "/api/v1/what-if", Audience.SignedIn, "{}"),
+
+        // API: a partnership's own data.
+        Api("GET", "/api/v1/partnerships/{id:int}", "/api/v1/partnerships/{p}", Audience.ReadOwn),
+        Api("GET", "/api/v1/partnerships/{id:int}/members-2025", "/api/v1/partnerships/{p}/members-2025", Audience.ReadOwn),
+        Api("GET", "/api/v1/partnerships/{id:int}/eligibility", "/api/v1/partnerships/{p}/eligibility", Audience.ReadOwn),
+        Api("PUT", "/api/v1/partnerships/{id:int}", "/api/v1/partnerships/{p}", Audience.EditOwn, "{}"),
+
+        // API: the department.
+        Api("GET", "/api/v1/eligibility/", "/api/v1/eligibility", Audience.Department),
+        Api("GET", "/api/v1/allocation/", "/api/v1/allocation", Audience.Department),
+        Api("GET", "/api/v1/allocation/runs", "/api/v1/allocation/runs", Audience.Department),
+        Api("GET", "/api/v1/allocation/runs/{id:int}", "/api/v1/allocation/runs/999999", Audience.Department),
+        Api("GET", "/api/v1/what-if/join-table", "/api/v1/what-if/join-table", Audience.Department),
+        Api("GET", "/api/v1/audit/", "/api/v1/audit", Audience.Department),
+        Api("GET", "/api/v1/audit/export.csv", "/api/v1/audit/export.csv", Audience.Department),
+        Api("GET", "/api/v1/audit/verify", "/api/v1/audit/verify", Audience.Department),
+        Api("POST", "/api/v1/partnerships/", "/api/v1/partnerships", Audience.CaseWork, "{}"),
+        Api("DELETE", "/api/v1/partnerships/{id:int}", "/api/v1/partnerships/999999", Audience.CaseWork),
+        Api("POST", "/api/v1/allocation/runs", "/api/v1/allocation/runs?callId=999999", Audience.CaseWork),
+        Api("DELETE", "/api/v1/allocation/runs/{id:int}", "/api/v1/allocation/runs/999999", Audience.CaseWork),
+        Api("POST", "/api/v1/allocation/runs/{id:int}/publish", "/api/v1/allocation/runs/999999/publish", Audience.Administrator),
+        Api("POST", "/api/v1/calls/{id:int}/versions", "/api/v1/calls/999999/versions", Audience.Administrator, "{}"),
+        Api("POST", "/api/v1/imports/{kind}", "/api/v1/imports/no-such-kind", Audience.Administrator, "nis_code,value\n"),
+    ];
+
+    [Fact]
+    public async Task EveryEndpoint_IsInTheTable_AndHasAnExplicitPolicy()
+    {
+        await using var app = await TestApp.StartAsync(DatabaseProvider.Sqlite, demo: false, realSignIn: true);
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        Assert.NotEmpty(endpoints);
+
+        var keys = new SortedSet<string>(StringComparer.Ordinal);
+        var withoutPolicy = new List<string>();
+        foreach (var endpoint in endpoints)
+        {
+            var key = KeyOf(endpoint);
+            keys.Add(key);
+            var metadata = endpoint.Metadata;
+            if (metadata.GetMetadata<IAllowAnonymous>() is null && !metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy is not null || a.Roles is not null))
+            {
+                withoutPolicy.Add(key);
+            }
+        }
+
+        var known = Table.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        var missing = keys.Where(k => !known.Contains(k)).ToList();
+        var stale = known.Where(k => !keys.Contains(k)).Order(StringComparer.Ordinal).ToList();
+        Assert.True(missing.Count == 0, "Endpoints not in the access table (decide who may use them, add them to AccessMatrixTests.Table):\n" + string.Join("\n", missing));
+        Assert.True(stale.Count == 0, "Rows of the access table that match no endpoint:\n" + string.Join("\n", stale));
+        Assert.True(withoutPolicy.Count == 0, "Endpoints that only have the fallback policy (give them a named policy or AllowAnonymous):\n" + string.Join("\n", withoutPolicy.Distinct()));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task EveryEndpoint_AsEveryRole_LetsInExactlyItsAudience_AndChangesNothing(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, realSignIn: true);
+        var principals = await Principals.CreateAsync(app);
+        var before = await StateAsync(app);
+
+        var wrong = new List<string>();
+        var walked = 0;
+        foreach (var who in Principals.Everyone)
+        {
+            using var client = principals.Client(app, who);
+            foreach (var probe in Table)
+            {
+                foreach (var (url, own) in Urls(probe, principals))
+                {
+                    using var response = await SendAsync(client, probe, url);
+                    walked++;
+                    var gotIn = probe.Answers403
+                        ? response.StatusCode == HttpStatusCode.Forbidden && response.Content.Headers.ContentType?.MediaType == "text/html"
+                        : GotIn(response);
+                    var expected = Allowed(probe.Audience, who, own);
+                    if (gotIn != expected)
+                    {
+                        wrong.Add($"{who,-14} {probe.Method,-6} {url}: {(expected ? "should get in" : "should be refused")}, got {(int)response.StatusCode} {response.Headers.Location}");
+                    }
+                    else if (!gotIn)
+                    {
+                        // Refused the way its client understands: the API says 401/403, a page sends a browser to sign in.
+                        var status = (int)response.StatusCode;
+                        var fine = who == Who.Anonymous
+                            ? probe.IsPage ? status == 302 : status == 401
+                            : status == 403;
+                        if (!fine)
+                        {
+                            wrong.Add($"{who,-14} {probe.Method,-6} {url}: refused with {status} {response.Headers.Location}");
+                        }
+                    }
+                }
+            }
+        }
+
+        Assert.True(wrong.Count == 0, $"{wrong.Count} of {walked} requests went wrong:\n" + string.Join("\n", wrong));
+        Assert.Equal(before, await StateAsync(app));
+    }
+
+    private static string KeyOf(RouteEndpoint endpoint)
+    {
+        if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
+        {
+            return "PAGE " + page.ViewEnginePath;
+        }
+
+        var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["ANY"];
+        return string.Join(",", methods) + " " + endpoint.RoutePattern.RawText;
+    }
+
+    private static bool Allowed(Audience audience, Who who, bool own)
+    {
+        var department = who is Who.Administrator or Who.CaseHandler or Who.PolicyOfficer;
+        return audience switch
+        {
+            Audience.Everyone => true,
+            Audience.SignedIn => who != Who.Anonymous,
+            Audience.Department => department,
+            Audience.CaseWork => who is Who.Administrator or Who.CaseHandler,
+            Audience.Administrator => who == Who.Administrator,
+            Audience.ReadOwn => department || (Principals.IsPartnershipRole(who) && own),
+            Audience.EditOwn => who is Who.Administrator or Who.CaseHandler || (who == Who.Regisseur && own),
+            _ => throw new ArgumentOutOfRangeException(nameof(audience)),
+        };
+    }
+
+    /// <summary>
+    /// Refused: 401, 403, or the challenge's redirect to the sign-in or access-denied page (it carries "ReturnUrl";
+    /// a page's own redirect to the sign-in page, such as LoginWith2fa without a pending sign-in, does not).
+    /// </summary>
+    private static bool GotIn(HttpResponseMessage response)
+    {
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            return false;
+        }
+
+        if (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location is { } location)
+        {
+            var target = location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
+            return !(target.StartsWith("/Account/Login?ReturnUrl=", StringComparison.Ordinal) || target.StartsWith("/Account/AccessDenied?ReturnUrl=", StringComparison.Ordinal));
+        }
+
+        return true;
+    }
+
+    private static IEnumerable<(string Url, bool Own)> Urls(Probe probe, Principals principals)
+    {
+        var url = probe.Url
+            .Replace("{call}", principals.CallId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{regisseur}", principals.UserId(Who.Regisseur).ToString(), StringComparison.Ordinal);
+        if (!url.Contains("{p}", StringComparison.Ordinal))
+        {
+            yield return (url, true);
+            yield break;
+        }
+
+        yield return (url.Replace("{p}", principals.Own.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), true);
+        yield return (url.Replace("{p}", principals.Other.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), false);
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, Probe probe, string url)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(probe.Method), new Uri(url, UriKind.Relative));
+        if (probe.Body is { } body)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, body.StartsWith('{') ? "application/json" : "text/csv");
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>What a wrongly admitted request could have changed: the audit trail (every change writes one record) and the partnerships' versions.</summary>
+    private static async Task<string> StateAsync(TestApp app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<RegiekamerDb>();
+        var audit = await db.AuditRecords.CountAsync();
+        var versions = await db.Partnerships.OrderBy(p => p.Id).Select(p => p.Id + ":" + p.Version).ToListAsync();
+        var runs = await db.AllocationRuns.CountAsync();
+        var callVersions = await db.CallVersions.CountAsync();
+        return $"audit {audit}; runs {runs}; call versions {callVersions}; partnerships {string.Join(",", versions)}";
+    }
+
+    private static Probe Page(string page, string url, Audience audience) => new("PAGE " + page, "GET", url, audience, null);
+
+    private static Probe Api(string method, string pattern, string url, Audience audience, string? body = null) => new(method + " " + pattern, method, url, audience, body);
+
+    private sealed record Probe(string Key, string Method, string Url, Audience Audience, string? Body)
+    {
+        /// <summary>The page itself answers 403 (the access-denied page says so to clients): in means its HTML.</summary>
+        public bool Answers403 { get; init; }
+
+        public bool IsPage => Key.StartsWith("PAGE ", StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,92 @@
+using System.Net.Http.Headers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Regiekamer.Core.Accounts;
+using Regiekamer.Core.Data;
+using Regiekamer.Web.Tests.Infrastructure;
+
+namespace Regiekamer.Web.Tests.Security;
+
+/// <summary>Who makes a request in the security tests: anonymous, or a real user of one role with a real API token.</summary>
+public enum Who
+{
+    Anonymous,
+    Administrator,
+    CaseHandler,
+    PolicyOfficer,
+    Regisseur,
+    Signatory,
+    MemberViewer,
+}
+
+/// <summary>
+/// Real users (one per role) created through <see cref="AccountService"/>, each with an API token from
+/// <see cref="ApiTokenService"/>; the partnership roles hold for <see cref="Own"/> (Scheldeland), never for
+/// <see cref="Other"/>. Requests go through the app's own authentication (TestApp with realSignIn).
+/// </summary>
+public sealed class Principals
+{
+    private readonly Dictionary<Who, string> _tokens = [];
+    private readonly Dictionary<Who, Guid> _users = [];
+
+    private Principals(int own, int other, int callId)
+    {
+        Own = own;
+        Other = other;
+        CallId = callId;
+    }
+
+    public static IReadOnlyList<Who> Everyone { get; } = Enum.GetValues<Who>();
+
+    /// <summary>The partnership the partnership roles belong to.</summary>
+    public int Own { get; }
+
+    /// <summary>Another partnership, none of theirs.</summary>
+    public int Other { get; }
+
+    public int CallId { get; }
+
+    public static bool IsPartnershipRole(Who who) => who is Who.Regisseur or Who.Signatory or Who.MemberViewer;
+
+    public static async Task<Principals> CreateAsync(TestApp app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<RegiekamerDb>();
+        var own = await db.Partnerships.Where(p => p.Name == DemoAccounts.ScheldelandName).Select(p => p.Id).SingleAsync();
+        var other = await db.Partnerships.Where(p => p.Id != own).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
+        var callId = await db.Calls.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
+        var principals = new Principals(own, other, callId);
+
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
+        var tokens = scope.ServiceProvider.GetRequiredService<ApiTokenService>();
+        foreach (var who in Everyone.Where(w => w != Who.Anonymous))
+        {
+            var role = Enum.Parse<Role>(who.ToString());
+            var grant = new RoleGrant(role, IsPartnershipRole(who) ? own : null);
+            var user = await accounts.CreateAsync($"{who.ToString().ToLowerInvariant()}@security.test", $"Test {who}", [grant], "Veilig-wachtwoord-2026!");
+            Assert.True(user.IsSuccess, string.Join("; ", user.Errors.Select(e => e.Message.En)));
+            var token = await tokens.CreateAsync(user.Value!.Id, "security tests");
+            Assert.True(token.IsSuccess, string.Join("; ", token.Errors.Select(e => e.Message.En)));
+            principals._tokens[who] = token.Value!.Secret;
+            principals._users[who] = user.Value.Id;
+        }
+
+        return principals;
+    }
+
+    public Guid UserId(Who who) => _users[who];
+
+    /// <summary>A client (no redirects followed) that sends the role's API token; no token for anonymous.</summary>
+    public HttpClient Client(TestApp app, Who who)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var client = app.Client(role: null);
+        if (who != Who.Anonymous)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _tokens[who]);
+        }
+
+        return client;
+    }
+}
