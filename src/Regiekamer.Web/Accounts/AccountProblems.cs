@@ -34,7 +34,7 @@ public static class AccountProblems
         var problem = new ProblemDetails
         {
             Status = status,
-            Title = status == StatusCodes.Status401Unauthorized ? "Not signed in" : "Forbidden",
+            Title = status == StatusCodes.Status401Unauthorized ? "Not signed in" : Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status),
             Detail = error.Message.Nl,
             Type = $"https://regiekamer.example/problems/{error.Code}",
         };

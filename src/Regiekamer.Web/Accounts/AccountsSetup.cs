@@ -117,19 +117,7 @@ public static class AccountsSetup
     {
         ArgumentNullException.ThrowIfNull(app);
 
-        // A declared body over the limit is refused before anyone reads it; Kestrel stops an undeclared (chunked) one at the limit.
-        app.Use((context, next) =>
-        {
-            if (context.Request.ContentLength > MaxRequestBodyBytes)
-            {
-                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                context.Response.ContentType = "text/plain; charset=utf-8";
-                return context.Response.WriteAsync(
-                    $"Het verzoek is te groot (hoogstens {MaxRequestBodyBytes / (1024 * 1024)} MB).\nThe request is too large (at most {MaxRequestBodyBytes / (1024 * 1024)} MB).\n", context.RequestAborted);
-            }
-
-            return next(context);
-        });
+        app.Use(RequestLimits.RefuseDeclaredTooLarge);
         app.UseRateLimiter();
         app.UseMiddleware<AdministratorTwoFactorGate>();
     }
@@ -196,6 +184,7 @@ public static class AccountsSetup
     private static void AddLimits(WebApplicationBuilder builder)
     {
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        builder.Services.AddExceptionHandler<RequestLimits.Handler>();
         builder.Services.Configure<FormOptions>(o =>
         {
             o.MultipartBodyLengthLimit = MaxRequestBodyBytes;

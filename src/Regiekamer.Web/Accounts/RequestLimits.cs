@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Regiekamer.Core.Common;
+
+namespace Regiekamer.Web.Accounts;
+
+/// <summary>
+/// Request bodies over <see cref="AccountsSetup.MaxRequestBodyBytes"/> get 413 with a message that says so: a declared
+/// length is refused before anyone reads it; an undeclared (chunked) body is cut off by Kestrel while the app reads,
+/// which surfaces as a <see cref="BadHttpRequestException"/> that <see cref="Handler"/> turns into the same answer.
+/// </summary>
+public static class RequestLimits
+{
+    private static readonly long Megabytes = AccountsSetup.MaxRequestBodyBytes / (1024 * 1024);
+
+    public static DomainError TooLarge { get; } = DomainError.Invalid(
+        "request-too-large",
+        $"Het verzoek is te groot (hoogstens {Megabytes} MB).",
+        $"The request is too large (at most {Megabytes} MB).");
+
+    public static DomainError Malformed { get; } = DomainError.Invalid(
+        "bad-request",
+        "Het verzoek is onvolledig of misvormd.",
+        "The request is incomplete or malformed.");
+
+    public static Task RefuseDeclaredTooLarge(HttpContext context, RequestDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        return context.Request.ContentLength > AccountsSetup.MaxRequestBodyBytes
+            ? WriteAsync(context, StatusCodes.Status413PayloadTooLarge, TooLarge)
+            : next(context);
+    }
+
+    /// <summary>ProblemDetails for the API, plain Dutch and English text for everything else.</summary>
+    public static Task WriteAsync(HttpContext context, int status, DomainError error)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(error);
+        if (AccountProblems.IsApi(context.Request))
+        {
+            return AccountProblems.WriteAsync(context, status, error);
+        }
+
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        return context.Response.WriteAsync($"{error.Message.Nl}\n{error.Message.En}\n", context.RequestAborted);
+    }
+
+    public sealed class Handler : IExceptionHandler
+    {
+        public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(httpContext);
+            if (exception is not BadHttpRequestException bad || httpContext.Response.HasStarted)
+            {
+                return false;
+            }
+
+            var status = bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : StatusCodes.Status400BadRequest;
+            await WriteAsync(httpContext, status, status == StatusCodes.Status413PayloadTooLarge ? TooLarge : Malformed);
+            return true;
+        }
+    }
+}
