@@ -36,7 +36,12 @@ public sealed class Principals
         CallId = callId;
     }
 
+    /// <summary>Every test user's password.</summary>
+    public const string Password = "Veilig-wachtwoord-2026!";
+
     public static IReadOnlyList<Who> Everyone { get; } = Enum.GetValues<Who>();
+
+    public static string Email(Who who) => $"{who.ToString().ToLowerInvariant()}@security.test";
 
     /// <summary>The partnership the partnership roles belong to.</summary>
     public int Own { get; }
@@ -64,7 +69,7 @@ public sealed class Principals
         {
             var role = Enum.Parse<Role>(who.ToString());
             var grant = new RoleGrant(role, IsPartnershipRole(who) ? own : null);
-            var user = await accounts.CreateAsync($"{who.ToString().ToLowerInvariant()}@security.test", $"Test {who}", [grant], "Veilig-wachtwoord-2026!");
+            var user = await accounts.CreateAsync(Email(who), $"Test {who}", [grant], Password);
             Assert.True(user.IsSuccess, string.Join("; ", user.Errors.Select(e => e.Message.En)));
             var token = await tokens.CreateAsync(user.Value!.Id, "security tests");
             Assert.True(token.IsSuccess, string.Join("; ", token.Errors.Select(e => e.Message.En)));

@@ -1,0 +1,68 @@
+using Microsoft.Playwright;
+using Regiekamer.Core.Data;
+using Regiekamer.Web.Tests.Infrastructure;
+using Regiekamer.Web.Tests.Security;
+
+namespace Regiekamer.Web.Tests.Browser;
+
+/// <summary>
+/// Issue 3: a regisseur signs in with e-mail and password through the real sign-in page (no test scheme), edits
+/// their own partnership, and finds the change, with their name, in its history; then signs out. axe-core checks
+/// the sign-in, edit and history pages.
+/// </summary>
+public sealed class SignInJourneyTests
+{
+    [Fact]
+    public async Task Regisseur_SignsIn_EditsTheirPartnership_AndSeesTheChangeInItsHistory()
+    {
+        await using var chromium = await Chromium.LaunchAsync();
+        var (app, address) = await TestApp.StartKestrelAsync(DatabaseProvider.Sqlite, realSignIn: true);
+        await using var _ = app;
+        var who = await Principals.CreateAsync(app);
+        await using var context = await chromium.NewContextAsync(address, role: null);
+        var page = await context.NewPageAsync();
+        var violations = new List<string>();
+
+        // Their partnership's page sends them to sign in first, and back afterwards.
+        await page.GotoAsync($"/Partnerships/Details?id={who.Own}");
+        await page.WaitForURLAsync("**/Account/Login?**");
+        violations.AddRange(await Axe.ViolationsAsync(page));
+        await page.GetByLabel("E-mail").FillAsync(Principals.Email(Who.Regisseur));
+        await page.GetByLabel("Wachtwoord").FillAsync(Principals.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Aanmelden", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync($"**/Partnerships/Details?id={who.Own}");
+        var title = (await page.Locator("h1").InnerTextAsync()).Trim();
+        Assert.Contains("Scheldeland", title, StringComparison.Ordinal);
+
+        // Another partnership stays closed to them.
+        var other = await page.GotoAsync($"/Partnerships/Details?id={who.Other}");
+        Assert.Equal(403, other?.Status);
+
+        // Edit their own.
+        await page.GotoAsync($"/Partnerships/Details?id={who.Own}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Wijzigen" }).ClickAsync();
+        await page.WaitForURLAsync($"**/Partnerships/Edit?id={who.Own}");
+        violations.AddRange(await Axe.ViolationsAsync(page));
+        await page.GetByLabel("Naam regisseur").FillAsync("An Claes");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
+        await page.WaitForURLAsync($"**/Partnerships/Details?id={who.Own}&saved=true");
+        await page.Locator("[role=status]").WaitForAsync();
+
+        // The history shows the change, who made it and as what.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Geschiedenis" }).ClickAsync();
+        await page.WaitForURLAsync($"**/Partnerships/History?id={who.Own}");
+        violations.AddRange(await Axe.ViolationsAsync(page));
+        var newest = page.Locator("table.audit tbody tr").First;
+        var row = await newest.InnerTextAsync();
+        Assert.Contains("An Claes", row, StringComparison.Ordinal);
+        Assert.Contains(Principals.Email(Who.Regisseur), row, StringComparison.Ordinal);
+        Assert.Contains("Regisseur", row, StringComparison.Ordinal);
+
+        // Signing out ends the session: the partnership asks for a sign-in again.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Afmelden" }).ClickAsync();
+        await page.GotoAsync($"/Partnerships/Details?id={who.Own}");
+        await page.WaitForURLAsync("**/Account/Login?**");
+
+        Assert.True(violations.Count == 0, $"axe-core found {violations.Count} accessibility violation(s):\n\n{string.Join("\n\n", violations)}");
+    }
+}
