@@ -54,6 +54,37 @@ public sealed class AuditTests : IDisposable
     }
 
     [Fact]
+    public async Task Verify_RowEditedInPostgreSql_Exits1_AndNamesThatRecord()
+    {
+        await using var database = await Regiekamer.TestCommon.TestDatabase.CreateAsync(DatabaseProvider.PostgreSql, seed: false);
+        long target;
+        await using (var db = new RegiekamerDb(database.Options.Build()))
+        {
+            var trail = new AuditTrail(db, new CurrentActor { Actor = CaseHandler }, new FixedTime(new DateTimeOffset(2023, 1, 14, 22, 59, 0, TimeSpan.Zero)));
+            for (var i = 1; i <= 3; i++)
+            {
+                trail.Record("Partnership", i.ToString(CultureInfo.InvariantCulture), "Updated", new { Name = "Regie " + i }, new { Name = "Regie " + i + "b" });
+            }
+
+            await db.SaveChangesAsync();
+            target = (await db.AuditRecords.AsNoTracking().OrderBy(a => a.Id).ToListAsync())[1].Id;
+        }
+
+        var intact = await Run.Cli("audit", "verify", "--database", "postgresql", "--connection", database.ConnectionString);
+        Assert.Equal((0, "Auditspoor intact: 3 records gecontroleerd.\n"), (intact.ExitCode, intact.Stdout));
+
+        await using (var db = new RegiekamerDb(database.Options.Build()))
+        {
+            Assert.Equal(1, await db.Database.ExecuteSqlAsync($"""UPDATE "AuditRecords" SET "ActorName" = 'iemand.anders@vlaanderen.be' WHERE "Id" = {target}"""));
+        }
+
+        var outcome = await Run.Cli("audit", "verify", "--database", "postgresql", "--connection", database.ConnectionString);
+
+        Assert.Equal((1, ""), (outcome.ExitCode, outcome.Stdout));
+        Assert.Contains($"Auditspoor gebroken bij record {target}:", outcome.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Verify_DeletedMiddleRow_Exits1_AndNamesTheRecordAfterIt()
     {
         await MigrateAsync();
