@@ -156,7 +156,7 @@ public sealed class AccessMatrixTests
     {
         await using var app = await TestApp.StartAsync(provider, realSignIn: true);
         var principals = await Principals.CreateAsync(app);
-        var before = await StateAsync(app);
+        var before = await Principals.StateAsync(app);
 
         var wrong = new List<string>();
         var walked = 0;
@@ -194,7 +194,7 @@ public sealed class AccessMatrixTests
         }
 
         Assert.True(wrong.Count == 0, $"{wrong.Count} of {walked} requests went wrong:\n" + string.Join("\n", wrong));
-        Assert.Equal(before, await StateAsync(app));
+        Assert.Equal(before, await Principals.StateAsync(app));
     }
 
     private static string KeyOf(RouteEndpoint endpoint)
@@ -270,17 +270,6 @@ public sealed class AccessMatrixTests
         return await client.SendAsync(request);
     }
 
-    /// <summary>What a wrongly admitted request could have changed: the audit trail (every change writes one record) and the partnerships' versions.</summary>
-    private static async Task<string> StateAsync(TestApp app)
-    {
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<RegiekamerDb>();
-        var audit = await db.AuditRecords.CountAsync();
-        var versions = await db.Partnerships.OrderBy(p => p.Id).Select(p => p.Id + ":" + p.Version).ToListAsync();
-        var runs = await db.AllocationRuns.CountAsync();
-        var callVersions = await db.CallVersions.CountAsync();
-        return $"audit {audit}; runs {runs}; call versions {callVersions}; partnerships {string.Join(",", versions)}";
-    }
 
     private static Probe Page(string page, string url, Audience audience) => new("PAGE " + page, "GET", url, audience, null);
 

@@ -53,7 +53,7 @@ public sealed class IdorTests
         var who = await Principals.CreateAsync(app);
         using var administrator = who.Client(app, Who.Administrator);
         using var regisseur = who.Client(app, Who.Regisseur);
-        var before = await StateAsync(app, who.Other);
+        var before = await OtherStateAsync(app, who.Other);
 
         // A valid update of the other partnership, as its own case handler would send it.
         var other = await administrator.GetJsonAsync($"/api/v1/partnerships/{who.Other}");
@@ -73,7 +73,7 @@ public sealed class IdorTests
         using var delete = await regisseur.DeleteAsync(new Uri($"/api/v1/partnerships/{who.Other}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Forbidden, delete.StatusCode);
 
-        Assert.Equal(before, await StateAsync(app, who.Other));
+        Assert.Equal(before, await OtherStateAsync(app, who.Other));
     }
 
     [Theory]
@@ -83,7 +83,7 @@ public sealed class IdorTests
         await using var app = await TestApp.StartAsync(provider, realSignIn: true);
         var who = await Principals.CreateAsync(app);
         using var regisseur = who.Client(app, Who.Regisseur);
-        var before = await StateAsync(app, who.Other);
+        var before = await OtherStateAsync(app, who.Other);
 
         // The form of their own partnership, with a valid antiforgery token, posted with the other's id:
         // in the form field, and in the URL.
@@ -108,7 +108,7 @@ public sealed class IdorTests
             }
         }
 
-        Assert.Equal(before, await StateAsync(app, who.Other));
+        Assert.Equal(before, await OtherStateAsync(app, who.Other));
     }
 
     private static JsonObject UpdateBody(JsonNode partnership, string regisseurName) => new()
@@ -129,8 +129,8 @@ public sealed class IdorTests
         return await scope.ServiceProvider.GetRequiredService<RegiekamerDb>().Partnerships.Where(p => p.Id == id).Select(p => p.Name).SingleAsync();
     }
 
-    /// <summary>The other partnership as stored, and its audit records.</summary>
-    private static async Task<string> StateAsync(TestApp app, int id)
+    /// <summary>The other partnership as stored, with its members and the number of its audit records.</summary>
+    private static async Task<string> OtherStateAsync(TestApp app, int id)
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<RegiekamerDb>();

@@ -82,6 +82,20 @@ public sealed class Principals
 
     public Guid UserId(Who who) => _users[who];
 
+    /// <summary>
+    /// What a request let through wrongly could have changed: the audit trail (every change writes one record), the
+    /// partnerships (version and contact), allocation runs, call versions and datasets.
+    /// </summary>
+    public static async Task<string> StateAsync(TestApp app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<RegiekamerDb>();
+        var partnerships = await db.Partnerships.OrderBy(p => p.Id).Select(p => p.Id + ":" + p.Version + ":" + p.RegisseurName).ToListAsync();
+        return $"audit {await db.AuditRecords.CountAsync()}; runs {await db.AllocationRuns.CountAsync()}; call versions {await db.CallVersions.CountAsync()}; "
+            + $"datasets {await db.Datasets.CountAsync()}; partnerships {string.Join(",", partnerships)}";
+    }
+
     /// <summary>A client (no redirects followed) that sends the role's API token; no token for anonymous.</summary>
     public HttpClient Client(TestApp app, Who who)
     {
