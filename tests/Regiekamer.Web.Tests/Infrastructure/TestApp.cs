@@ -30,14 +30,16 @@ public sealed class TestApp : WebApplicationFactory<Program>
     private readonly bool _demo;
     private readonly bool _kestrel;
     private readonly bool _realSignIn;
+    private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly ServerErrors _serverErrors = new();
 
-    private TestApp(TestDatabase database, bool demo, bool kestrel, bool realSignIn)
+    private TestApp(TestDatabase database, bool demo, bool kestrel, bool realSignIn, IReadOnlyDictionary<string, string>? settings = null)
     {
         _database = database;
         _demo = demo;
         _kestrel = kestrel;
         _realSignIn = realSignIn;
+        _settings = settings ?? new Dictionary<string, string>();
         if (kestrel)
         {
             UseKestrel(0);
@@ -51,10 +53,12 @@ public sealed class TestApp : WebApplicationFactory<Program>
     /// <summary>
     /// Starts the app in-process (TestServer) on a database of its own. With <paramref name="realSignIn"/> the app
     /// keeps its own authentication (sign-in cookie, API tokens) instead of the <see cref="TestAuthentication"/> header.
+    /// <paramref name="settings"/> are extra configuration values (e.g. Mail:PickupFolder, Security:LoginAttemptsPerMinute),
+    /// applied after the defaults above, so they can also override them.
     /// </summary>
-    public static async Task<TestApp> StartAsync(DatabaseProvider provider, bool demo = true, bool realSignIn = false)
+    public static async Task<TestApp> StartAsync(DatabaseProvider provider, bool demo = true, bool realSignIn = false, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var app = new TestApp(await TestDatabase.CreateAsync(provider, demo: demo), demo, kestrel: false, realSignIn);
+        var app = new TestApp(await TestDatabase.CreateAsync(provider, demo: demo), demo, kestrel: false, realSignIn, settings);
         _ = app.Server; // start now, so a start-up failure surfaces here and not in the first request
         return app;
     }
@@ -96,6 +100,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
         // Tests talk plain HTTP; production cookies are Secure.
         builder.UseSetting("Security:SecureCookies", "false");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureLogging(logging => logging.AddProvider(_serverErrors));
         builder.ConfigureTestServices(services =>
         {

@@ -7,15 +7,18 @@ using Regiekamer.Web.Infrastructure;
 namespace Regiekamer.Web.Pages.Account;
 
 /// <summary>Says which role the page asked for, read from the policies on that page's endpoint.</summary>
-public sealed class AccessDeniedModel(EndpointDataSource endpoints) : PageModel
+public sealed class AccessDeniedModel(EndpointDataSource endpoints, IAuthorizationService authorization) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    /// <summary>What the page needs, in words; empty when the page itself decided (e.g. another partnership's data).</summary>
+    /// <summary>
+    /// What the page needs that the user lacks, in words; empty when the user meets the page's policies and the page
+    /// itself decided (e.g. another partnership's data).
+    /// </summary>
     public IReadOnlyList<Bilingual> Needed { get; private set; } = [];
 
-    public void OnGet()
+    public async Task OnGetAsync()
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;
         if (ReturnUrl is not { Length: > 0 } || !Url.IsLocalUrl(ReturnUrl))
@@ -27,12 +30,21 @@ public sealed class AccessDeniedModel(EndpointDataSource endpoints) : PageModel
         var path = ReturnUrl.Split('?', '#')[0].Trim('/');
         var endpoint = endpoints.Endpoints.OfType<RouteEndpoint>()
             .FirstOrDefault(e => string.Equals(e.RoutePattern.RawText?.Trim('/'), path, StringComparison.OrdinalIgnoreCase));
-        Needed = endpoint?.Metadata.GetOrderedMetadata<IAuthorizeData>()
+        var policies = endpoint?.Metadata.GetOrderedMetadata<IAuthorizeData>()
             .Select(a => a.Policy)
             .OfType<string>()
             .Distinct()
-            .Select(Describe)
             .ToList() ?? [];
+        var needed = new List<Bilingual>();
+        foreach (var policy in policies)
+        {
+            if (!(await authorization.AuthorizeAsync(User, policy)).Succeeded)
+            {
+                needed.Add(Describe(policy));
+            }
+        }
+
+        Needed = needed;
     }
 
     public static Bilingual Describe(string policy) => policy switch
