@@ -28,13 +28,7 @@ public static class Startup
         authorization.SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         builder.Services.AddRazorPages(o => PageAccess.Apply(o.Conventions));
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
-        {
-            doc.Info.Title = "Regiekamer API";
-            doc.Info.Version = "v1";
-            doc.Info.Description = "Lokale regierol sociale economie en werk: reference data, partnerships, eligibility (R1-R6), calls (R14), allocation (R13), what-if and coverage. Errors are ProblemDetails; errorCode is the rule ID where a rule is broken.";
-            return Task.CompletedTask;
-        }));
+        builder.Services.AddOpenApi("v1", OpenApiSetup.Configure);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddScoped<Lang>();
         builder.Services.Configure<RequestLocalizationOptions>(o =>

@@ -27,10 +27,13 @@ public static class AllocationApi
 
             var preview = await allocation.PreviewAsync(callId, date, ct);
             return preview.IsSuccess ? TypedResults.Ok(ToDto(preview.Value!)) : Problems.From(preview.Errors);
-        });
+        }).WithSummary("The call's budget (?callId, default the latest) divided over the partnerships eligible on a date (?on=YYYY-MM-DD) by R13, computed now and not stored; excluded lists who was left out and why (R1-R6).")
+          .Produces<AllocationDto>(StatusCodes.Status200OK)
+          .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity);
 
         group.MapGet("/runs", async (AllocationService allocation, CancellationToken ct) =>
-            TypedResults.Ok((await allocation.ListRunsAsync(ct)).Select(r => new { r.Id, r.CallVersionId, budget = r.Budget.ToInvariantString(), r.EligibilityDate, estimate = r.UsesEstimates, r.CreatedAtUtc, r.PublishedAtUtc })));
+            TypedResults.Ok((await allocation.ListRunsAsync(ct)).Select(r => new AllocationRunSummaryDto(r.Id, r.CallVersionId, r.Budget.ToInvariantString(), r.EligibilityDate, r.UsesEstimates, r.CreatedAtUtc, r.PublishedAtUtc)).ToList()))
+            .WithSummary("The stored allocation runs, newest first, published or not.");
 
         group.MapPost("/runs", async Task<IResult> (int? callId, string? on, AllocationService allocation, CallService calls, TimeProvider time, CancellationToken ct) =>
         {
@@ -40,34 +43,49 @@ public static class AllocationApi
             }
 
             var run = await allocation.CreateRunAsync(callId, date, ct);
-            return run.IsSuccess ? TypedResults.Created($"/api/v1/allocation/runs/{run.Value!.Id}", new { run.Value.Id }) : Problems.From(run.Errors);
-        }).RequireAuthorization(Policies.CaseWork);
+            return run.IsSuccess ? TypedResults.Created($"/api/v1/allocation/runs/{run.Value!.Id}", new AllocationRunCreatedDto(run.Value.Id)) : Problems.From(run.Errors);
+        }).RequireAuthorization(Policies.CaseWork)
+          .WithSummary("Stores the allocation of GET /allocation (R13) as a run that names the call version and every dataset it used (R14); Location is the new run.")
+          .Produces<AllocationRunCreatedDto>(StatusCodes.Status201Created)
+          .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity);
 
         group.MapGet("/runs/{id:int}", async Task<IResult> (int id, AllocationService allocation, ReferenceDataService data, CallService calls, CancellationToken ct) =>
         {
             var run = await allocation.GetRunAsync(id, ct);
             return run is null ? Problems.From(DomainError.NotFound($"Verdeling {id} bestaat niet.", $"Allocation run {id} does not exist.")) : TypedResults.Ok(await RunDtoAsync(run, data, calls, ct));
-        });
+        }).WithSummary("One stored allocation run (R13) with its lines and the call version and datasets it used (R14).")
+          .Produces<AllocationDto>(StatusCodes.Status200OK)
+          .ProducesProblems(StatusCodes.Status404NotFound);
 
         group.MapPost("/runs/{id:int}/publish", async Task<IResult> (int id, AllocationService allocation, CancellationToken ct) =>
         {
             var result = await allocation.PublishAsync(id, ct);
-            return result.IsSuccess ? TypedResults.Ok(new { result.Value!.Id, result.Value.PublishedAtUtc }) : Problems.From(result.Errors);
-        }).RequireAuthorization(Policies.Administrator);
+            return result.IsSuccess ? TypedResults.Ok(new AllocationRunPublishedDto(result.Value!.Id, result.Value.PublishedAtUtc!.Value)) : Problems.From(result.Errors);
+        }).RequireAuthorization(Policies.Administrator)
+          .WithSummary("Publishes a run, which freezes it (R14). 409 when it is already published (R14) or uses estimated figures (R13).")
+          .Produces<AllocationRunPublishedDto>(StatusCodes.Status200OK)
+          .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         group.MapDelete("/runs/{id:int}", async Task<IResult> (int id, AllocationService allocation, CancellationToken ct) =>
         {
             var result = await allocation.DeleteRunAsync(id, ct);
             return result.IsSuccess ? TypedResults.NoContent() : Problems.From(result.Errors);
-        }).RequireAuthorization(Policies.CaseWork);
+        }).RequireAuthorization(Policies.CaseWork)
+          .WithSummary("Deletes an unpublished run; a published run cannot be deleted (409, R14).")
+          .Produces(StatusCodes.Status204NoContent)
+          .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         var published = api.MapGroup("/published-allocations").WithTags("Allocation").AllowAnonymous();
         published.MapGet("/", async (AllocationService allocation, CancellationToken ct) =>
-            TypedResults.Ok((await allocation.ListRunsAsync(ct)).Where(r => r.IsPublished).Select(r => new { r.Id, r.CallVersionId, budget = r.Budget.ToInvariantString(), r.EligibilityDate, r.PublishedAtUtc })));
+            TypedResults.Ok((await allocation.ListRunsAsync(ct)).Where(r => r.IsPublished).Select(r => new PublishedAllocationSummaryDto(r.Id, r.CallVersionId, r.Budget.ToInvariantString(), r.EligibilityDate, r.PublishedAtUtc!.Value)).ToList()))
+            .WithSummary("The published allocation runs, newest first. Public: no sign-in needed.");
         published.MapGet("/{id:int}", async Task<IResult> (int id, AllocationService allocation, ReferenceDataService data, CallService calls, CancellationToken ct) =>
             await allocation.GetRunAsync(id, ct) is { IsPublished: true } run
                 ? TypedResults.Ok(await RunDtoAsync(run, data, calls, ct))
-                : Problems.From(DomainError.NotFound($"Gepubliceerde verdeling {id} bestaat niet.", $"Published allocation {id} does not exist.")));
+                : Problems.From(DomainError.NotFound($"Gepubliceerde verdeling {id} bestaat niet.", $"Published allocation {id} does not exist.")))
+            .WithSummary("One published allocation run (R13) with its lines and the call version and datasets it used (R14). Public; 404 for a run that is not published.")
+            .Produces<AllocationDto>(StatusCodes.Status200OK)
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
         var whatIf = api.MapGroup("/what-if").WithTags("What-if").RequireAuthorization(Policies.SignedIn);
         whatIf.MapPost("/", async Task<IResult> (WhatIfRequest body, int? callId, WhatIfService service, PartnershipService partnerships, ReferenceDataService data, CallService calls, TimeProvider time, CancellationToken ct) =>
@@ -87,7 +105,9 @@ public static class AllocationApi
             var (preview, outcome) = result.Value!;
             return TypedResults.Ok(new WhatIfDto(outcome.Budget.ToInvariantString(), preview.Snapshot.UsesEstimates, outcome.Rows.Select(r => new WhatIfRowDto(
                 r.Partnership, r.Before.ToInvariantString(), r.After.ToInvariantString(), r.Change.ToInvariantString(), r.EligibleBefore, r.EligibleAfter, r.FindingsAfter.Select(FindingDto.Of).ToList())).ToList()));
-        });
+        }).WithSummary("What one change (action add-municipality, remove-municipality or add-partnership) would do to each partnership's eligibility (R1-R6) and amount (R13). Nothing is stored.")
+          .Produces<WhatIfDto>(StatusCodes.Status200OK)
+          .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
 
         whatIf.MapGet("/join-table", async Task<IResult> (int? callId, string? on, WhatIfService service, CallService calls, TimeProvider time, CancellationToken ct) =>
         {
@@ -104,13 +124,14 @@ public static class AllocationApi
 
             var (preview, options) = result.Value!;
             var s = preview.Snapshot;
-            return TypedResults.Ok(new
-            {
-                estimate = s.UsesEstimates,
-                sources = new { workingAgePopulation = SourceDto.Of(s.WorkingAgeDataset), jobSeekers = SourceDto.Of(s.JobSeekersDataset), regions = SourceDto.Of(s.RegionDataset) },
-                options = options.Select(o => new JoinOptionDto(o.Municipality.Value, s.Find(o.Municipality)!.Name, s.Region(o.Municipality)?.RegionName ?? "", o.Partnership, o.Before.ToInvariantString(), o.After.ToInvariantString(), o.Change.ToInvariantString(), o.OthersChange.ToInvariantString())),
-            });
-        }).RequireAuthorization(Policies.Department);
+            return TypedResults.Ok(new JoinTableDto(
+                s.UsesEstimates,
+                new JoinTableSourcesDto(SourceDto.Of(s.WorkingAgeDataset), SourceDto.Of(s.JobSeekersDataset), SourceDto.Of(s.RegionDataset)),
+                options.Select(o => new JoinOptionDto(o.Municipality.Value, s.Find(o.Municipality)!.Name, s.Region(o.Municipality)?.RegionName ?? "", o.Partnership, o.Before.ToInvariantString(), o.After.ToInvariantString(), o.Change.ToInvariantString(), o.OthersChange.ToInvariantString())).ToList()));
+        }).RequireAuthorization(Policies.Department)
+          .WithSummary("For every municipality outside the eligible partnerships: what each eligible partnership with members in its reference region would get if the municipality joined it, and the change for the others together (R13).")
+          .Produces<JoinTableDto>(StatusCodes.Status200OK)
+          .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity);
 
         api.MapGet("/coverage", async Task<IResult> (string? on, CoverageService coverage, CallService calls, TimeProvider time, CancellationToken ct) =>
         {
@@ -120,8 +141,11 @@ public static class AllocationApi
             }
 
             var (eligible, all) = await coverage.ComputeAsync(date, ct);
-            return TypedResults.Ok(new { eligible = ToDto(eligible), registered = ToDto(all) });
-        }).WithTags("Coverage").AllowAnonymous();
+            return TypedResults.Ok(new CoverageReportDto(ToDto(eligible), ToDto(all)));
+        }).WithTags("Coverage").AllowAnonymous()
+          .WithSummary("How much of Flanders the partnerships cover on a date (?on=YYYY-MM-DD): the eligible ones (R1-R6) and all registered ones, compared with the 2020-2025 call. Public: no sign-in needed.")
+          .Produces<CoverageReportDto>(StatusCodes.Status200OK)
+          .ProducesProblems(StatusCodes.Status400BadRequest);
 
         api.MapPost("/imports/{kind}", async Task<IResult> (string kind, string? referenceDate, string? source, string? title, HttpRequest request, ImportService imports, CancellationToken ct) =>
         {
@@ -147,7 +171,10 @@ public static class AllocationApi
             var content = await reader.ReadToEndAsync(ct);
             var result = await imports.ImportAsync(new ImportRequest(fileKind, $"{kind}.csv", date, source, title), new StringReader(content), ct);
             return result.IsSuccess ? TypedResults.Created("/api/v1/reference/datasets", result.Value!.Select(DatasetDto.Of).ToList()) : Problems.From(result.Errors);
-        }).WithTags("Reference data").Accepts<string>("text/csv").RequireAuthorization(Policies.Administrator);
+        }).WithTags("Reference data").Accepts<string>("text/csv").RequireAuthorization(Policies.Administrator)
+          .WithSummary("Imports a CSV of figures (kind population or job-seekers) as new datasets with ?referenceDate=YYYY-MM-DD, ?source and ?title; all or nothing, and every municipality of 2019 must be in it.")
+          .Produces<List<DatasetDto>>(StatusCodes.Status201Created)
+          .ProducesProblems(StatusCodes.Status400BadRequest);
     }
 
     public static AllocationDto ToDto(AllocationPreview p)

@@ -67,7 +67,9 @@ public static class AuditApi
 
             var result = await AuditQuery.PageAsync(db, filter.Value!, page ?? 1, ct: ct);
             return TypedResults.Ok(new AuditPageDto(result.Page, result.PageSize, result.Pages, result.Total, result.Records.Select(AuditRecordDto.Of).ToList()));
-        }).WithSummary("Audit records, newest first, 50 a page. from/to are dates in Brussels (YYYY-MM-DD, inclusive); actor matches when the name contains the text.");
+        }).WithSummary("Audit records, newest first, 50 a page. from/to are dates in Brussels (YYYY-MM-DD, inclusive); actor matches when the name contains the text.")
+          .Produces<AuditPageDto>(StatusCodes.Status200OK)
+          .ProducesProblems(StatusCodes.Status400BadRequest);
 
         group.MapGet("/export.csv", async Task<IResult> (string? entity, string? entityId, string? actor, string? action, string? from, string? to, HttpContext http, RegiekamerDb db, TimeProvider time, CancellationToken ct) =>
         {
@@ -80,7 +82,8 @@ public static class AuditApi
             await AuditExport.WriteAsync(http.Response, db, filter.Value!, time, ct);
             return TypedResults.Empty;
         }).WithSummary("The filtered trail as CSV (UTF-8 with BOM), oldest first: id,at_utc,at_brussels,actor,actor_role,entity_type,entity_id,action,before,after,previous_hash,hash.")
-          .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+          .Produces<string>(StatusCodes.Status200OK, "text/csv")
+          .ProducesProblems(StatusCodes.Status400BadRequest);
 
         group.MapGet("/verify", async (RegiekamerDb db, CancellationToken ct) =>
         {

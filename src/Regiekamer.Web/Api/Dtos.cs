@@ -124,3 +124,23 @@ public sealed record WhatIfDto(string Budget, bool Estimate, IReadOnlyList<WhatI
 public sealed record JoinOptionDto(string NisCode, string Municipality, string ReferenceRegion, string Partnership, string Before, string After, string Change, string OthersChange);
 
 public sealed record CoverageDto(int Partnerships, IReadOnlyDictionary<string, int> ByKind, string? Smallest, long? SmallestInhabitants, string? Largest, long? LargestInhabitants, long CoveredInhabitants, long TotalInhabitants, decimal InhabitantShare, int CoveredMunicipalities, int TotalMunicipalities, SourceDto Inhabitants, string Comparison2020);
+
+public sealed record CoverageReportDto(CoverageDto Eligible, CoverageDto Registered);
+
+/// <summary>A municipality named by NIS code and name.</summary>
+public sealed record MunicipalityRefDto(string NisCode, string Name);
+
+/// <summary>A 2025 municipality and the 2019 members of the partnership that became (part of) it; alsoMergedIn names the 2019 municipalities outside the partnership that merged into it too.</summary>
+public sealed record Member2025Dto(string NisCode, string Name, string? ReferenceRegion, IReadOnlyList<MunicipalityRefDto> From, IReadOnlyList<MunicipalityRefDto> AlsoMergedIn);
+
+public sealed record AllocationRunSummaryDto(int Id, int CallVersionId, string Budget, DateOnly EligibilityDate, bool Estimate, DateTime CreatedAtUtc, DateTime? PublishedAtUtc);
+
+public sealed record AllocationRunCreatedDto(int Id);
+
+public sealed record AllocationRunPublishedDto(int Id, DateTime PublishedAtUtc);
+
+public sealed record PublishedAllocationSummaryDto(int Id, int CallVersionId, string Budget, DateOnly EligibilityDate, DateTime PublishedAtUtc);
+
+public sealed record JoinTableSourcesDto(SourceDto WorkingAgePopulation, SourceDto JobSeekers, SourceDto Regions);
+
+public sealed record JoinTableDto(bool Estimate, JoinTableSourcesDto Sources, IReadOnlyList<JoinOptionDto> Options);

@@ -17,11 +17,14 @@ public static class PartnershipsApi
             var s = await data.SnapshotAsync(ct: ct);
             var readable = user.ReadablePartnerships();
             return TypedResults.Ok((await partnerships.ListAsync(ct)).Where(p => readable is null || readable.Contains(p.Id)).Select(p => ToDto(p, s)).ToList());
-        });
+        }).WithSummary("The partnerships the caller may read, by name: department staff see all, a partnership role only its own.");
 
         group.MapGet("/{id:int}", async Task<IResult> (int id, ClaimsPrincipal user, PartnershipService partnerships, ReferenceDataService data, CancellationToken ct) =>
             !user.CanReadPartnership(id) ? Forbidden()
-            : await partnerships.GetAsync(id, ct) is { } p ? TypedResults.Ok(ToDto(p, await data.SnapshotAsync(p.MunicipalitySet, ct: ct))) : NotFound(id));
+            : await partnerships.GetAsync(id, ct) is { } p ? TypedResults.Ok(ToDto(p, await data.SnapshotAsync(p.MunicipalitySet, ct: ct))) : NotFound(id))
+            .WithSummary("One partnership with its members and their inhabitants. 403 for another partnership's regisseur, whether or not it exists.")
+            .Produces<PartnershipDto>(StatusCodes.Status200OK)
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 
         group.MapPost("/", async Task<IResult> (PartnershipRequest body, PartnershipService partnerships, ReferenceDataService data, CancellationToken ct) =>
         {
@@ -29,7 +32,10 @@ public static class PartnershipsApi
             return result.IsSuccess
                 ? TypedResults.Created($"/api/v1/partnerships/{result.Value!.Id}", ToDto(result.Value, await data.SnapshotAsync(ct: ct)))
                 : Problems.From(result.Errors);
-        }).RequireAuthorization(Policies.CaseWork);
+        }).RequireAuthorization(Policies.CaseWork)
+          .WithSummary("Creates a partnership in the current municipality set. Kind and members (R1), status (R5), managing municipality (R4) and motivation length (R6) are checked here (422 with the rule ID); whether it is eligible (R1-R6) is for /eligibility.")
+          .Produces<PartnershipDto>(StatusCodes.Status201Created)
+          .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
 
         group.MapPut("/{id:int}", async Task<IResult> (int id, ClaimsPrincipal user, PartnershipRequest body, PartnershipService partnerships, ReferenceDataService data, CancellationToken ct) =>
         {
@@ -45,13 +51,18 @@ public static class PartnershipsApi
 
             var result = await partnerships.UpdateAsync(id, body.ToInput(), version, ct);
             return result.IsSuccess ? TypedResults.Ok(ToDto(result.Value!, await data.SnapshotAsync(ct: ct))) : Problems.From(result.Errors);
-        });
+        }).WithSummary("Replaces a partnership's fields, checked as on create (R1, R4, R5, R6). version is the version read: 409 when someone else saved in between.")
+          .Produces<PartnershipDto>(StatusCodes.Status200OK)
+          .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
 
         group.MapDelete("/{id:int}", async Task<IResult> (int id, PartnershipService partnerships, CancellationToken ct) =>
         {
             var result = await partnerships.DeleteAsync(id, ct);
             return result.IsSuccess ? TypedResults.NoContent() : Problems.From(result.Errors);
-        }).RequireAuthorization(Policies.CaseWork);
+        }).RequireAuthorization(Policies.CaseWork)
+          .WithSummary("Deletes a partnership; the audit trail keeps what it was.")
+          .Produces(StatusCodes.Status204NoContent)
+          .ProducesProblems(StatusCodes.Status404NotFound);
 
         group.MapGet("/{id:int}/members-2025", async Task<IResult> (int id, ClaimsPrincipal user, PartnershipService partnerships, ReferenceDataService data, CancellationToken ct) =>
         {
@@ -67,15 +78,15 @@ public static class PartnershipsApi
 
             var s2019 = await data.SnapshotAsync(MunicipalitySet.Set2019, ct: ct);
             var s2025 = await data.SnapshotAsync(MunicipalitySet.Set2025, ct: ct);
-            return TypedResults.Ok(MergerMapping.To2025(p.Members.Select(m => m.NisCode), s2019.Municipalities, s2025.Municipalities).Select(m => new
-            {
-                nisCode = m.Municipality2025.NisCode.Value,
-                name = m.Municipality2025.Name,
-                referenceRegion = s2025.Region(m.Municipality2025.NisCode)?.RegionName,
-                from = m.FromMembers.Select(f => new { nisCode = f.NisCode.Value, name = f.Name }),
-                alsoMergedIn = m.AlsoMergedIn.Select(f => new { nisCode = f.NisCode.Value, name = f.Name }),
-            }));
-        });
+            return TypedResults.Ok(MergerMapping.To2025(p.Members.Select(m => m.NisCode), s2019.Municipalities, s2025.Municipalities).Select(m => new Member2025Dto(
+                m.Municipality2025.NisCode.Value,
+                m.Municipality2025.Name,
+                s2025.Region(m.Municipality2025.NisCode)?.RegionName,
+                m.FromMembers.Select(f => new MunicipalityRefDto(f.NisCode.Value, f.Name)).ToList(),
+                m.AlsoMergedIn.Select(f => new MunicipalityRefDto(f.NisCode.Value, f.Name)).ToList())).ToList());
+        }).WithSummary("The partnership's members mapped onto the 285 municipalities of 2025 after the mergers, with the 2019 municipalities outside it that merged into the same one.")
+          .Produces<List<Member2025Dto>>(StatusCodes.Status200OK)
+          .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 
         var eligibility = api.MapGroup("/eligibility").WithTags("Eligibility").RequireAuthorization(Policies.Department);
         eligibility.MapGet("/", async Task<IResult> (int? callId, string? on, EligibilityService service, CallService calls, TimeProvider time, CancellationToken ct) =>
@@ -87,7 +98,9 @@ public static class PartnershipsApi
 
             var (version, snapshot, results) = await service.EvaluateAsync(callId, date, ct);
             return TypedResults.Ok(ToDto(version, snapshot, date, results));
-        });
+        }).WithSummary("Eligibility (R1-R6) of every partnership of the call (?callId, default the latest) on a date (?on=YYYY-MM-DD, default the call's judgement date): eligible or not, with each finding and its rule ID.")
+          .Produces<EligibilityListDto>(StatusCodes.Status200OK)
+          .ProducesProblems(StatusCodes.Status400BadRequest);
 
         group.MapGet("/{id:int}/eligibility", async Task<IResult> (int id, ClaimsPrincipal user, int? callId, string? on, EligibilityService service, CallService calls, TimeProvider time, CancellationToken ct) =>
         {
@@ -104,7 +117,9 @@ public static class PartnershipsApi
             var (_, _, results) = await service.EvaluateAsync(callId, date, ct);
             var r = results.FirstOrDefault(x => x.Partnership.Id == id);
             return r is null ? NotFound(id) : TypedResults.Ok(Eligibility(r));
-        });
+        }).WithSummary("Eligibility (R1-R6) of one partnership for the call (?callId) on a date (?on=YYYY-MM-DD), with its findings. 404 when it does not exist or is not in the call's municipality set.")
+          .Produces<EligibilityDto>(StatusCodes.Status200OK)
+          .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
     }
 
     public static EligibilityListDto ToDto(CallVersion version, ReferenceSnapshot snapshot, DateOnly on, IReadOnlyList<PartnershipEligibility> results)

@@ -9,7 +9,8 @@ public static class ReferenceDataApi
     {
         var group = api.MapGroup("/reference").WithTags("Reference data").RequireAuthorization(Policies.SignedIn);
         group.MapGet("/datasets", async (ReferenceDataService data, CancellationToken ct) =>
-            TypedResults.Ok((await data.DatasetsAsync(ct)).Select(DatasetDto.Of).ToList()));
+            TypedResults.Ok((await data.DatasetsAsync(ct)).Select(DatasetDto.Of).ToList()))
+            .WithSummary("Every imported reference dataset (municipality list, reference regions, inhabitants, working-age population, job seekers) with its source, reference date and whether it is an estimate.");
 
         group.MapGet("/municipalities", async Task<IResult> (ReferenceDataService data, string? set, CancellationToken ct) =>
         {
@@ -27,9 +28,12 @@ public static class ReferenceDataApi
                 SourceDto.Of(s.WorkingAgeDataset),
                 SourceDto.Of(s.JobSeekersDataset),
                 s.Municipalities.Select(m => ToDto(m, s)).ToList()));
-        });
+        }).WithSummary("The municipalities of a set (?set=2019, the 300 of 2019-2024, the default; or 2025, the 285 after the mergers) with their reference region, figures and the datasets the figures come from.")
+          .Produces<MunicipalityListDto>(StatusCodes.Status200OK)
+          .ProducesProblems(StatusCodes.Status400BadRequest);
 
-        group.MapGet("/regions", async (ReferenceDataService data, CancellationToken ct) => TypedResults.Ok(await data.RegionsAsync(ct)));
+        group.MapGet("/regions", async (ReferenceDataService data, CancellationToken ct) => TypedResults.Ok(await data.RegionsAsync(ct)))
+            .WithSummary("The reference regions (referentieregio's) a partnership must fit (R5).");
         group.MapGet("/boundaries/{set}", (string set, IWebHostEnvironment env) =>
         {
             var file = set switch
@@ -42,7 +46,9 @@ public static class ReferenceDataApi
             return file is null
                 ? Problems.Invalid("set", $"Grenzen '{set}' bestaan niet; kies 2019, 2025 of regions.", $"Boundaries '{set}' do not exist; choose 2019, 2025 or regions.")
                 : Results.File(Path.Combine(env.WebRootPath, "data", file), "application/geo+json");
-        });
+        }).WithSummary("Boundaries as a GeoJSON FeatureCollection: the municipalities of 2019 (300) or 2025 (285), or the reference regions.")
+          .ProducesGeoJson("Each feature's properties: nis_code and name_nl for a municipality, refreg_code and refreg_name for a reference region.")
+          .ProducesProblems(StatusCodes.Status400BadRequest);
     }
 
     public static bool TryParseSet(string? text, out MunicipalitySet set)

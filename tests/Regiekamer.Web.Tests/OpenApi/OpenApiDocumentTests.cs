@@ -59,6 +59,93 @@ public sealed class OpenApiDocumentTests
         Assert.All(paths, p => Assert.StartsWith("/api/v1/", p, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Machine clients can rely on the document: every operation says what it answers on success (a schema, or the
+    /// content type of a file, or 204), every error is ProblemDetails, and every operation that needs a user names the
+    /// bearer scheme and answers 401/403; the public ones (coverage, published allocations) do neither.
+    /// </summary>
+    [Fact]
+    public async Task OpenApiDocument_DeclaresResponsesAndSecurityOfEveryOperation()
+    {
+        await using var app = await TestApp.StartAsync(DatabaseProvider.Sqlite, demo: false);
+        using var client = app.Client();
+        var document = await client.GetJsonAsync("/openapi/v1.json");
+
+        var bearer = document["components"]?["securitySchemes"]?["Bearer"];
+        Assert.NotNull(bearer);
+        Assert.Equal("http", (string?)bearer["type"]);
+        Assert.Equal("bearer", (string?)bearer["scheme"]);
+
+        var anonymous = new[] { "GET /api/v1/coverage", "GET /api/v1/published-allocations", "GET /api/v1/published-allocations/{id}" };
+        var files = new Dictionary<string, string>
+        {
+            ["GET /api/v1/audit/export.csv"] = "text/csv",
+            ["GET /api/v1/reference/boundaries/{set}"] = "application/geo+json",
+        };
+        var wrong = new List<string>();
+        var seenAnonymous = new List<string>();
+        foreach (var (path, operations) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in operations!.AsObject())
+            {
+                var key = $"{method.ToUpperInvariant()} {path.TrimEnd('/')}";
+                var responses = operation!["responses"]!.AsObject();
+                var success = responses.Where(r => r.Key.StartsWith('2')).ToList();
+                if (success.Count == 0)
+                {
+                    wrong.Add($"{key}: no 2xx response");
+                }
+
+                foreach (var (status, response) in success)
+                {
+                    var content = response?["content"]?.AsObject();
+                    if (status == "204")
+                    {
+                        if (content is { Count: > 0 })
+                        {
+                            wrong.Add($"{key}: 204 with content");
+                        }
+
+                        continue;
+                    }
+
+                    var expected = files.GetValueOrDefault(key, "application/json");
+                    if (content?[expected]?["schema"] is not JsonObject { Count: > 0 })
+                    {
+                        wrong.Add($"{key}: {status} without a schema for {expected} (has {string.Join(", ", content?.Select(c => c.Key) ?? [])})");
+                    }
+                }
+
+                foreach (var (status, response) in responses.Where(r => r.Key[0] is '4' or '5'))
+                {
+                    if ((string?)response?["content"]?["application/problem+json"]?["schema"]?["$ref"] != "#/components/schemas/ProblemDetails")
+                    {
+                        wrong.Add($"{key}: {status} is not ProblemDetails");
+                    }
+                }
+
+                var security = operation["security"]?.AsArray();
+                var requiresBearer = security is not null && security.Any(s => s?["Bearer"] is JsonArray);
+                var has401And403 = responses.ContainsKey("401") && responses.ContainsKey("403");
+                if (anonymous.Contains(key))
+                {
+                    seenAnonymous.Add(key);
+                    if (security is { Count: > 0 } || responses.ContainsKey("401") || responses.ContainsKey("403"))
+                    {
+                        wrong.Add($"{key}: public, but declares security, 401 or 403");
+                    }
+                }
+                else if (!requiresBearer || !has401And403)
+                {
+                    wrong.Add($"{key}: needs a signed-in user, but{(requiresBearer ? "" : " has no Bearer security requirement")}{(requiresBearer || has401And403 ? "" : " and")}{(has401And403 ? "" : " lacks 401/403")}");
+                }
+            }
+        }
+
+        Assert.True(wrong.Count == 0, "The OpenAPI document is incomplete:\n" + string.Join("\n", wrong));
+        Assert.Equal(anonymous.Order(StringComparer.Ordinal), seenAnonymous.Order(StringComparer.Ordinal));
+    }
+
     /// <summary>The server address depends on the host the test ran on; it is not part of the contract.</summary>
     private static JsonNode Normalise(JsonNode document)
     {
