@@ -29,7 +29,7 @@ public static class AllocationApi
             return preview.IsSuccess ? TypedResults.Ok(ToDto(preview.Value!)) : Problems.From(preview.Errors);
         }).WithSummary("The call's budget (?callId, default the latest) divided over the partnerships eligible on a date (?on=YYYY-MM-DD) by R13, computed now and not stored; excluded lists who was left out and why (R1-R6).")
           .Produces<AllocationDto>(StatusCodes.Status200OK)
-          .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity);
+          .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
 
         group.MapGet("/runs", async (AllocationService allocation, CancellationToken ct) =>
             TypedResults.Ok((await allocation.ListRunsAsync(ct)).Select(r => new AllocationRunSummaryDto(r.Id, r.CallVersionId, r.Budget.ToInvariantString(), r.EligibilityDate, r.UsesEstimates, r.CreatedAtUtc, r.PublishedAtUtc)).ToList()))
@@ -47,7 +47,7 @@ public static class AllocationApi
         }).RequireAuthorization(Policies.CaseWork)
           .WithSummary("Stores the allocation of GET /allocation (R13) as a run that names the call version and every dataset it used (R14); Location is the new run.")
           .Produces<AllocationRunCreatedDto>(StatusCodes.Status201Created)
-          .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity);
+          .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
 
         group.MapGet("/runs/{id:int}", async Task<IResult> (int id, AllocationService allocation, ReferenceDataService data, CallService calls, CancellationToken ct) =>
         {
@@ -131,7 +131,7 @@ public static class AllocationApi
         }).RequireAuthorization(Policies.Department)
           .WithSummary("For every municipality outside the eligible partnerships: what each eligible partnership with members in its reference region would get if the municipality joined it, and the change for the others together (R13).")
           .Produces<JoinTableDto>(StatusCodes.Status200OK)
-          .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity);
+          .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
 
         api.MapGet("/coverage", async Task<IResult> (string? on, CoverageService coverage, CallService calls, TimeProvider time, CancellationToken ct) =>
         {

@@ -7,11 +7,36 @@ public static class ApiRoutes
     public static void MapRegiekamerApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").DisableAntiforgery();
+        api.AddEndpointFilterFactory(KnownCall);
         api.MapReferenceDataApi();
         api.MapPartnershipsApi();
         api.MapCallsApi();
         api.MapAllocationApi();
         api.MapAuditApi();
+    }
+
+    /// <summary>
+    /// Every operation with a <c>callId</c> answers 404 for a call that does not exist, before its handler runs (which
+    /// would otherwise evaluate against nothing). Each of them declares the 404 (ProducesProblems).
+    /// </summary>
+    private static EndpointFilterDelegate KnownCall(EndpointFilterFactoryContext factory, EndpointFilterDelegate next)
+    {
+        if (!factory.MethodInfo.GetParameters().Any(p => p.Name == "callId"))
+        {
+            return next;
+        }
+
+        return async context =>
+        {
+            var text = context.HttpContext.Request.Query["callId"].ToString();
+            if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var callId)
+                && await context.HttpContext.RequestServices.GetRequiredService<CallService>().GetAsync(callId, context.HttpContext.RequestAborted) is null)
+            {
+                return Problems.From(Core.Common.DomainError.NotFound($"Oproep {callId} bestaat niet.", $"Call {callId} does not exist."));
+            }
+
+            return await next(context);
+        };
     }
 
     /// <summary>Parses an optional ?on=YYYY-MM-DD; absent means the call's default date (today while it runs). Null when malformed.</summary>

@@ -100,7 +100,7 @@ public static class PartnershipsApi
             return TypedResults.Ok(ToDto(version, snapshot, date, results));
         }).WithSummary("Eligibility (R1-R6) of every partnership of the call (?callId, default the latest) on a date (?on=YYYY-MM-DD, default the call's judgement date): eligible or not, with each finding and its rule ID.")
           .Produces<EligibilityListDto>(StatusCodes.Status200OK)
-          .ProducesProblems(StatusCodes.Status400BadRequest);
+          .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         group.MapGet("/{id:int}/eligibility", async Task<IResult> (int id, ClaimsPrincipal user, int? callId, string? on, EligibilityService service, CallService calls, TimeProvider time, CancellationToken ct) =>
         {

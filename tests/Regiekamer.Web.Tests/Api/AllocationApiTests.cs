@@ -15,6 +15,39 @@ public sealed class AllocationApiTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task UnknownCall_Returns404Problem_OnEveryOperationThatTakesACall_AndCreatesNoRun(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        using var client = app.Client();
+        var partnership = (int)(await client.GetJsonAsync("/api/v1/partnerships")).AsArray()[0]!["id"]!;
+
+        var requests = new (string Method, string Url)[]
+        {
+            ("GET", "/api/v1/allocation?callId=999999"),
+            ("POST", "/api/v1/allocation/runs?callId=999999"),
+            ("GET", "/api/v1/eligibility?callId=999999"),
+            ("GET", $"/api/v1/partnerships/{partnership}/eligibility?callId=999999"),
+            ("GET", "/api/v1/what-if/join-table?callId=999999"),
+            ("POST", "/api/v1/what-if?callId=999999"),
+        };
+        foreach (var (method, url) in requests)
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(url, UriKind.Relative));
+            if (url.Contains("what-if?", StringComparison.Ordinal))
+            {
+                request.Content = new StringContent("{\"partnershipId\":" + partnership + "}", Encoding.UTF8, "application/json");
+            }
+
+            using var response = await client.SendAsync(request);
+            var problem = await response.ReadProblemAsync(404, "not-found", $"{method} {url}");
+            Assert.Contains("999999", (string?)problem["detail"], StringComparison.Ordinal);
+        }
+
+        Assert.Empty((await client.GetJsonAsync("/api/v1/allocation/runs")).AsArray());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Preview_SumsExactlyToBudget_AndFollowsTheWeights(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
