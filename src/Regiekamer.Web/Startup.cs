@@ -29,6 +29,7 @@ public static class Startup
 
         // An endpoint nobody gave a policy still needs a signed-in user (and fails the access test until it gets one).
         authorization.SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        builder.Services.Configure(Proxies.FromConfiguration(config));
         builder.Services.AddRazorPages(o => PageAccess.Apply(o.Conventions));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
@@ -54,6 +55,9 @@ public static class Startup
     {
         ArgumentNullException.ThrowIfNull(app);
         await PrepareDatabaseAsync(app);
+
+        // First: the client's address and scheme as the load balancer saw them (Infrastructure/Proxies.cs).
+        app.UseForwardedHeaders();
 
         // People get an error page in the layout, in their language; API clients keep ProblemDetails.
         if (!app.Environment.IsDevelopment())
