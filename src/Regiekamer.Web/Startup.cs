@@ -12,6 +12,9 @@ namespace Regiekamer.Web;
 
 public static class Startup
 {
+    /// <summary>Pages/Error.cshtml; a 4xx or 5xx without a body is shown there as /Error/404 etc.</summary>
+    public const string ErrorPath = "/Error/";
+
     public static void AddRegiekamerWeb(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -26,6 +29,7 @@ public static class Startup
 
         // An endpoint nobody gave a policy still needs a signed-in user (and fails the access test until it gets one).
         authorization.SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        builder.Services.Configure(Proxies.FromConfiguration(config));
         builder.Services.AddRazorPages(o => PageAccess.Apply(o.Conventions));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi("v1", OpenApiSetup.Configure);
@@ -46,15 +50,22 @@ public static class Startup
         ArgumentNullException.ThrowIfNull(app);
         await PrepareDatabaseAsync(app);
 
+        // First: the client's address and scheme as the load balancer saw them (Infrastructure/Proxies.cs).
+        app.UseForwardedHeaders();
+
+        // People get an error page in the layout, in their language; API clients keep ProblemDetails.
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler();
+            app.UseWhen(context => !AccountProblems.IsApi(context.Request), pages => pages.UseExceptionHandler(ErrorPath + "500"));
+            app.UseWhen(context => AccountProblems.IsApi(context.Request), api => api.UseExceptionHandler());
             app.UseHsts();
         }
 
-        app.UseStatusCodePages();
-        app.UseMiddleware<SecurityHeaders>();
+        // Before the status-code pages, so the error page is in the language the visitor asked for (?culture=en too).
         app.UseRequestLocalization();
+        app.UseWhen(context => !AccountProblems.IsApi(context.Request), pages => pages.UseStatusCodePagesWithReExecute(ErrorPath + "{0}"));
+        app.UseWhen(context => AccountProblems.IsApi(context.Request), api => api.UseStatusCodePages());
+        app.UseMiddleware<SecurityHeaders>();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

@@ -22,6 +22,9 @@ public sealed class CallService(RegiekamerDb db, AuditTrail audit, TimeProvider 
 {
     public static readonly IReadOnlyList<string> KnownPriorities = ["WSE-LR1", "WSE-LR2", "WSE-LR3", "WSE-LR4"];
 
+    /// <summary>The audit trail's entity type for a call; each new version is a "VersionAdded" record on the call's id.</summary>
+    public const string AuditEntity = "Call";
+
     /// <summary>What the audit trail keeps of a call version (R14).</summary>
     public static object Snapshot(CallVersion v)
     {
@@ -116,7 +119,7 @@ public sealed class CallService(RegiekamerDb db, AuditTrail audit, TimeProvider 
             CreatedAtUtc = time.GetUtcNow().UtcDateTime,
         };
         db.CallVersions.Add(version);
-        audit.Record("Call", callId.ToString(System.Globalization.CultureInfo.InvariantCulture), "VersionAdded", Snapshot(current), Snapshot(version));
+        audit.Record(AuditEntity, callId.ToString(System.Globalization.CultureInfo.InvariantCulture), "VersionAdded", Snapshot(current), Snapshot(version));
         db.Entry(call).State = EntityState.Modified; // bumps Call.Version (RegiekamerDb.BumpVersions)
         await db.SaveChangesAsync(ct);
         return Result<CallVersion>.Ok(version);

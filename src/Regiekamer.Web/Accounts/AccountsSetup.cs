@@ -168,6 +168,12 @@ public static class AccountsSetup
     private static void AddMail(WebApplicationBuilder builder)
     {
         var settings = builder.Configuration.GetSection("Mail").Get<MailSettings>() ?? new MailSettings();
+        if (settings.LinkBaseUrl is { Length: > 0 } linkBase
+            && !(Uri.TryCreate(linkBase, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.Query.Length == 0 && uri.Fragment.Length == 0))
+        {
+            throw new InvalidOperationException($"Mail:LinkBaseUrl: '{linkBase}' is not an absolute http(s) address without query, e.g. https://regiekamer.example.be.");
+        }
+
         builder.Services.AddSingleton(settings);
         if (!string.IsNullOrWhiteSpace(settings.Smtp.Host))
         {

@@ -12,7 +12,7 @@ public sealed class AdministratorTwoFactorGate(RequestDelegate next)
 {
     public const string SetupPath = "/Account/Manage/TwoFactor";
 
-    private static readonly string[] Open = [SetupPath, "/Account/Logout", "/Account/AccessDenied", "/Account/Login", "/culture", "/health"];
+    private static readonly string[] Open = [SetupPath, "/Account/Logout", "/Account/AccessDenied", "/Account/Login", "/culture", "/health", "/Error"];
 
     public static bool MustSetUpTwoFactor(ClaimsPrincipal user)
     {

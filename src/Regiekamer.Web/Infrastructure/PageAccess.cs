@@ -17,6 +17,9 @@ public static class PageAccess
         pages.AllowAnonymousToPage("/Coverage/Index");
         pages.AllowAnonymousToFolder("/Published");
 
+        // The error page: whoever ended up on an error, signed in or not.
+        pages.AllowAnonymousToPage("/Error");
+
         // Signing in (and the steps around it) is public; managing your own account is not.
         foreach (var page in new[] { "Login", "LoginWith2fa", "Logout", "ForgotPassword", "ResetPassword", "AccessDenied" })
         {

@@ -238,6 +238,34 @@ public sealed class PageTests
         Http.AssertNoInternals(await response.Content.ReadAsStringAsync(), "404");
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task UnknownPartnership_OnAPage_Returns404HtmlInDutch_AndTheApiKeepsProblemDetails(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        using var client = app.Client();
+
+        foreach (var url in new[] { "/Partnerships/Details?id=999999", "/Partnerships/History?id=999999", "/nothing-here" })
+        {
+            using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+            var page = await response.ReadPageAsync(404, url);
+            Assert.Equal("nl-BE", page.DocumentElement.GetAttribute("lang"));
+            Assert.Equal("Pagina niet gevonden", page.One("main#main h1").TextContent.Trim());
+            Assert.Contains("bestaan niet (meer)", page.One("#error-message").TextContent, StringComparison.Ordinal);
+            Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+            Http.AssertNoInternals(page.DocumentElement.OuterHtml, url);
+        }
+
+        var english = await client.GetPageAsync("/Partnerships/Details?id=999999&culture=en", 404);
+        Assert.Equal("Page not found", english.One("main#main h1").TextContent.Trim());
+
+        using var api = await client.GetAsync(new Uri("/api/v1/partnerships/999999", UriKind.Relative));
+        await api.ReadProblemAsync(404, "not-found", "GET /api/v1/partnerships/999999");
+        using var unknownApi = await client.GetAsync(new Uri("/api/v1/nothing-here", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, unknownApi.StatusCode);
+        Assert.Equal("application/problem+json", unknownApi.Content.Headers.ContentType?.MediaType);
+    }
+
     /// <summary>"€ 1.234.567,89" (nl-BE) to cents.</summary>
     private static long ParseDutchEuro(string text)
     {

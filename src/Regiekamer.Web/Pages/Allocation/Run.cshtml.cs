@@ -1,6 +1,8 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Regiekamer.Core.Allocation;
+using Regiekamer.Core.Audit;
 using Regiekamer.Core.Calls;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.ReferenceData;
@@ -8,7 +10,7 @@ using Regiekamer.Web.Infrastructure;
 
 namespace Regiekamer.Web.Pages.Allocation;
 
-public sealed class RunModel(AllocationService allocation, CallService calls, ReferenceDataService data, Lang l) : PageModel
+public sealed class RunModel(AllocationService allocation, CallService calls, ReferenceDataService data, AuditTrail audit, Lang l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int Id { get; set; }
@@ -22,6 +24,9 @@ public sealed class RunModel(AllocationService allocation, CallService calls, Re
     public IReadOnlyList<(string Label, ReferenceDataset Dataset)> Datasets { get; private set; } = [];
 
     public IReadOnlyList<DomainError> Errors { get; private set; } = [];
+
+    /// <summary>The run's audit records (created, published), newest first.</summary>
+    public IReadOnlyList<AuditRecord> History { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
@@ -79,6 +84,7 @@ public sealed class RunModel(AllocationService allocation, CallService calls, Re
             (l["Inwoners (R2)", "Inhabitants (R2)"], (await data.DatasetAsync(run.InhabitantsDatasetId, ct))!),
             (l["Referentieregio's (R5)", "Reference regions (R5)"], (await data.DatasetAsync(run.RegionDatasetId, ct))!),
         ];
+        History = await audit.HistoryAsync(AllocationService.AuditEntity, run.Id.ToString(CultureInfo.InvariantCulture), ct);
         return true;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Regiekamer.Core.Accounts;
 using Regiekamer.Core.Audit;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.Partnerships;
@@ -112,10 +113,51 @@ public static class AuditDisplay
 
     public static Bilingual Action(string action) => Actions.GetValueOrDefault(action) ?? new(action, action);
 
-    /// <summary>A department role ("CaseHandler"), or a partnership role with its partnership ("Regisseur:12").</summary>
+    /// <summary>
+    /// The role(s) an actor acted in, as recorded: a department role ("CaseHandler"), a partnership role with its
+    /// partnership ("Regisseur:12"), or several separated by commas ("Administrator,Regisseur:12").
+    /// </summary>
     public static Bilingual Role(string role)
     {
         ArgumentNullException.ThrowIfNull(role);
+        var parts = role.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length > 1)
+        {
+            var each = parts.Select(OneRole).ToList();
+            return new(string.Join(", ", each.Select(r => r.Nl)), string.Join(", ", each.Select(r => r.En)));
+        }
+
+        return OneRole(role);
+    }
+
+    /// <summary>
+    /// Whether the viewer sees who acted (a name, mostly an e-mail) or only the role. The department sees everyone.
+    /// People outside it see the names of partnership people, but not of department staff, the operator at the command
+    /// line or the system: for those the role says enough, and staff e-mails stay inside the department.
+    /// </summary>
+    public static bool ShowsActorName(string actorRole, bool viewerIsDepartment)
+    {
+        ArgumentNullException.ThrowIfNull(actorRole);
+        if (viewerIsDepartment)
+        {
+            return true;
+        }
+
+        var parts = actorRole.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return parts.Length > 0 && parts.All(IsPartnershipRole);
+    }
+
+    private static bool IsPartnershipRole(string role)
+    {
+        var colon = role.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0
+            && Enum.TryParse<Regiekamer.Core.Accounts.Role>(role[..colon], out var parsed)
+            && !parsed.IsDepartmentRole()
+            && int.TryParse(role[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out _);
+    }
+
+    private static Bilingual OneRole(string role)
+    {
         var colon = role.IndexOf(':', StringComparison.Ordinal);
         if (colon > 0 && Roles.GetValueOrDefault(role[..colon]) is { } partnershipRole)
         {
@@ -161,9 +203,24 @@ public static class AuditDisplay
         };
     }
 
-    /// <summary>The history tab of the entity, where there is one (it also shows deleted partnerships).</summary>
-    public static string? HistoryLink(string type, string id) =>
-        type == "Partnership" && int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
-            ? $"/Partnerships/History?id={n.ToString(CultureInfo.InvariantCulture)}"
-            : null;
+    /// <summary>
+    /// Where the entity's history is shown, if anywhere: a partnership's history tab (also for a deleted one), a call's
+    /// history on the calls page, a run's history on its page.
+    /// </summary>
+    public static string? HistoryLink(string type, string id)
+    {
+        if (!int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        {
+            return null;
+        }
+
+        var number = n.ToString(CultureInfo.InvariantCulture);
+        return type switch
+        {
+            "Partnership" => $"/Partnerships/History?id={number}",
+            "Call" => $"/Calls#history-call-{number}",
+            "AllocationRun" => $"/Allocation/Run?id={number}#history",
+            _ => null,
+        };
+    }
 }

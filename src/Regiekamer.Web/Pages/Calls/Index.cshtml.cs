@@ -1,13 +1,18 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Regiekamer.Core.Audit;
 using Regiekamer.Core.Calls;
 using Regiekamer.Core.Common;
 
 namespace Regiekamer.Web.Pages.Calls;
 
-public sealed class IndexModel(CallService calls) : PageModel
+public sealed class IndexModel(CallService calls, AuditTrail audit) : PageModel
 {
     public IReadOnlyList<Call> Calls { get; private set; } = [];
+
+    /// <summary>Each call's audit records (its new versions), newest first.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<AuditRecord>> History { get; private set; } = new Dictionary<int, IReadOnlyList<AuditRecord>>();
 
     [BindProperty]
     public int CallId { get; set; }
@@ -43,7 +48,9 @@ public sealed class IndexModel(CallService calls) : PageModel
 
     public IReadOnlyList<DomainError> ErrorsFor(int callId) => callId == CallId ? _errors : [];
 
-    public async Task OnGetAsync(CancellationToken ct) => Calls = await calls.ListAsync(ct);
+    public IReadOnlyList<AuditRecord> HistoryOf(int callId) => History.GetValueOrDefault(callId) ?? [];
+
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -60,7 +67,19 @@ public sealed class IndexModel(CallService calls) : PageModel
 
         _errors = result.Errors;
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        Calls = await calls.ListAsync(ct);
+        await LoadAsync(ct);
         return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Calls = await calls.ListAsync(ct);
+        var history = new Dictionary<int, IReadOnlyList<AuditRecord>>();
+        foreach (var call in Calls)
+        {
+            history[call.Id] = await audit.HistoryAsync(CallService.AuditEntity, call.Id.ToString(CultureInfo.InvariantCulture), ct);
+        }
+
+        History = history;
     }
 }
