@@ -266,6 +266,30 @@ public sealed class PageTests
         Assert.Equal("application/problem+json", unknownApi.Content.Headers.ContentType?.MediaType);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task CallVersionForm_WithABadBudget_LinksTheErrorToItsField_MarksItInvalid_AndAddsNoVersion(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, demo: false);
+        using var client = app.Client();
+        var calls = await client.GetPageAsync("/Calls");
+        var form = (IHtmlFormElement)calls.One("main details form[method=post]");
+
+        using var content = new FormUrlEncodedContent(Html.Fields(form, new Dictionary<string, string> { ["Budget"] = "drie miljoen" }));
+        using var response = await client.PostAsync(new Uri("/Calls", UriKind.Relative), content);
+
+        var page = await response.ReadPageAsync(422, "call version with a bad budget");
+        var link = page.One("[role=alert] a");
+        Assert.Contains("R13", link.TextContent, StringComparison.Ordinal);
+        var field = page.GetElementById(link.GetAttribute("href")!.TrimStart('#'));
+        Assert.NotNull(field);
+        Assert.Equal("Budget", field.GetAttribute("name"));
+        Assert.Equal("true", field.GetAttribute("aria-invalid"));
+        var described = field.GetAttribute("aria-describedby")!.Split(' ');
+        Assert.Contains("drie miljoen", page.GetElementById(described[^1])!.TextContent, StringComparison.Ordinal);
+        Assert.Single(page.QuerySelectorAll("main table")[0].QuerySelectorAll("tbody tr"));
+    }
+
     /// <summary>"€ 1.234.567,89" (nl-BE) to cents.</summary>
     private static long ParseDutchEuro(string text)
     {

@@ -48,6 +48,7 @@ public sealed class AccessMatrixTests
         Page("/Account/ForgotPassword", "/Account/ForgotPassword", Audience.Everyone),
         Page("/Account/ResetPassword", "/Account/ResetPassword", Audience.Everyone),
         Page("/Account/AccessDenied", "/Account/AccessDenied", Audience.Everyone) with { Answers403 = true },
+        Page("/Error", "/Error/403", Audience.Everyone) with { Answers403 = true },
 
         // Pages: anyone signed in.
         Page("/Account/Manage/Index", "/Account/Manage", Audience.SignedIn),
