@@ -530,6 +530,22 @@ public sealed partial class SignInTests
         Assert.Null(SetCookie(demo, AuthCookie));
     }
 
+    [Fact]
+    public async Task DemoAccounts_InDevelopment_AreListedOnTheSignInPage_AndTheRegisseurSignsIn()
+    {
+        await using var app = await TestApp.StartAsync(DatabaseProvider.Sqlite, demo: true, realSignIn: true, settings: new Dictionary<string, string> { ["environment"] = "Development" });
+        using var client = app.Client(role: null);
+
+        var page = await client.GetPageAsync("/Account/Login");
+        var demo = page.One("#demo-accounts");
+        Assert.All(DemoAccounts.All, a => Assert.Contains(a.Email, demo.TextContent, StringComparison.Ordinal));
+        Assert.Contains(DemoAccounts.Password, page.DocumentElement.OuterHtml, StringComparison.Ordinal);
+
+        using var signedIn = await SignInAsync(client, "regisseur@regiekamer.demo", DemoAccounts.Password);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.NotNull(SetCookie(signedIn, AuthCookie));
+    }
+
     [GeneratedRegex(@"http://localhost(?<path>/Account/ResetPassword\?email=[^\s&]+&token=\S+)")]
     private static partial Regex ResetLink();
 
