@@ -49,8 +49,10 @@ public sealed class SignInJourneyTests
         await page.Locator("[role=status]").WaitForAsync();
 
         // The history shows the change, who made it and as what.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Geschiedenis" }).ClickAsync();
-        await page.WaitForURLAsync($"**/Partnerships/History?id={who.Own}");
+        var history = page.GetByRole(AriaRole.Link, new() { Name = "Geschiedenis", Exact = true });
+        Assert.Equal($"/Partnerships/History?id={who.Own}", await history.GetAttributeAsync("href"));
+        var opened = await page.GotoAsync($"/Partnerships/History?id={who.Own}");
+        Assert.Equal(200, opened?.Status);
         violations.AddRange(await Axe.ViolationsAsync(page));
         var newest = page.Locator("table.audit tbody tr").First;
         var row = await newest.InnerTextAsync();
