@@ -21,7 +21,7 @@ public static class Startup
         var config = builder.Configuration;
         var database = new DatabaseOptions(
             DatabaseOptions.ParseProvider(config["Database:Provider"]),
-            config.GetConnectionString("Regiekamer") ?? "Data Source=regiekamer.db");
+            config.GetConnectionString("Regiekamer") is { Length: > 0 } given ? given : DatabaseOptions.DefaultSqliteConnection);
         builder.Services.AddRegiekamerCore(database);
         builder.AddRegiekamerAccounts();
         var authorization = builder.Services.AddAuthorizationBuilder();
@@ -98,10 +98,7 @@ public static class Startup
         var db = scope.ServiceProvider.GetRequiredService<RegiekamerDb>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Regiekamer.Database");
         var options = scope.ServiceProvider.GetRequiredService<DatabaseOptions>();
-        if (options.Provider == DatabaseProvider.Sqlite)
-        {
-            EnsureSqliteFolder(options.ConnectionString);
-        }
+        options.EnsureSqliteFolder();
 
         var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
         if (pending.Count > 0)
@@ -126,16 +123,6 @@ public static class Startup
         {
             await seeder.SeedDemoAsync();
             await app.SeedDemoAccountsAsync();
-        }
-    }
-
-    private static void EnsureSqliteFolder(string connectionString)
-    {
-        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
-        var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
-        if (!string.IsNullOrEmpty(folder) && builder.DataSource != ":memory:")
-        {
-            Directory.CreateDirectory(folder);
         }
     }
 }

@@ -8,12 +8,12 @@ namespace Regiekamer.Cli.Commands;
 
 /// <summary>
 /// --database and --connection, falling back to the environment variables the web app reads
-/// (Database__Provider, ConnectionStrings__Regiekamer), then to SQLite in regiekamer.db in the current directory:
-/// the web app's own default, so a CLI import lands in the app's database.
+/// (Database__Provider, ConnectionStrings__Regiekamer), then to the SQLite file the web app uses by default
+/// (<see cref="DatabaseOptions.DefaultSqliteFile"/>), so a CLI import or a new user lands in the app's database.
 /// </summary>
 internal sealed class DatabaseSelection
 {
-    public const string DefaultConnection = "Data Source=regiekamer.db";
+    public static string DefaultConnection => DatabaseOptions.DefaultSqliteConnection;
     public const string ProviderVariable = "Database__Provider";
     public const string ConnectionVariable = "ConnectionStrings__Regiekamer";
 

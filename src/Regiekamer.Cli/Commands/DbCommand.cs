@@ -29,6 +29,7 @@ internal static class DbCommand
             return cli.Fail(errors, culture);
         }
 
+        options.EnsureSqliteFolder();
         return await WithDatabaseAsync(cli, culture, options, async db =>
         {
             var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();

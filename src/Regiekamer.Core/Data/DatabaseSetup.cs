@@ -21,6 +21,32 @@ public enum DatabaseProvider
 /// <summary>Which database to use. SQLite is the zero-set-up default; PostgreSQL is production.</summary>
 public sealed record DatabaseOptions(DatabaseProvider Provider, string ConnectionString)
 {
+    /// <summary>
+    /// The SQLite file the web app and the CLI share when no connection string is configured: regiekamer.db in the
+    /// user's local application data (~/.local/share/Regiekamer on Linux), wherever either is started from.
+    /// </summary>
+    public static string DefaultSqliteFile { get; } =
+        Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify) is { Length: > 0 } data
+            ? Path.Combine(data, "Regiekamer", "regiekamer.db")
+            : Path.GetFullPath("regiekamer.db");
+
+    public static string DefaultSqliteConnection => $"Data Source={DefaultSqliteFile}";
+
+    /// <summary>Creates the folder of an SQLite file (SQLite creates the file, not its folder).</summary>
+    public void EnsureSqliteFolder()
+    {
+        if (Provider != DatabaseProvider.Sqlite)
+        {
+            return;
+        }
+
+        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource;
+        if (file.Length > 0 && file != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(file)) is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+
     public static DatabaseProvider ParseProvider(string? value) => value?.Trim().ToUpperInvariant() switch
     {
         null or "" or "SQLITE" => DatabaseProvider.Sqlite,
