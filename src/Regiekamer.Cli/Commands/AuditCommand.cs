@@ -68,7 +68,7 @@ internal static class AuditCommand
 
         return await DbCommand.WithDatabaseAsync(cli, culture, options, async db =>
         {
-            if (await NotMigratedAsync(db, ct) is { } refused)
+            if (await DbCommand.NotMigratedAsync(db, ct) is { } refused)
             {
                 return cli.Fail([refused], culture);
             }
@@ -103,7 +103,7 @@ internal static class AuditCommand
 
         return await DbCommand.WithDatabaseAsync(cli, culture, options!, async db =>
         {
-            if (await NotMigratedAsync(db, ct) is { } refused)
+            if (await DbCommand.NotMigratedAsync(db, ct) is { } refused)
             {
                 return cli.Fail([refused], culture);
             }
@@ -175,16 +175,5 @@ internal static class AuditCommand
         }
 
         return options;
-    }
-
-    private static async Task<DomainError?> NotMigratedAsync(RegiekamerDb db, CancellationToken ct)
-    {
-        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
-        return pending.Count == 0
-            ? null
-            : DomainError.Invalid(
-                "database",
-                $"De databank heeft {pending.Count} openstaande migratie(s) ({string.Join(", ", pending)}); voer eerst 'regiekamer db migrate' uit.",
-                $"The database has {pending.Count} pending migration(s) ({string.Join(", ", pending)}); run 'regiekamer db migrate' first.");
     }
 }

@@ -67,4 +67,16 @@ internal static class DbCommand
                 culture);
         }
     }
+
+    /// <summary>An error naming the pending migrations, or null when the database is up to date.</summary>
+    internal static async Task<DomainError?> NotMigratedAsync(RegiekamerDb db, CancellationToken ct)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        return pending.Count == 0
+            ? null
+            : DomainError.Invalid(
+                "database",
+                $"De databank heeft {pending.Count} openstaande migratie(s) ({string.Join(", ", pending)}); voer eerst 'regiekamer db migrate' uit.",
+                $"The database has {pending.Count} pending migration(s) ({string.Join(", ", pending)}); run 'regiekamer db migrate' first.");
+    }
 }

@@ -91,12 +91,9 @@ internal static class ImportCommand
             await db.Database.MigrateAsync(ct);
             cli.Note(new Bilingual("de databank was leeg: migraties toegepast en meegeleverde referentiegegevens geladen.", "the database was empty: migrations applied and the shipped reference data loaded."), culture);
         }
-        else if ((await db.Database.GetPendingMigrationsAsync(ct)).ToList() is { Count: > 0 } pending)
+        else if (await DbCommand.NotMigratedAsync(db, ct) is { } notMigrated)
         {
-            return DomainError.Invalid(
-                "database",
-                $"De databank heeft {pending.Count} openstaande migratie(s) ({string.Join(", ", pending)}); voer eerst 'regiekamer db migrate' uit.",
-                $"The database has {pending.Count} pending migration(s) ({string.Join(", ", pending)}); run 'regiekamer db migrate' first.");
+            return notMigrated;
         }
 
         await new DatabaseSeeder(db, cli.Time).SeedReferenceDataAsync(ct);

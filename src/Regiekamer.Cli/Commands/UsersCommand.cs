@@ -190,14 +190,9 @@ internal static class UsersCommand
                 await new DatabaseSeeder(db, cli.Time).SeedReferenceDataAsync();
                 cli.Note(new Bilingual("de databank was leeg: migraties toegepast en meegeleverde referentiegegevens geladen.", "the database was empty: migrations applied and the shipped reference data loaded."), culture);
             }
-            else if ((await db.Database.GetPendingMigrationsAsync()).ToList() is { Count: > 0 } pending)
+            else if (await DbCommand.NotMigratedAsync(db, CancellationToken.None) is { } notMigrated)
             {
-                return cli.Fail(
-                    [DomainError.Invalid(
-                        "database",
-                        $"De databank heeft {pending.Count} openstaande migratie(s) ({string.Join(", ", pending)}); voer eerst 'regiekamer db migrate' uit.",
-                        $"The database has {pending.Count} pending migration(s) ({string.Join(", ", pending)}); run 'regiekamer db migrate' first.")],
-                    culture);
+                return cli.Fail([notMigrated], culture);
             }
 
             var services = new ServiceCollection();
