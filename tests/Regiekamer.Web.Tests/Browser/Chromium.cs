@@ -62,3 +62,29 @@ public sealed class Chromium : IAsyncDisposable
         _playwright.Dispose();
     }
 }
+
+/// <summary>Navigation helpers for the browser tests.</summary>
+public static class Navigation
+{
+    /// <summary>
+    /// Waits for the page to reach the URL and show its main content; when it does not, says where it is and what it
+    /// shows. It waits for the navigation to commit and then for the content, not for the load event: after a
+    /// POST-redirect-GET under load, waiting for "load" could miss the event and hang.
+    /// </summary>
+    public static async Task ArriveAsync(this IPage page, string glob)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        try
+        {
+            await page.WaitForURLAsync(glob, new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+            // The layout's footer closes the body: once it is there, the whole page has been parsed.
+            await page.Locator("main h1").WaitForAsync(new() { Timeout = 60_000 });
+            await page.Locator("footer.site-footer").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+        }
+        catch (TimeoutException e)
+        {
+            var main = await page.Locator("main").AllInnerTextsAsync();
+            throw new TimeoutException($"Expected {glob}, but the browser is at {page.Url}:\n{string.Join("\n", main)}", e);
+        }
+    }
+}
