@@ -26,7 +26,10 @@ public static class Html
         return await Parser.ParseDocumentAsync(text);
     }
 
-    /// <summary>The form's fields as a browser would submit them (hidden inputs included), with some values replaced.</summary>
+    /// <summary>
+    /// The fields a browser submits: inputs, selects and text areas with a name, hidden ones included, checkboxes and
+    /// radio buttons only when checked; some values replaced. A value for a field the form lacks fails the test.
+    /// </summary>
     public static List<KeyValuePair<string, string>> Fields(IHtmlFormElement form, IReadOnlyDictionary<string, string> values)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -36,6 +39,11 @@ public static class Html
         {
             var name = element.GetAttribute("name");
             if (string.IsNullOrEmpty(name) || element is IHtmlButtonElement)
+            {
+                continue;
+            }
+
+            if (element is IHtmlInputElement { Type: "checkbox" or "radio" } box && !box.IsChecked && !values.ContainsKey(name))
             {
                 continue;
             }
@@ -50,11 +58,8 @@ public static class Html
             fields.Add(new(name, values.TryGetValue(name, out var replaced) ? replaced : value));
         }
 
-        foreach (var (name, value) in values.Where(v => fields.All(f => f.Key != v.Key)))
-        {
-            throw new InvalidOperationException($"The form has no field '{name}' (fields: {string.Join(", ", fields.Select(f => f.Key))}); value '{value}' would be lost.");
-        }
-
+        var missing = values.Keys.Where(k => fields.All(f => f.Key != k)).ToList();
+        Assert.True(missing.Count == 0, $"The form has no field {string.Join(", ", missing)} (fields: {string.Join(", ", fields.Select(f => f.Key))}).");
         return fields;
     }
 

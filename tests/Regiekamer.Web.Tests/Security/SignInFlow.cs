@@ -97,12 +97,12 @@ public static class SignInFlow
         return await PostAsync(client, pageUrl, (IHtmlFormElement)page.One(formSelector), values);
     }
 
-    /// <summary>Posts the form's fields (see <see cref="Fields"/>) to its action, or to the page's own URL when it has none, as a browser does.</summary>
+    /// <summary>Posts the form's fields (see <see cref="Html.Fields"/>) to its action, or to the page's own URL when it has none, as a browser does.</summary>
     public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string pageUrl, IHtmlFormElement form, IReadOnlyDictionary<string, string> values, Func<List<KeyValuePair<string, string>>, IEnumerable<KeyValuePair<string, string>>>? tamper = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(form);
-        var fields = Fields(form, values);
+        var fields = Html.Fields(form, values);
         using var content = new FormUrlEncodedContent(tamper is null ? fields : tamper(fields));
         return await client.PostAsync(new Uri(ActionOf(form, pageUrl), UriKind.Relative), content);
     }
@@ -111,43 +111,6 @@ public static class SignInFlow
     {
         ArgumentNullException.ThrowIfNull(form);
         return form.GetAttribute("action") is { Length: > 0 } action ? action : pageUrl;
-    }
-
-    /// <summary>
-    /// The fields a browser submits: inputs, selects and text areas with a name, hidden ones included, checkboxes and
-    /// radio buttons only when checked; some values replaced. A value for a field the form lacks fails the test.
-    /// </summary>
-    public static List<KeyValuePair<string, string>> Fields(IHtmlFormElement form, IReadOnlyDictionary<string, string> values)
-    {
-        ArgumentNullException.ThrowIfNull(form);
-        ArgumentNullException.ThrowIfNull(values);
-        var fields = new List<KeyValuePair<string, string>>();
-        foreach (var element in form.Elements)
-        {
-            var name = element.GetAttribute("name");
-            if (string.IsNullOrEmpty(name) || element is IHtmlButtonElement)
-            {
-                continue;
-            }
-
-            if (element is IHtmlInputElement { Type: "checkbox" or "radio" } box && !box.IsChecked && !values.ContainsKey(name))
-            {
-                continue;
-            }
-
-            var value = element switch
-            {
-                IHtmlSelectElement select => select.Value ?? "",
-                IHtmlTextAreaElement area => area.Value,
-                IHtmlInputElement input => input.Value,
-                _ => element.GetAttribute("value") ?? "",
-            };
-            fields.Add(new(name, values.TryGetValue(name, out var replaced) ? replaced : value));
-        }
-
-        var missing = values.Keys.Where(k => fields.All(f => f.Key != k)).ToList();
-        Assert.True(missing.Count == 0, $"The form has no field {string.Join(", ", missing)} (fields: {string.Join(", ", fields.Select(f => f.Key))}).");
-        return fields;
     }
 
     /// <summary>Where a redirect sends the browser, as path and query (the cookie handler's redirects are absolute, the pages' relative).</summary>
