@@ -38,19 +38,9 @@ internal static class AuditCommand
         exportDatabase.AddTo(export);
         export.SetAction((parse, ct) =>
         {
-            var errors = new List<DomainError>();
-            var fromDate = parse.GetValue(from) is { } f ? Inputs.Date("--from", f, errors) : null;
-            var toDate = parse.GetValue(to) is { } t ? Inputs.Date("--to", t, errors) : null;
-            if (fromDate is { } fd && toDate is { } td && td < fd)
-            {
-                errors.Add(DomainError.Invalid(
-                    "validation",
-                    $"--to: {td:yyyy-MM-dd} ligt vóór --from {fd:yyyy-MM-dd}.",
-                    $"--to: {td:yyyy-MM-dd} is before --from {fd:yyyy-MM-dd}.",
-                    "--to"));
-            }
-
-            var filter = new AuditFilter(parse.GetValue(entity), parse.GetValue(entityId), parse.GetValue(actor), parse.GetValue(action), fromDate, toDate).Normalized();
+            var parsed = AuditFilter.Parse(parse.GetValue(entity), parse.GetValue(entityId), parse.GetValue(actor), parse.GetValue(action), parse.GetValue(from), parse.GetValue(to), "--from", "--to");
+            var errors = parsed.Errors.ToList();
+            var filter = parsed.Value ?? AuditFilter.None;
             return ExportAsync(cli, cli.Culture(parse), exportDatabase, parse, filter, parse.GetValue(output), errors, ct);
         });
 

@@ -20,19 +20,25 @@ public sealed record AuditFilter(
 {
     public static AuditFilter None { get; } = new();
 
-    /// <summary>Builds a filter from text as it arrives in a query string or on the command line; dates are YYYY-MM-DD.</summary>
-    public static Result<AuditFilter> Parse(string? entityType, string? entityId, string? actor, string? action, string? from, string? to)
+    /// <summary>
+    /// Builds a filter from text as it arrives in a query string or on the command line; dates are YYYY-MM-DD.
+    /// Errors name the dates as the caller calls them: "vanaf"/"tot en met" on the web, "--from"/"--to" on the CLI.
+    /// </summary>
+    public static Result<AuditFilter> Parse(
+        string? entityType, string? entityId, string? actor, string? action, string? from, string? to, string fromName = "from", string toName = "to")
     {
+        var fromLabel = fromName == "from" ? new Bilingual("vanaf", "from") : new Bilingual(fromName, fromName);
+        var toLabel = toName == "to" ? new Bilingual("tot en met", "to") : new Bilingual(toName, toName);
         var errors = new List<DomainError>();
-        var fromDate = ParseDate("from", new("Vanaf", "From"), from, errors);
-        var toDate = ParseDate("to", new("Tot en met", "To"), to, errors);
+        var fromDate = ParseDate(fromName, fromLabel, from, errors);
+        var toDate = ParseDate(toName, toLabel, to, errors);
         if (fromDate is { } f && toDate is { } t && t < f)
         {
             errors.Add(DomainError.Invalid(
                 "validation",
-                $"Tot en met {Formats.ShortDate(t)} ligt vóór vanaf {Formats.ShortDate(f)}.",
-                $"To {Formats.ShortDate(t)} is before from {Formats.ShortDate(f)}.",
-                "to"));
+                $"{Capitalized(toLabel.Nl)} {Formats.ShortDate(t)} ligt vóór {fromLabel.Nl} {Formats.ShortDate(f)}.",
+                $"{Capitalized(toLabel.En)} {Formats.ShortDate(t)} is before {fromLabel.En} {Formats.ShortDate(f)}.",
+                toName));
         }
 
         return errors.Count > 0
@@ -57,9 +63,11 @@ public sealed record AuditFilter(
             return date;
         }
 
-        errors.Add(DomainError.Invalid("validation", $"{label.Nl}: '{text}' is geen datum (JJJJ-MM-DD).", $"{label.En}: '{text}' is not a date (YYYY-MM-DD).", field));
+        errors.Add(DomainError.Invalid("validation", $"{Capitalized(label.Nl)}: '{text}' is geen datum (JJJJ-MM-DD).", $"{Capitalized(label.En)}: '{text}' is not a date (YYYY-MM-DD).", field));
         return null;
     }
+
+    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }
 
 /// <summary>One page of audit records, newest first.</summary>
