@@ -9,7 +9,7 @@ namespace Regiekamer.Core.Accounts;
 /// </summary>
 public static class AccountClaims
 {
-    /// <summary>One claim per partnership role, value "Regisseur:12" (role, partnership id). Web's Policies.PartnershipRoleClaim is this.</summary>
+    /// <summary>One claim per partnership role, value "Regisseur:12" (role, partnership id).</summary>
     public const string PartnershipRole = "regiekamer:partnership-role";
 
     public const string DisplayName = "regiekamer:display-name";

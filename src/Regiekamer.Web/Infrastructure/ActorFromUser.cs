@@ -14,7 +14,7 @@ public sealed class ActorFromUser(RequestDelegate next)
         if (user.Identity?.IsAuthenticated == true && Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id))
         {
             var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value)
-                .Concat(user.PartnershipRoles().Select(r => Policies.PartnershipRoleValue(r.Role, r.PartnershipId)))
+                .Concat(user.PartnershipRoles().Select(r => AccountClaims.PartnershipRoleValue(r.Role, r.PartnershipId)))
                 .ToList();
             actor.Actor = new Actor(id, user.FindFirstValue(ClaimTypes.Email) ?? user.Identity.Name ?? id.ToString(), Truncate(roles.Count > 0 ? string.Join(",", roles) : "none", 100));
         }

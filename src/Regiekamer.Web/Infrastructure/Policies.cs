@@ -6,13 +6,11 @@ namespace Regiekamer.Web.Infrastructure;
 
 /// <summary>
 /// Who may do what. Department roles are ordinary role claims; partnership roles are claims
-/// <see cref="PartnershipRoleClaim"/> = "Regisseur:12" (role, partnership id). Every page folder and API group names one
+/// <see cref="AccountClaims.PartnershipRole"/> = "Regisseur:12" (role, partnership id). Every page folder and API group names one
 /// of these policies (Startup); the access test walks every endpoint as every role.
 /// </summary>
 public static class Policies
 {
-    public const string PartnershipRoleClaim = AccountClaims.PartnershipRole;
-
     /// <summary>Anyone signed in, with any role.</summary>
     public const string SignedIn = "SignedIn";
 
@@ -40,7 +38,7 @@ public static class Policies
     public static IEnumerable<(Role Role, int PartnershipId)> PartnershipRoles(this ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        foreach (var claim in user.FindAll(PartnershipRoleClaim))
+        foreach (var claim in user.FindAll(AccountClaims.PartnershipRole))
         {
             var parts = claim.Value.Split(':');
             if (parts.Length == 2 && Enum.TryParse<Role>(parts[0], out var role) && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
@@ -49,8 +47,6 @@ public static class Policies
             }
         }
     }
-
-    public static string PartnershipRoleValue(Role role, int partnershipId) => AccountClaims.PartnershipRoleValue(role, partnershipId);
 
     /// <summary>Department staff read every partnership; partnership roles read their own.</summary>
     public static bool CanReadPartnership(this ClaimsPrincipal user, int partnershipId) =>

@@ -68,17 +68,9 @@ internal sealed class Accounts : IAsyncDisposable
         return created.Value!.Id;
     }
 
-    public async Task<long> LastAuditIdAsync()
-    {
-        await using var db = Database.NewDb();
-        return await db.AuditRecords.MaxAsync(a => (long?)a.Id) ?? 0;
-    }
+    public Task<long> LastAuditIdAsync() => Audit.Audited.LastIdAsync(Database);
 
-    public async Task<List<AuditRecord>> AuditSinceAsync(long afterId)
-    {
-        await using var db = Database.NewDb();
-        return await db.AuditRecords.AsNoTracking().Where(a => a.Id > afterId).OrderBy(a => a.Id).ToListAsync();
-    }
+    public Task<List<AuditRecord>> AuditSinceAsync(long afterId) => Audit.Audited.SinceAsync(Database, afterId);
 
     public async Task<RegiekamerUser> ReloadAsync(Guid id)
     {

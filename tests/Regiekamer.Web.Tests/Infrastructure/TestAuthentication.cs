@@ -33,7 +33,7 @@ public sealed class TestAuthentication(IOptionsMonitor<AuthenticationSchemeOptio
             new(ClaimTypes.Name, $"test-{role.Replace(':', '-').ToLowerInvariant()}@example.org"),
             new(ClaimTypes.Email, $"test-{role.Replace(':', '-').ToLowerInvariant()}@example.org"),
         };
-        claims.Add(role.Contains(':', StringComparison.Ordinal) ? new Claim(Policies.PartnershipRoleClaim, role) : new Claim(ClaimTypes.Role, role));
+        claims.Add(role.Contains(':', StringComparison.Ordinal) ? new Claim(AccountClaims.PartnershipRole, role) : new Claim(ClaimTypes.Role, role));
 
         // As if signed in with both factors: administrators must be (AdministratorTwoFactorGate).
         claims.Add(new Claim(AccountClaims.TwoFactorEnabled, "true"));
