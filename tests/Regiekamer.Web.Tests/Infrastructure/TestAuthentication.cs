@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Regiekamer.Core.Accounts;
-using Regiekamer.Web.Infrastructure;
 
 namespace Regiekamer.Web.Tests.Infrastructure;
 
