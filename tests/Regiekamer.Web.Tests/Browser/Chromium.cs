@@ -67,16 +67,24 @@ public sealed class Chromium : IAsyncDisposable
 public static class Navigation
 {
     /// <summary>
-    /// Waits for the page to reach the URL and show its main content; when it does not, says where it is and what it
-    /// shows. It waits for the navigation to commit and then for the content, not for the load event: after a
-    /// POST-redirect-GET under load, waiting for "load" could miss the event and hang.
+    /// Waits for the page to reach a URL whose path and query start with <paramref name="pathAndQuery"/> and to show
+    /// its main content; when it does not, says where it is and what it shows. It watches <see cref="IPage.Url"/>
+    /// (updated when a navigation commits) and then waits for the content. Playwright's WaitForURL is not used: when
+    /// the URL already matches it waits for the "load" event whatever WaitUntil says, and under CI load it missed
+    /// that event after a POST-redirect-GET and hung (twice, in both journeys).
     /// </summary>
-    public static async Task ArriveAsync(this IPage page, string glob)
+    public static async Task ArriveAsync(this IPage page, string pathAndQuery)
     {
         ArgumentNullException.ThrowIfNull(page);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         try
         {
-            await page.WaitForURLAsync(glob, new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+            while (!new Uri(page.Url).PathAndQuery.StartsWith(pathAndQuery, StringComparison.Ordinal))
+            {
+                if (DateTime.UtcNow > deadline)
+                    throw new TimeoutException("The browser did not reach the URL within 60 s.");
+                await Task.Delay(50);
+            }
             // The layout's footer closes the body: once it is there, the whole page has been parsed.
             await page.Locator("main h1").WaitForAsync(new() { Timeout = 60_000 });
             await page.Locator("footer.site-footer").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
@@ -84,7 +92,7 @@ public static class Navigation
         catch (TimeoutException e)
         {
             var main = await page.Locator("main").AllInnerTextsAsync();
-            throw new TimeoutException($"Expected {glob}, but the browser is at {page.Url}:\n{string.Join("\n", main)}", e);
+            throw new TimeoutException($"Expected {pathAndQuery}, but the browser is at {page.Url}:\n{string.Join("\n", main)}", e);
         }
     }
 }
