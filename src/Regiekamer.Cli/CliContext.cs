@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Regiekamer.Core.Accounts;
 using Regiekamer.Core.Common;
 
 namespace Regiekamer.Cli;
@@ -19,6 +20,9 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, TimeProvi
 
     /// <summary>Today in the machine's time zone: the default of --on.</summary>
     public DateOnly Today => DateOnly.FromDateTime(Time.GetLocalNow().DateTime);
+
+    /// <summary>Who the audit trail records for a change made from the command line: the OS account running it.</summary>
+    public static Actor Operator => Actor.Cli(System.Environment.UserName);
 
     public string? Environment(string name) => environment(name) is { Length: > 0 } value ? value : null;
 

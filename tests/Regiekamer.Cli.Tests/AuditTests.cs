@@ -26,13 +26,14 @@ public sealed class AuditTests : IDisposable
     public async Task Verify_IntactTrail_Exits0_AndCountsEveryRecord()
     {
         await MigrateAsync();
+        var seeded = (await RecordsAsync()).Count;
         await RecordAsync(4, new DateTimeOffset(2023, 1, 14, 22, 59, 0, TimeSpan.Zero));
 
         var nl = await Run.Cli("audit", "verify", "--connection", Connection);
         var en = await Run.Cli("audit", "verify", "--connection", Connection, "--language", "en");
 
-        Assert.Equal((0, "Auditspoor intact: 4 records gecontroleerd.\n", ""), (nl.ExitCode, nl.Stdout, nl.Stderr));
-        Assert.Equal((0, "Audit trail intact: 4 records checked.\n"), (en.ExitCode, en.Stdout));
+        Assert.Equal((0, $"Auditspoor intact: {seeded + 4} records gecontroleerd.\n", ""), (nl.ExitCode, nl.Stdout, nl.Stderr));
+        Assert.Equal((0, $"Audit trail intact: {seeded + 4} records checked.\n"), (en.ExitCode, en.Stdout));
     }
 
     [Fact]
@@ -123,22 +124,31 @@ public sealed class AuditTests : IDisposable
         var export = await Run.Cli("audit", "export", "--entity", "ReferenceDataset", "--connection", Connection);
 
         Assert.True(export.ExitCode == 0, export.Stderr);
-        var row = Assert.Single(Run.Csv(export.Stdout, out _));
-        Assert.Equal(("cli:" + Environment.UserName, "Operator", "Imported"), (row["actor"], row["actor_role"], row["action"]));
-        Assert.Equal(("2025-06-01T12:00:00.000Z", "2025-06-01T14:00:00.000+02:00"), (row["at_utc"], row["at_brussels"]));
-        Assert.Contains("\"Source\":\"VDAB Arvastat\"", row["after"], StringComparison.Ordinal);
+        var rows = Run.Csv(export.Stdout, out _);
+        Assert.All(rows, r => Assert.Equal(("cli:" + Environment.UserName, "Operator", "Imported"), (r["actor"], r["actor_role"], r["action"])));
+        Assert.All(rows, r => Assert.Equal(("2025-06-01T12:00:00.000Z", "2025-06-01T14:00:00.000+02:00"), (r["at_utc"], r["at_brussels"])));
+
+        // `db migrate` recorded each shipped dataset it loaded, the import its one new dataset.
+        var shipped = rows.Where(r => r["after"].Contains($"\"File\":\"{DatabaseSeeder.ShippedFile}\"", StringComparison.Ordinal)).ToList();
+        var imported = Assert.Single(rows.Except(shipped));
+        Assert.Contains("\"Source\":\"VDAB Arvastat\"", imported["after"], StringComparison.Ordinal);
+        Assert.Contains("vdab.csv\"", imported["after"], StringComparison.Ordinal);
+        await using var db = Open();
+        Assert.Equal(await db.Datasets.CountAsync() - 1, shipped.Count);
     }
 
     [Fact]
     public async Task Export_ToStdout_KeepsToTheFilters_OldestFirst()
     {
         await MigrateAsync();
+        var seeded = (await RecordsAsync()).Count;
         // 14 Jan 2023 23:59 and 15 Jan 00:30 in Brussels (UTC+1), then 2 Feb.
         await RecordAsync(2, new DateTimeOffset(2023, 1, 14, 22, 59, 0, TimeSpan.Zero), "Partnership");
         await RecordAsync(2, new DateTimeOffset(2023, 1, 14, 23, 30, 0, TimeSpan.Zero), "Partnership");
         await RecordAsync(1, new DateTimeOffset(2023, 1, 14, 23, 30, 0, TimeSpan.Zero), "Call");
         await RecordAsync(1, new DateTimeOffset(2023, 2, 2, 9, 0, 0, TimeSpan.Zero), "Partnership");
         var stored = await RecordsAsync();
+        var own = stored.Skip(seeded).ToList();
 
         var all = await Run.Cli("audit", "export", "--connection", Connection);
         var filtered = await Run.Cli("audit", "export", "--entity", "Partnership", "--from", "2023-01-15", "--to", "2023-01-31", "--connection", Connection);
@@ -147,7 +157,7 @@ public sealed class AuditTests : IDisposable
         Assert.True(all.ExitCode == 0, all.Stderr);
         Assert.Equal(stored.Select(r => Id(r)), Run.Csv(all.Stdout, out var header).Select(r => r["id"]));
         Assert.Equal(["id", "at_utc", "at_brussels", "actor", "actor_role", "entity_type", "entity_id", "action", "before", "after", "previous_hash", "hash"], header);
-        Assert.Equal(stored.Skip(2).Take(2).Select(Id), Run.Csv(filtered.Stdout, out _).Select(r => r["id"]));
+        Assert.Equal(own.Skip(2).Take(2).Select(Id), Run.Csv(filtered.Stdout, out _).Select(r => r["id"]));
         Assert.Equal(stored.Where(r => r.EntityType == "Partnership" && r.EntityId == "2").Select(Id), Run.Csv(one.Stdout, out _).Select(r => r["id"]));
     }
 
@@ -158,8 +168,8 @@ public sealed class AuditTests : IDisposable
         await RecordAsync(3, new DateTimeOffset(2023, 1, 14, 22, 59, 0, TimeSpan.Zero), after: "Zoë \"Ö\", regel 1\nregel 2");
         var path = Path.Combine(_files.Path, "auditspoor.csv");
 
-        var toFile = await Run.Cli("audit", "export", "--out", path, "--connection", Connection);
-        var toStdout = await Run.Cli("audit", "export", "--connection", Connection);
+        var toFile = await Run.Cli("audit", "export", "--entity", "Partnership", "--out", path, "--connection", Connection);
+        var toStdout = await Run.Cli("audit", "export", "--entity", "Partnership", "--connection", Connection);
 
         Assert.True(toFile.ExitCode == 0, toFile.Stderr);
         Assert.Contains("3 auditrecords geëxporteerd naar " + path, toFile.Stdout, StringComparison.Ordinal);

@@ -1,6 +1,12 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Regiekamer.Core.Accounts;
+using Regiekamer.Core.Audit;
+using Regiekamer.Core.Calls;
 using Regiekamer.Core.Data;
+using Regiekamer.Core.Imports;
+using Regiekamer.Core.Partnerships;
 using Regiekamer.Core.ReferenceData;
 using Regiekamer.TestCommon;
 
@@ -120,6 +126,55 @@ public sealed class DatabaseSeederTests
         await SeedDemoAsync(database);
         await using var again = database.NewDb();
         Assert.Equal(partnerships.Count, await again.Partnerships.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Seeding_RecordsEveryDatasetTheCallAndEachDemoPartnership_InTheAuditTrail_Once(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, seed: false);
+        await SeedAsync(database);
+        await SeedDemoAsync(database);
+        await SeedAsync(database);
+        await SeedDemoAsync(database);
+
+        await using var db = database.NewDb();
+        var records = await db.AuditRecords.AsNoTracking().OrderBy(a => a.Id).ToListAsync();
+        Assert.All(records, r => Audit.Audited.AssertActor(Actor.System, r));
+        Assert.All(records, r => Assert.Null(r.Before));
+
+        // One "Imported" per dataset, saying what it is and that it shipped with Regiekamer.
+        var datasets = await db.Datasets.AsNoTracking().ToListAsync();
+        var imported = records.Where(r => r.EntityType == ImportService.AuditEntity).ToList();
+        Assert.Equal(datasets.Select(d => d.Id.ToString(CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal), imported.Select(r => r.EntityId).Order(StringComparer.Ordinal));
+        Assert.All(imported, r => Assert.Equal("Imported", r.Action));
+        var inhabitants = datasets.Single(d => d.Kind == DatasetKind.Inhabitants);
+        var inhabitantsAfter = Audit.Audited.Json(imported.Single(r => r.EntityId == inhabitants.Id.ToString(CultureInfo.InvariantCulture)).After);
+        Assert.Equal((inhabitants.Title, inhabitants.Source, "2020-01-01", 300, DatabaseSeeder.ShippedFile), (Audit.Audited.Text(inhabitantsAfter, "Title"), Audit.Audited.Text(inhabitantsAfter, "Source"), Audit.Audited.Text(inhabitantsAfter, "ReferenceDate"), inhabitantsAfter.GetProperty("RowCount").GetInt32(), Audit.Audited.Text(inhabitantsAfter, "File")));
+
+        // The call's history starts with its creation and version 1.
+        var call = await db.Calls.AsNoTracking().SingleAsync();
+        var created = Assert.Single(records, r => r.EntityType == CallService.AuditEntity);
+        Assert.Equal((call.Id.ToString(CultureInfo.InvariantCulture), "Created"), (created.EntityId, created.Action));
+        var version = Audit.Audited.Json(created.After);
+        Assert.Equal((1, "3000000.00", "40,20,40", "2023-01-15"), (version.GetProperty("Number").GetInt32(), Audit.Audited.Text(version, "YearlyBudget"), Audit.Audited.Text(version, "Weights"), Audit.Audited.Text(version, "Deadline")));
+
+        // Each demo partnership: "Created" with its members.
+        var partnerships = await db.Partnerships.AsNoTracking().Include(p => p.Members).ToListAsync();
+        var partnershipRecords = records.Where(r => r.EntityType == PartnershipService.AuditEntity).ToList();
+        Assert.Equal(partnerships.Count, partnershipRecords.Count);
+        Assert.All(partnerships, p =>
+        {
+            var record = Assert.Single(partnershipRecords, r => r.EntityId == p.Id.ToString(CultureInfo.InvariantCulture));
+            Assert.Equal("Created", record.Action);
+            var after = Audit.Audited.Json(record.After);
+            Assert.Equal(p.Name, Audit.Audited.Text(after, "Name"));
+            Assert.Equal(p.Members.Select(m => m.NisCode.Value).Order(StringComparer.Ordinal), Audit.Audited.Strings(after, "Members").Order(StringComparer.Ordinal));
+        });
+
+        Assert.Equal(datasets.Count + 1 + partnerships.Count, records.Count);
+        var verification = await AuditTrail.VerifyAsync(db);
+        Assert.True(verification.Intact, verification.FirstBreak?.Reason);
     }
 
     private static async Task SeedAsync(TestDatabase database)

@@ -34,7 +34,7 @@ internal static class DbCommand
         {
             var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
             await db.Database.MigrateAsync(ct);
-            var seeder = new DatabaseSeeder(db, cli.Time);
+            var seeder = new DatabaseSeeder(db, cli.Time, CliContext.Operator);
             await seeder.SeedReferenceDataAsync(ct);
             if (demo)
             {

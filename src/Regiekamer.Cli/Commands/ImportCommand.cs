@@ -66,7 +66,7 @@ internal static class ImportCommand
                 return cli.Fail([refused], culture);
             }
 
-            var service = new ImportService(db, new ReferenceDataService(db, new ReferenceSnapshotCache()), new AuditTrail(db, new CurrentActor { Actor = Actor.Cli(Environment.UserName) }, cli.Time), cli.Time);
+            var service = new ImportService(db, new ReferenceDataService(db, new ReferenceSnapshotCache()), new AuditTrail(db, new CurrentActor { Actor = CliContext.Operator }, cli.Time), cli.Time);
             using var reader = new StringReader(text!);
             var result = await service.ImportAsync(new ImportRequest(request.Kind, request.File, date!.Value, request.Source, request.Title), reader, ct);
             if (!result.IsSuccess)
@@ -96,7 +96,7 @@ internal static class ImportCommand
             return notMigrated;
         }
 
-        await new DatabaseSeeder(db, cli.Time).SeedReferenceDataAsync(ct);
+        await new DatabaseSeeder(db, cli.Time, CliContext.Operator).SeedReferenceDataAsync(ct);
         return null;
     }
 }

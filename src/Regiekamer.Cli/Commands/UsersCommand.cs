@@ -187,7 +187,7 @@ internal static class UsersCommand
             if (applied.Count == 0)
             {
                 await db.Database.MigrateAsync();
-                await new DatabaseSeeder(db, cli.Time).SeedReferenceDataAsync();
+                await new DatabaseSeeder(db, cli.Time, CliContext.Operator).SeedReferenceDataAsync();
                 cli.Note(new Bilingual("de databank was leeg: migraties toegepast en meegeleverde referentiegegevens geladen.", "the database was empty: migrations applied and the shipped reference data loaded."), culture);
             }
             else if (await DbCommand.NotMigratedAsync(db, CancellationToken.None) is { } notMigrated)
@@ -199,7 +199,7 @@ internal static class UsersCommand
             services.AddLogging();
             services.AddRegiekamerCore(options);
             services.Replace(ServiceDescriptor.Singleton(cli.Time));
-            services.Replace(ServiceDescriptor.Scoped(_ => new CurrentActor { Actor = Actor.Cli(Environment.UserName) }));
+            services.Replace(ServiceDescriptor.Scoped(_ => new CurrentActor { Actor = CliContext.Operator }));
             services.AddRegiekamerIdentity();
             await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
             await using var scope = provider.CreateAsyncScope();

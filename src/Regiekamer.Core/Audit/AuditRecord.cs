@@ -34,4 +34,7 @@ public sealed class AuditRecord
     public string PreviousHash { get; set; } = "";
 
     public string Hash { get; set; } = "";
+
+    /// <summary>When it was recorded in this process, relative to the others (not stored): its place in the chain when several are saved together.</summary>
+    internal long RecordedOrder { get; set; }
 }

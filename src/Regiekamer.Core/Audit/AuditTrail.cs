@@ -44,6 +44,8 @@ public sealed record AuditVerification(long RecordsChecked, AuditBreak? FirstBre
 public sealed class AuditTrail(RegiekamerDb db, CurrentActor actor, TimeProvider time)
 {
     // Letters of every script as they are (Zoë, not Zo\u00EB), so the export reads well; HTML-sensitive characters stay escaped.
+    private static long _recorded;
+
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     /// <summary>Adds one record for one action. <paramref name="before"/> is null for a creation, <paramref name="after"/> for a deletion.</summary>
@@ -62,6 +64,7 @@ public sealed class AuditTrail(RegiekamerDb db, CurrentActor actor, TimeProvider
             Action = action,
             Before = before is null ? null : JsonSerializer.Serialize(before, Json),
             After = after is null ? null : JsonSerializer.Serialize(after, Json),
+            RecordedOrder = Interlocked.Increment(ref _recorded),
         };
         db.AuditRecords.Add(record);
         return record;

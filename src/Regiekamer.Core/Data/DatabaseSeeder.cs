@@ -1,15 +1,28 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Regiekamer.Core.Accounts;
+using Regiekamer.Core.Audit;
 using Regiekamer.Core.Calls;
 using Regiekamer.Core.Common;
+using Regiekamer.Core.Imports;
 using Regiekamer.Core.Partnerships;
 using Regiekamer.Core.ReferenceData;
 
 namespace Regiekamer.Core.Data;
 
-/// <summary>Loads the shipped reference data and the seeded call; optionally the demo partnerships. Idempotent.</summary>
-public sealed class DatabaseSeeder(RegiekamerDb db, TimeProvider time)
+/// <summary>
+/// Loads the shipped reference data and the seeded call; optionally the demo partnerships. Idempotent. Like any other
+/// change, each seeded dataset, the call and each demo partnership gets its audit record, so their histories start at
+/// their creation; the actor is <see cref="Actor.System"/> unless the caller names one (the CLI names its operator).
+/// </summary>
+public sealed class DatabaseSeeder(RegiekamerDb db, TimeProvider time, Actor? actor = null)
 {
+    private readonly AuditTrail _audit = new(db, new CurrentActor { Actor = actor ?? Actor.System }, time);
+
     public const string ScheldelandSource = "Seed 004: jaarverslag 2016 Interlokale Vereniging Sociale Economie Scheldeland (Hamme, Laarne, Wetteren, Wichelen, Zele)";
+
+    /// <summary>What the audit record of a seeded dataset names as its file.</summary>
+    public const string ShippedFile = "meegeleverd met Regiekamer (shipped)";
 
     private static readonly string[] ScheldelandMembers = ["Hamme", "Laarne", "Wetteren", "Wichelen", "Zele"];
 
@@ -32,6 +45,7 @@ public sealed class DatabaseSeeder(RegiekamerDb db, TimeProvider time)
             var entity = d.ToEntity(now);
             db.Datasets.Add(entity);
             await db.SaveChangesAsync(ct);
+            _audit.Record(ImportService.AuditEntity, entity.Id.ToString(CultureInfo.InvariantCulture), "Imported", null, ImportService.Snapshot(entity, ShippedFile));
             db.RegionAssignments.AddRange(d.Assignments.Select(a => new RegionAssignment { DatasetId = entity.Id, NisCode = a.NisCode, RegionCode = a.RegionCode, RegionName = a.RegionName }));
             db.Figures.AddRange(d.Figures.Select(f => new MunicipalityFigure { DatasetId = entity.Id, NisCode = f.NisCode, Value = f.Value }));
             if (d.Kind == DatasetKind.ReferenceRegions && d.Set == MunicipalitySet.Set2019 && callRegions is null)
@@ -41,7 +55,7 @@ public sealed class DatabaseSeeder(RegiekamerDb db, TimeProvider time)
         }
 
         // The 2023-2025 call (seed 003): EUR 3,000,000 a year, 40/20/40, deadline 15/1/2023, WSE-LR1..4.
-        db.Calls.Add(new Call
+        var call = new Call
         {
             Code = "2023-2025",
             Title = "Open oproep lokale regierol sociale economie en werk 2023-2025",
@@ -65,7 +79,10 @@ public sealed class DatabaseSeeder(RegiekamerDb db, TimeProvider time)
                     CreatedAtUtc = now,
                 },
             ],
-        });
+        };
+        db.Calls.Add(call);
+        await db.SaveChangesAsync(ct);
+        _audit.Record(CallService.AuditEntity, call.Id.ToString(CultureInfo.InvariantCulture), "Created", null, CallService.Snapshot(call.Versions.Single()));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }
@@ -87,7 +104,15 @@ public sealed class DatabaseSeeder(RegiekamerDb db, TimeProvider time)
 
         var scheldeland = ScheldelandMembers.Select(n => snapshot.Find(n)!.NisCode).ToList();
         db.Partnerships.Add(Demo("Interlokale Vereniging Sociale Economie Scheldeland", scheldeland, snapshot, now, ScheldelandSource));
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        foreach (var p in db.Partnerships.Local.OrderBy(p => p.Id))
+        {
+            _audit.Record(PartnershipService.AuditEntity, p.Id.ToString(CultureInfo.InvariantCulture), "Created", null, PartnershipService.Snapshot(p));
+        }
+
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
     }
 
     private static Partnership Demo(string name, IReadOnlyList<NisCode> members, ReferenceSnapshot snapshot, DateTime now, string source)

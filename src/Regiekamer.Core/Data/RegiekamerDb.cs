@@ -86,14 +86,31 @@ public sealed class RegiekamerDb(DbContextOptions<RegiekamerDb> options) : Ident
                 }
 
                 var previous = await AuditRecords.AsNoTracking().OrderByDescending(a => a.Id).Select(a => a.Hash).FirstOrDefaultAsync(cancellationToken) ?? "";
-                foreach (var audit in audits)
+                int written;
+                if (audits.Count == 1)
                 {
-                    audit.PreviousHash = previous;
-                    audit.Hash = AuditTrail.Chain.Hash(audit);
-                    previous = audit.Hash;
+                    Link(audits[0], previous);
+                    written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                }
+                else
+                {
+                    // The chain runs in id order, and EF Core neither enumerates added entries nor inserts rows in a
+                    // promised order (seeding 13 partnerships came out reversed). So the change itself is saved first,
+                    // then each record on its own, in the order it was recorded: its id then follows its place in the chain.
+                    foreach (var audit in audits)
+                    {
+                        Entry(audit).State = EntityState.Detached;
+                    }
+
+                    written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+                    foreach (var audit in audits.OrderBy(a => a.RecordedOrder))
+                    {
+                        previous = Link(audit, previous);
+                        AuditRecords.Add(audit);
+                        written += await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+                    }
                 }
 
-                var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
                 if (own is not null)
                 {
                     await own.CommitAsync(cancellationToken);
@@ -113,6 +130,13 @@ public sealed class RegiekamerDb(DbContextOptions<RegiekamerDb> options) : Ident
         {
             AuditTrail.Chain.Lock.Release();
         }
+    }
+
+    private static string Link(AuditRecord audit, string previous)
+    {
+        audit.PreviousHash = previous;
+        audit.Hash = AuditTrail.Chain.Hash(audit);
+        return audit.Hash;
     }
 
     // Optimistic concurrency that works the same on both providers: an integer Version, compared on update.

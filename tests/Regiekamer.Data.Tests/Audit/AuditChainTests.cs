@@ -20,6 +20,7 @@ public sealed class AuditChainTests
     public async Task Chain_AfterManyActions_Verifies_AndEachRecordLinksToTheOneBefore(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
+        var seeded = (await Audited.AllAsync(database)).Count;
         await AllocationServiceTests.CreatePartnershipsAsync(database);
         var durmeland = (await Audited.AsAsync(database, Audited.Regisseur, s => s.GetRequiredService<PartnershipService>()
             .CreateAsync(TestData.InterlocalAssociation("Regie Durmeland", "Zele", "Hamme", "Zele")))).Value!;
@@ -41,8 +42,8 @@ public sealed class AuditChainTests
         await Audited.AsAsync(database, Audited.Administrator, s => s.GetRequiredService<PartnershipService>().DeleteAsync(durmeland.Id));
 
         var records = await Audited.AllAsync(database);
-        // 4 + 1 partnerships created, 5 updates, 1 call version, 1 run created and deleted, 1 partnership deleted.
-        Assert.Equal(14, records.Count);
+        // The seed's records, then 4 + 1 partnerships created, 5 updates, 1 call version, 1 run created and deleted, 1 partnership deleted.
+        Assert.Equal(seeded + 14, records.Count);
         Assert.Equal("", records[0].PreviousHash);
         for (var i = 0; i < records.Count; i++)
         {
@@ -56,14 +57,14 @@ public sealed class AuditChainTests
         await using var db = database.NewDb();
         var verification = await AuditTrail.VerifyAsync(db);
         Assert.True(verification.Intact, verification.FirstBreak?.Reason);
-        Assert.Equal(14, verification.RecordsChecked);
+        Assert.Equal(seeded + 14, verification.RecordsChecked);
     }
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Chain_WrittenByConcurrentRequests_StaysOneUnbrokenChain(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateAsync(provider, seed: false);
 
         await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(async () =>
         {
@@ -81,9 +82,43 @@ public sealed class AuditChainTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task Verify_EmptyTrail_IsIntact(DatabaseProvider provider)
+    public async Task Chain_OfRecordsSavedTogether_FollowsTheOrderRecorded_WhateverOrderEfCoreKeepsThemIn(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
+        var seeded = await Audited.LastIdAsync(database);
+        var codes = new[] { "42008", "42010", "42025", "42026", "42028", "44021", "11002", "41002", "42006", "42004", "42011", "46003", "46013" };
+
+        // The seeder's pattern, which once chained 13 records in reverse: entities saved, then one record each, one save.
+        List<string> recorded;
+        await using (var scope = database.NewScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RegiekamerDb>();
+            var trail = scope.ServiceProvider.GetRequiredService<AuditTrail>();
+            foreach (var code in codes)
+            {
+                db.Partnerships.Add(new Partnership { Name = "Regie " + code, Members = [new PartnershipMember { NisCode = Core.Common.NisCode.Parse(code) }] });
+            }
+
+            await db.SaveChangesAsync();
+            recorded = db.Partnerships.Local.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => p.Id.ToString(CultureInfo.InvariantCulture)).ToList();
+            foreach (var id in recorded)
+            {
+                trail.Record(PartnershipService.AuditEntity, id, "Created", null, new { Id = id });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(recorded, (await Audited.SinceAsync(database, seeded)).Select(r => r.EntityId));
+        var verification = await VerifyAsync(database);
+        Assert.True(verification.Intact, verification.FirstBreak?.Reason);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Verify_EmptyTrail_IsIntact(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, seed: false);
         await using var db = database.NewDb();
 
         var verification = await AuditTrail.VerifyAsync(db);
@@ -220,7 +255,7 @@ public sealed class AuditChainTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task AppendOnly_DeletingAnAuditRecord_Throws_AndChangesNothing(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateAsync(provider, seed: false);
         await Audited.RecordAsync(database, Audited.CaseHandler, 3);
 
         await using (var db = database.NewDb())

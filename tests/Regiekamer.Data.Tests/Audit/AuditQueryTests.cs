@@ -11,7 +11,7 @@ public sealed class AuditQueryTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Filters_ByEntityActorAndAction(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateAsync(provider, seed: false);
         await Audited.RecordAsync(database, Audited.CaseHandler, 3, "Partnership", "Updated");
         await Audited.RecordAsync(database, Audited.Administrator, 2, "AllocationRun", "Published");
         await Audited.RecordAsync(database, Audited.Regisseur, 1, "Partnership", "Created");
@@ -40,7 +40,7 @@ public sealed class AuditQueryTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Filters_ByBrusselsDates_AcrossMidnightAndSummerTime(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateAsync(provider, seed: false);
 
         // Summer time started on 26 March 2023: Brussels is UTC+2 at the end of March, UTC+1 in January.
         var instants = new (DateTimeOffset Utc, DateOnly BrusselsDate)[]
@@ -80,7 +80,7 @@ public sealed class AuditQueryTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Pages_Of50_NewestFirst(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateAsync(provider, seed: false);
         await Audited.RecordAsync(database, Audited.CaseHandler, 120);
         var ids = (await Audited.AllAsync(database)).Select(r => r.Id).OrderDescending().ToList();
         await using var db = database.NewDb();

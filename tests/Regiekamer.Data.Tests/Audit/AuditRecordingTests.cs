@@ -262,7 +262,7 @@ public sealed class AuditRecordingTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task AClockBetweenMilliseconds_IsStoredToTheMillisecond_AndTheChainStillVerifies(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateAsync(provider, seed: false);
         var odd = Morning.AddTicks(4_321); // 0.4321 ms past Morning
         database.Time.SetUtcNow(odd);
 
