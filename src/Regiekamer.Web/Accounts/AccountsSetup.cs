@@ -117,7 +117,7 @@ public static class AccountsSetup
     {
         ArgumentNullException.ThrowIfNull(app);
 
-        app.Use(RequestLimits.RefuseDeclaredTooLarge);
+        app.Use(RequestLimits.Refuse);
         app.UseRateLimiter();
         app.UseMiddleware<AdministratorTwoFactorGate>();
     }
@@ -190,7 +190,6 @@ public static class AccountsSetup
     private static void AddLimits(WebApplicationBuilder builder)
     {
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
-        builder.Services.AddExceptionHandler<RequestLimits.Handler>();
         builder.Services.Configure<FormOptions>(o =>
         {
             o.MultipartBodyLengthLimit = MaxRequestBodyBytes;

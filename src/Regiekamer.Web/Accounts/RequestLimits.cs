@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Diagnostics;
 using Regiekamer.Core.Common;
 
 namespace Regiekamer.Web.Accounts;
@@ -6,7 +5,8 @@ namespace Regiekamer.Web.Accounts;
 /// <summary>
 /// Request bodies over <see cref="AccountsSetup.MaxRequestBodyBytes"/> get 413 with a message that says so: a declared
 /// length is refused before anyone reads it; an undeclared (chunked) body is cut off by Kestrel while the app reads,
-/// which surfaces as a <see cref="BadHttpRequestException"/> that <see cref="Handler"/> turns into the same answer.
+/// which surfaces as a <see cref="BadHttpRequestException"/> that <see cref="Refuse"/> turns into the same answer, in
+/// every environment (an exception handler would come after the developer error page in Development).
 /// </summary>
 public static class RequestLimits
 {
@@ -22,13 +22,25 @@ public static class RequestLimits
         "Het verzoek is onvolledig of misvormd.",
         "The request is incomplete or malformed.");
 
-    public static Task RefuseDeclaredTooLarge(HttpContext context, RequestDelegate next)
+    public static async Task Refuse(HttpContext context, RequestDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        return context.Request.ContentLength > AccountsSetup.MaxRequestBodyBytes
-            ? WriteAsync(context, StatusCodes.Status413PayloadTooLarge, TooLarge)
-            : next(context);
+        if (context.Request.ContentLength > AccountsSetup.MaxRequestBodyBytes)
+        {
+            await WriteAsync(context, StatusCodes.Status413PayloadTooLarge, TooLarge);
+            return;
+        }
+
+        try
+        {
+            await next(context);
+        }
+        catch (BadHttpRequestException bad) when (!context.Response.HasStarted)
+        {
+            var status = bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : StatusCodes.Status400BadRequest;
+            await WriteAsync(context, status, status == StatusCodes.Status413PayloadTooLarge ? TooLarge : Malformed);
+        }
     }
 
     /// <summary>ProblemDetails for the API, plain Dutch and English text for everything else.</summary>
@@ -44,21 +56,5 @@ public static class RequestLimits
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/plain; charset=utf-8";
         return context.Response.WriteAsync($"{error.Message.Nl}\n{error.Message.En}\n", context.RequestAborted);
-    }
-
-    public sealed class Handler : IExceptionHandler
-    {
-        public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
-        {
-            ArgumentNullException.ThrowIfNull(httpContext);
-            if (exception is not BadHttpRequestException bad || httpContext.Response.HasStarted)
-            {
-                return false;
-            }
-
-            var status = bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : StatusCodes.Status400BadRequest;
-            await WriteAsync(httpContext, status, status == StatusCodes.Status413PayloadTooLarge ? TooLarge : Malformed);
-            return true;
-        }
     }
 }

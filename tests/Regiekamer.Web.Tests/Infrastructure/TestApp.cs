@@ -64,9 +64,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
     }
 
     /// <summary>Starts the app on real Kestrel at 127.0.0.1 on a free port, for a browser.</summary>
-    public static async Task<(TestApp App, Uri Address)> StartKestrelAsync(DatabaseProvider provider, bool demo = true, bool realSignIn = false)
+    public static async Task<(TestApp App, Uri Address)> StartKestrelAsync(DatabaseProvider provider, bool demo = true, bool realSignIn = false, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var app = new TestApp(await TestDatabase.CreateAsync(provider, demo: demo), demo, kestrel: true, realSignIn);
+        var app = new TestApp(await TestDatabase.CreateAsync(provider, demo: demo), demo, kestrel: true, realSignIn, settings);
         app.StartServer();
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         var address = new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Regiekamer.Core.Accounts;
@@ -49,10 +50,12 @@ public sealed class BadInputTests
         Assert.Equal(before, await Principals.StateAsync(app));
     }
 
-    [Fact]
-    public async Task OversizedChunkedBody_OnKestrel_IsCutOffAt413_AndChangesNothing()
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Development")] // the developer error page once answered here, with the exception instead of the message
+    public async Task OversizedChunkedBody_OnKestrel_IsCutOffAt413_AndChangesNothing(string environment)
     {
-        var (app, address) = await TestApp.StartKestrelAsync(DatabaseProvider.Sqlite, realSignIn: true);
+        var (app, address) = await TestApp.StartKestrelAsync(DatabaseProvider.Sqlite, realSignIn: true, settings: new Dictionary<string, string> { ["environment"] = environment });
         await using (app)
         {
             var who = await Principals.CreateAsync(app);
@@ -61,15 +64,17 @@ public sealed class BadInputTests
 
             // No Content-Length: Kestrel counts while the app reads and stops at the limit. A raw socket, because the
             // server answers (and closes) before the client has sent everything, which HttpClient reports as an error.
-            var status = await PostChunkedAsync(address, "/api/v1/imports/job-seekers?referenceDate=2025-01-01&source=test", tokenClient.DefaultRequestHeaders.Authorization!.ToString(), AccountsSetup.MaxRequestBodyBytes + 1024 * 1024);
+            var (status, body) = await PostChunkedAsync(address, "/api/v1/imports/job-seekers?referenceDate=2025-01-01&source=test", tokenClient.DefaultRequestHeaders.Authorization!.ToString(), AccountsSetup.MaxRequestBodyBytes + 1024 * 1024);
 
+            Assert.Equal(environment, app.Services.GetRequiredService<IWebHostEnvironment>().EnvironmentName);
             Assert.Equal(413, status);
+            Assert.Contains("\"errorCode\":\"request-too-large\"", body, StringComparison.Ordinal);
             Assert.Equal(before, await Principals.StateAsync(app));
         }
     }
 
-    /// <summary>Sends a chunked CSV body of about the given length and returns the status code of the answer, read as soon as one comes.</summary>
-    private static async Task<int> PostChunkedAsync(Uri address, string path, string authorization, long length)
+    /// <summary>Sends a chunked CSV body of about the given length and returns the answer's status code and body, read as soon as one comes.</summary>
+    private static async Task<(int Status, string Body)> PostChunkedAsync(Uri address, string path, string authorization, long length)
     {
         using var tcp = new System.Net.Sockets.TcpClient();
         await tcp.ConnectAsync(address.Host, address.Port);
@@ -96,11 +101,20 @@ public sealed class BadInputTests
             // The server refused the rest of the body; its answer is already on the way.
         }
 
-        var buffer = new byte[256];
-        var read = await stream.ReadAsync(buffer);
-        var statusLine = Encoding.ASCII.GetString(buffer, 0, read).Split("\r\n")[0];
+        // The server closes the connection after its answer, as it does not read the rest of the body.
+        using var answer = new MemoryStream();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var buffer = new byte[4096];
+        int read;
+        while ((read = await stream.ReadAsync(buffer, timeout.Token)) > 0)
+        {
+            answer.Write(buffer, 0, read);
+        }
+
+        var text = Encoding.UTF8.GetString(answer.ToArray());
+        var statusLine = text.Split("\r\n")[0];
         Assert.StartsWith("HTTP/1.1 ", statusLine, StringComparison.Ordinal);
-        return int.Parse(statusLine.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+        return (int.Parse(statusLine.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture), text[(text.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..]);
     }
 
     [Theory]
