@@ -44,9 +44,9 @@ public sealed record AuditVerification(long RecordsChecked, AuditBreak? FirstBre
 public sealed class AuditTrail(RegiekamerDb db, CurrentActor actor, TimeProvider time)
 {
     // Letters of every script as they are (Zoë, not Zo\u00EB), so the export reads well; HTML-sensitive characters stay escaped.
-    private static long _recorded;
-
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
+    private static long _recorded;
 
     /// <summary>Adds one record for one action. <paramref name="before"/> is null for a creation, <paramref name="after"/> for a deletion.</summary>
     public AuditRecord Record(string entityType, string entityId, string action, object? before, object? after)
