@@ -45,16 +45,22 @@ public sealed class Chromium : IAsyncDisposable
 
     /// <summary>
     /// A fresh context (cookies, storage) in Dutch, with CSP bypassed so axe-core can be injected, signed in with the
-    /// given role through <see cref="Infrastructure.TestAuthentication"/> (anonymous with null).
+    /// given role through <see cref="Infrastructure.TestAuthentication"/> (anonymous with null). Every wait may take a
+    /// minute, not Playwright's 30 s: CI runs all four test projects at once on two cores.
     /// </summary>
-    public Task<IBrowserContext> NewContextAsync(Uri? baseAddress = null, string? role = Infrastructure.TestAuthentication.Administrator) =>
-        Browser.NewContextAsync(new()
+    public async Task<IBrowserContext> NewContextAsync(Uri? baseAddress = null, string? role = Infrastructure.TestAuthentication.Administrator)
+    {
+        var context = await Browser.NewContextAsync(new()
         {
             BaseURL = baseAddress?.ToString(),
             BypassCSP = true,
             Locale = "nl-BE",
             ExtraHTTPHeaders = role is null ? null : new Dictionary<string, string> { [Infrastructure.TestAuthentication.Header] = role },
         });
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        return context;
+    }
 
     public async ValueTask DisposeAsync()
     {
