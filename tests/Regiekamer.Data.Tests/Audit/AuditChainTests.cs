@@ -135,11 +135,7 @@ public sealed class AuditChainTests
         await Audited.RecordAsync(database, Audited.CaseHandler, 6, after: i => new { Name = "Regie " + i });
         var target = (await Audited.AllAsync(database))[2];
 
-        await using (var db = database.NewDb())
-        {
-            var changed = await db.Database.ExecuteSqlAsync($"""UPDATE "AuditRecords" SET "After" = {"{\"Name\":\"Regie vervalst\"}"} WHERE "Id" = {target.Id}""");
-            Assert.Equal(1, changed);
-        }
+        await TamperAsync(database, $"""UPDATE "AuditRecords" SET "After" = {"{\"Name\":\"Regie vervalst\"}"} WHERE "Id" = {target.Id}""");
 
         var verification = await VerifyAsync(database);
 
@@ -158,17 +154,11 @@ public sealed class AuditChainTests
         await Audited.RecordAsync(database, Audited.CaseHandler, 4);
         var records = await Audited.AllAsync(database);
 
-        await using (var db = database.NewDb())
-        {
-            await db.Database.ExecuteSqlAsync($"""UPDATE "AuditRecords" SET "ActorName" = {"iemand.anders@vlaanderen.be"} WHERE "Id" = {records[3].Id}""");
-        }
+        await TamperAsync(database, $"""UPDATE "AuditRecords" SET "ActorName" = {"iemand.anders@vlaanderen.be"} WHERE "Id" = {records[3].Id}""");
 
         Assert.Equal(records[3].Id, (await VerifyAsync(database)).FirstBreak?.RecordId);
 
-        await using (var db = database.NewDb())
-        {
-            await db.Database.ExecuteSqlAsync($"""UPDATE "AuditRecords" SET "AtUtc" = {records[1].AtUtc.AddDays(-1)} WHERE "Id" = {records[1].Id}""");
-        }
+        await TamperAsync(database, $"""UPDATE "AuditRecords" SET "AtUtc" = {records[1].AtUtc.AddDays(-1)} WHERE "Id" = {records[1].Id}""");
 
         Assert.Equal(records[1].Id, (await VerifyAsync(database)).FirstBreak?.RecordId);
     }
@@ -181,10 +171,7 @@ public sealed class AuditChainTests
         await Audited.RecordAsync(database, Audited.CaseHandler, 5);
         var records = await Audited.AllAsync(database);
 
-        await using (var db = database.NewDb())
-        {
-            await db.Database.ExecuteSqlAsync($"""DELETE FROM "AuditRecords" WHERE "Id" = {records[2].Id}""");
-        }
+        await TamperAsync(database, $"""DELETE FROM "AuditRecords" WHERE "Id" = {records[2].Id}""");
 
         var verification = await VerifyAsync(database);
 
@@ -200,10 +187,7 @@ public sealed class AuditChainTests
         var records = await Audited.AllAsync(database);
         var forged = new string('0', 64);
 
-        await using (var db = database.NewDb())
-        {
-            await db.Database.ExecuteSqlAsync($"""UPDATE "AuditRecords" SET "Hash" = {forged} WHERE "Id" = {records[1].Id}""");
-        }
+        await TamperAsync(database, $"""UPDATE "AuditRecords" SET "Hash" = {forged} WHERE "Id" = {records[1].Id}""");
 
         var verification = await VerifyAsync(database);
 
@@ -222,10 +206,7 @@ public sealed class AuditChainTests
         var edited = records[1];
         edited.After = "{\"Index\":99}";
         var rehashed = Sha256OfFields(edited);
-        await using (var db = database.NewDb())
-        {
-            await db.Database.ExecuteSqlAsync($"""UPDATE "AuditRecords" SET "After" = {edited.After}, "Hash" = {rehashed} WHERE "Id" = {edited.Id}""");
-        }
+        await TamperAsync(database, $"""UPDATE "AuditRecords" SET "After" = {edited.After}, "Hash" = {rehashed} WHERE "Id" = {edited.Id}""");
 
         var verification = await VerifyAsync(database);
 
@@ -265,6 +246,13 @@ public sealed class AuditChainTests
         }
 
         Assert.Equal(3, (await Audited.AllAsync(database)).Count);
+    }
+
+    /// <summary>An edit made straight in the database, past the application, to exactly one row.</summary>
+    private static async Task TamperAsync(TestDatabase database, FormattableString sql)
+    {
+        await using var db = database.NewDb();
+        Assert.Equal(1, await db.Database.ExecuteSqlAsync(sql));
     }
 
     private static async Task<AuditVerification> VerifyAsync(TestDatabase database)
