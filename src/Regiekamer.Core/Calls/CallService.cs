@@ -25,6 +25,8 @@ public sealed class CallService(RegiekamerDb db, AuditTrail audit, TimeProvider 
     /// <summary>The audit trail's entity type for a call; each new version is a "VersionAdded" record on the call's id.</summary>
     public const string AuditEntity = "Call";
 
+    public static DomainError CallNotFound(int callId) => DomainError.NotFound($"Oproep {callId} bestaat niet.", $"Call {callId} does not exist.");
+
     /// <summary>What the audit trail keeps of a call version (R14).</summary>
     public static object Snapshot(CallVersion v)
     {
@@ -64,7 +66,7 @@ public sealed class CallService(RegiekamerDb db, AuditTrail audit, TimeProvider 
         var call = await db.Calls.FirstOrDefaultAsync(c => c.Id == callId, ct);
         if (call is null)
         {
-            return DomainError.NotFound($"Oproep {callId} bestaat niet.", $"Call {callId} does not exist.");
+            return CallNotFound(callId);
         }
 
         if (call.Version != expectedVersion)

@@ -1,9 +1,9 @@
-using Microsoft.AspNetCore.Mvc;
 using Regiekamer.Core.Common;
+using Regiekamer.Web.Api;
 
 namespace Regiekamer.Web.Accounts;
 
-/// <summary>401 and 403 for API clients: ProblemDetails in the shape of Api/Problems (errorCode, errors in Dutch and English), never a redirect to the sign-in page.</summary>
+/// <summary>401 and 403 for API clients: ProblemDetails made by Api/Problems (errorCode, errors in Dutch and English), never a redirect to the sign-in page.</summary>
 public static class AccountProblems
 {
     public static DomainError NotSignedIn { get; } = DomainError.Invalid(
@@ -31,15 +31,6 @@ public static class AccountProblems
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(error);
-        var problem = new ProblemDetails
-        {
-            Status = status,
-            Title = status == StatusCodes.Status401Unauthorized ? "Not signed in" : Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status),
-            Detail = error.Message.Nl,
-            Type = $"https://regiekamer.example/problems/{error.Code}",
-        };
-        problem.Extensions["errorCode"] = error.Code;
-        problem.Extensions["errors"] = new[] { new { code = error.Code, field = error.Field, message = error.Message.Nl, messageEn = error.Message.En } };
-        return TypedResults.Problem(problem).ExecuteAsync(context);
+        return Problems.From([error], status).ExecuteAsync(context);
     }
 }

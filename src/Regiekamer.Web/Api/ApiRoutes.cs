@@ -32,7 +32,7 @@ public static class ApiRoutes
             if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var callId)
                 && await context.HttpContext.RequestServices.GetRequiredService<CallService>().GetAsync(callId, context.HttpContext.RequestAborted) is null)
             {
-                return Problems.From(Core.Common.DomainError.NotFound($"Oproep {callId} bestaat niet.", $"Call {callId} does not exist."));
+                return Problems.From(CallService.CallNotFound(callId));
             }
 
             return await next(context);

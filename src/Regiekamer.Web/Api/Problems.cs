@@ -9,11 +9,12 @@ namespace Regiekamer.Web.Api;
 /// </summary>
 public static class Problems
 {
-    public static IResult From(IReadOnlyList<DomainError> errors)
+    /// <param name="status">The HTTP status when the request, not the errors, decides it (401, 403, 413, 429); otherwise it follows the first error's kind.</param>
+    public static IResult From(IReadOnlyList<DomainError> errors, int? status = null)
     {
         ArgumentNullException.ThrowIfNull(errors);
         var first = errors[0];
-        var status = first.Kind switch
+        var code = status ?? first.Kind switch
         {
             ErrorKind.NotFound => StatusCodes.Status404NotFound,
             ErrorKind.Conflict => StatusCodes.Status409Conflict,
@@ -23,14 +24,16 @@ public static class Problems
         };
         var problem = new ProblemDetails
         {
-            Status = status,
-            Title = status switch
+            Status = code,
+            Title = code switch
             {
+                400 => "Invalid input",
+                401 => "Not signed in",
                 403 => "Forbidden",
                 404 => "Not found",
                 409 => "Conflict",
                 422 => "A rule of the scheme is broken",
-                _ => "Invalid input",
+                _ => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(code),
             },
             Detail = string.Join(" ", errors.Select(e => e.Message.Nl)),
             Type = $"https://regiekamer.example/problems/{first.Code}",
