@@ -14,7 +14,7 @@ public sealed class AdministratorTwoFactorGate(RequestDelegate next)
 
     private static readonly string[] Open = [SetupPath, "/Account/Logout", "/Account/AccessDenied", "/Account/Login", "/culture", "/health", "/Error"];
 
-    public static bool MustSetUpTwoFactor(ClaimsPrincipal user)
+    private static bool MustSetUpTwoFactor(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
         return user.Identity?.IsAuthenticated == true

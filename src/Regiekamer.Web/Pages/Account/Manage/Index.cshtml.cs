@@ -9,7 +9,7 @@ using Regiekamer.Web.Accounts;
 namespace Regiekamer.Web.Pages.Account.Manage;
 
 /// <summary>The signed-in user's account: who they are and what they may do, changing the password, signing out everywhere.</summary>
-public sealed class IndexModel(AccountService accounts, PartnershipService partnerships, UserManager<RegiekamerUser> users, SignInManager<RegiekamerUser> signIn) : SignedInPageModel
+public sealed class IndexModel(AccountService accounts, PartnershipService partnerships, UserManager<RegiekamerUser> users, SignInManager<RegiekamerUser> signIn) : PageModel
 {
     [BindProperty]
     public string? CurrentPassword { get; set; }

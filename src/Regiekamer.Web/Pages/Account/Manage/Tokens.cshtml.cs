@@ -9,7 +9,7 @@ using Regiekamer.Web.Accounts;
 namespace Regiekamer.Web.Pages.Account.Manage;
 
 /// <summary>The user's API tokens: make one (the secret is shown once), see when each was last used, revoke.</summary>
-public sealed class TokensModel(ApiTokenService tokens, UserManager<RegiekamerUser> users, TimeProvider time) : SignedInPageModel
+public sealed class TokensModel(ApiTokenService tokens, UserManager<RegiekamerUser> users, TimeProvider time) : PageModel
 {
     [BindProperty]
     public string? Name { get; set; }

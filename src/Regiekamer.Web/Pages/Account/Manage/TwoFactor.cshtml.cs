@@ -11,7 +11,7 @@ namespace Regiekamer.Web.Pages.Account.Manage;
 /// Authenticator-app sign-in: the shared key as text and as an otpauth URI (no QR code: no library for it here), a code
 /// to prove the app works, then recovery codes shown once. Administrators cannot turn it off.
 /// </summary>
-public sealed class TwoFactorModel(AccountService accounts, UserManager<RegiekamerUser> users, SignInManager<RegiekamerUser> signIn) : SignedInPageModel
+public sealed class TwoFactorModel(AccountService accounts, UserManager<RegiekamerUser> users, SignInManager<RegiekamerUser> signIn) : PageModel
 {
     [BindProperty]
     public string? Code { get; set; }
