@@ -12,7 +12,7 @@ public interface IMailSender
     Task SendAsync(OutgoingMail mail, CancellationToken ct = default);
 }
 
-/// <summary>Where mail comes from and goes to: <c>Mail:PickupFolder</c>, <c>Mail:From</c>, <c>Mail:Smtp:{Host,Port,User,Password,From,EnableSsl}</c>.</summary>
+/// <summary>Where mail comes from and goes to: <c>Mail:PickupFolder</c>, <c>Mail:From</c>, <c>Mail:Smtp:{Host,Port,User,Password,EnableSsl}</c>.</summary>
 public sealed class MailSettings
 {
     public const string DefaultFrom = "no-reply@regiekamer.invalid";
@@ -37,15 +37,13 @@ public sealed class SmtpSettings
 
     public string? Password { get; set; }
 
-    public string? From { get; set; }
-
     public bool EnableSsl { get; set; } = true;
 }
 
 /// <summary>Writes each mail as an .eml file (RFC 5322, UTF-8, 8bit so links stay readable) into a folder, for development and for a mail relay that picks files up.</summary>
 public sealed class PickupFolderMailSender(string folder, string from, TimeProvider time) : IMailSender
 {
-    public string Folder { get; } = folder;
+    private string Folder { get; } = folder;
 
     public async Task SendAsync(OutgoingMail mail, CancellationToken ct = default)
     {
@@ -87,7 +85,7 @@ public sealed class SmtpMailSender(SmtpSettings settings, string from) : IMailSe
     public async Task SendAsync(OutgoingMail mail, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(mail);
-        using var message = new System.Net.Mail.MailMessage(settings.From ?? from, mail.To, mail.Subject, mail.Body)
+        using var message = new System.Net.Mail.MailMessage(from, mail.To, mail.Subject, mail.Body)
         {
             BodyEncoding = Encoding.UTF8,
             SubjectEncoding = Encoding.UTF8,
