@@ -211,12 +211,10 @@ public static class AccountsSetup
                     : RateLimitPartition.GetNoLimiter("");
             });
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = async (context, ct) =>
+            o.OnRejected = async (context, _) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";
-                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await context.HttpContext.Response.WriteAsync(
-                    "Te veel pogingen vanaf dit adres. Probeer het over een minuut opnieuw.\nToo many attempts from this address. Try again in a minute.\n", ct);
+                await RequestLimits.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, RequestLimits.TooManyAttempts);
             };
         });
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Regiekamer.Core.Common;
 
 namespace Regiekamer.Web.Accounts;
@@ -17,6 +18,11 @@ public static class RequestLimits
         $"Het verzoek is te groot (hoogstens {Megabytes} MB).",
         $"The request is too large (at most {Megabytes} MB).");
 
+    public static DomainError TooManyAttempts { get; } = DomainError.Invalid(
+        "too-many-attempts",
+        "Te veel pogingen vanaf dit adres. Probeer het over een minuut opnieuw.",
+        "Too many attempts from this address. Try again in a minute.");
+
     public static DomainError Malformed { get; } = DomainError.Invalid(
         "bad-request",
         "Het verzoek is onvolledig of misvormd.",
@@ -26,7 +32,8 @@ public static class RequestLimits
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        if (context.Request.ContentLength > AccountsSetup.MaxRequestBodyBytes)
+        // The error page, re-executed for a page's 413, comes through here again with the same Content-Length.
+        if (context.Request.ContentLength > AccountsSetup.MaxRequestBodyBytes && context.Features.Get<IStatusCodeReExecuteFeature>() is null)
         {
             await WriteAsync(context, StatusCodes.Status413PayloadTooLarge, TooLarge);
             return;
@@ -43,7 +50,7 @@ public static class RequestLimits
         }
     }
 
-    /// <summary>ProblemDetails for the API, plain Dutch and English text for everything else.</summary>
+    /// <summary>ProblemDetails for the API; for pages only the status, so the error page (/Error/{code}) says it in the site's layout and language.</summary>
     public static Task WriteAsync(HttpContext context, int status, DomainError error)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -54,7 +61,6 @@ public static class RequestLimits
         }
 
         context.Response.StatusCode = status;
-        context.Response.ContentType = "text/plain; charset=utf-8";
-        return context.Response.WriteAsync($"{error.Message.Nl}\n{error.Message.En}\n", context.RequestAborted);
+        return Task.CompletedTask;
     }
 }

@@ -15,11 +15,14 @@ namespace Regiekamer.Web.Pages;
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class ErrorModel : PageModel
 {
-    [BindProperty(SupportsGet = true)]
-    public int? Code { get; set; }
+    /// <summary>
+    /// The code in the path (/Error/413), read from the route and not bound: binding would also read the form, which
+    /// after a 413 is the body that was too large.
+    /// </summary>
+    public int? Code => int.TryParse(RouteData.Values["code"] as string, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : null;
 
-    /// <summary>The status shown and answered: the code in the path when it is an error code, else 404 (there is no such error).</summary>
-    public int Status => Code is >= 400 and <= 599 ? Code.Value : StatusCodes.Status404NotFound;
+    /// <summary>The status shown and answered: 500 after an exception; else the code in the path when it is an error code, else 404 (there is no such error).</summary>
+    public int Status => FromException ? StatusCodes.Status500InternalServerError : Code is >= 400 and <= 599 ? Code.Value : StatusCodes.Status404NotFound;
 
     /// <summary>True when an exception brought the request here (the message then says the fault is ours).</summary>
     public bool FromException { get; private set; }
@@ -51,11 +54,6 @@ public sealed class ErrorModel : PageModel
     {
         ArgumentNullException.ThrowIfNull(context);
         FromException = HttpContext.Features.Get<IExceptionHandlerFeature>() is not null;
-        if (FromException)
-        {
-            Code = StatusCodes.Status500InternalServerError;
-        }
-
         Response.StatusCode = Status;
     }
 }

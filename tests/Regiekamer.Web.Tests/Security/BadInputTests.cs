@@ -44,7 +44,10 @@ public sealed class BadInputTests
         using (var form = new FormUrlEncodedContent([new("Input.Name", huge)]))
         using (var response = await administrator.PostAsync(new Uri("/Partnerships/Edit", UriKind.Relative), form))
         {
+            // A person gets the error page, in the site's layout, saying why.
             Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+            Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("Het verzoek is te groot (hoogstens 10 MB).", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         Assert.Equal(before, await Principals.StateAsync(app));

@@ -154,10 +154,9 @@ public sealed partial class SignInTests
             using var refused = await PostAsync(client, spelling, form, values);
             Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
             Assert.True(refused.Headers.RetryAfter?.Delta is { } wait && wait > TimeSpan.Zero, $"{spelling}: 429 needs a Retry-After in seconds, got '{refused.Headers.RetryAfter}'.");
-            Assert.Equal("text/plain", refused.Content.Headers.ContentType?.MediaType);
-            var text = await refused.Content.ReadAsStringAsync();
-            Assert.Contains("Te veel pogingen", text, StringComparison.Ordinal);
-            Assert.Contains("Too many attempts", text, StringComparison.Ordinal);
+            // The error page, in the site's layout and the visitor's language.
+            Assert.Equal("text/html", refused.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("Te veel pogingen vanaf dit adres. Probeer het over een minuut opnieuw.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         // Refused before the password was looked at: the refused attempts do not count towards the lockout; pages still open.
