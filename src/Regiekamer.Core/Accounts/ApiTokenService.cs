@@ -85,7 +85,7 @@ public sealed class ApiTokenService(RegiekamerDb db, UserManager<RegiekamerUser>
     public Task<List<ApiToken>> ListAsync(Guid userId, CancellationToken ct = default) =>
         db.ApiTokens.AsNoTracking().Where(t => t.UserId == userId).OrderByDescending(t => t.Id).ToListAsync(ct);
 
-    /// <param name="ownerId">The user revoking their own token; null for an administrator, who may revoke anyone's.</param>
+    /// <param name="ownerId">Only a token of this user (their own, or the one an administrator is looking at); null for any token.</param>
     public async Task<Result<ApiToken>> RevokeAsync(int tokenId, Guid? ownerId, CancellationToken ct = default)
     {
         var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == tokenId && (ownerId == null || t.UserId == ownerId), ct);

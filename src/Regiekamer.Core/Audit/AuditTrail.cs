@@ -71,7 +71,11 @@ public sealed class AuditTrail(RegiekamerDb db, CurrentActor actor, TimeProvider
     }
 
     public Task<List<AuditRecord>> HistoryAsync(string entityType, string entityId, CancellationToken ct = default) =>
-        db.AuditRecords.AsNoTracking().Where(a => a.EntityType == entityType && a.EntityId == entityId).OrderByDescending(a => a.Id).ToListAsync(ct);
+        HistoryAsync(entityType, [entityId], ct);
+
+    /// <summary>The histories of several entities of one type in one query, newest first.</summary>
+    public Task<List<AuditRecord>> HistoryAsync(string entityType, IReadOnlyCollection<string> entityIds, CancellationToken ct = default) =>
+        db.AuditRecords.AsNoTracking().Where(a => a.EntityType == entityType && entityIds.Contains(a.EntityId)).OrderByDescending(a => a.Id).ToListAsync(ct);
 
     /// <summary>Walks the whole chain in order and reports the first record that was altered, removed or inserted.</summary>
     public static async Task<AuditVerification> VerifyAsync(RegiekamerDb db, CancellationToken ct = default)

@@ -396,6 +396,46 @@ public sealed partial class SignInTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Administrator_RevokesAUsersToken_OnThatUsersPage_ButNotAnotherUsersTokenThroughIt(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, realSignIn: true);
+        var (_, key) = await CreateAdministratorWithAuthenticatorAsync(app, "beheer@dep.test");
+        var nina = await CreateUserAsync(app, "nina@regie.test", new RoleGrant(Role.PolicyOfficer));
+        var jan = await CreateUserAsync(app, "jan@regie.test", new RoleGrant(Role.PolicyOfficer));
+        int ninasToken, jansToken;
+        using (var scope = app.Services.CreateScope())
+        {
+            var tokens = scope.ServiceProvider.GetRequiredService<ApiTokenService>();
+            ninasToken = (await tokens.CreateAsync(nina, "script", null)).Value!.Token.Id;
+            jansToken = (await tokens.CreateAsync(jan, "script", null)).Value!.Token.Id;
+        }
+
+        using var client = app.Client(role: null);
+        await SignInWithTwoFactorAsync(client, "beheer@dep.test", key);
+        var ninasPage = $"/Admin/Users/Edit?id={nina}";
+        var revokeForm = (IHtmlFormElement)(await client.GetPageAsync(ninasPage)).One("form[action*='handler=Revoke']");
+
+        // Jan's token id in the form on Nina's page: not found there, and Jan's token keeps working.
+        using (var wrong = await PostAsync(client, ninasPage, revokeForm, new Dictionary<string, string> { ["tokenId"] = jansToken.ToString(System.Globalization.CultureInfo.InvariantCulture) }))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, wrong.StatusCode);
+            Assert.Contains($"Token {jansToken} bestaat niet.", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var right = await PostAsync(client, ninasPage, revokeForm, new Dictionary<string, string>()))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+            Assert.Contains("done=revoked", Target(right), StringComparison.Ordinal);
+        }
+
+        using var check = app.Services.CreateScope();
+        var db = check.ServiceProvider.GetRequiredService<RegiekamerDb>();
+        var revoked = await db.ApiTokens.AsNoTracking().Where(t => t.RevokedAtUtc != null).Select(t => t.Id).ToListAsync();
+        Assert.Equal([ninasToken], revoked);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Administrator_CreatesAUser_AddsAndRemovesARole_OneAuditRecordEach_ForgedOrMissingAntiforgeryChangesNothing(DatabaseProvider provider)
     {
         using var mail = new MailFolder();

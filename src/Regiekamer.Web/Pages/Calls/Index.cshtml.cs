@@ -74,12 +74,7 @@ public sealed class IndexModel(CallService calls, AuditTrail audit) : PageModel
     private async Task LoadAsync(CancellationToken ct)
     {
         Calls = await calls.ListAsync(ct);
-        var history = new Dictionary<int, IReadOnlyList<AuditRecord>>();
-        foreach (var call in Calls)
-        {
-            history[call.Id] = await audit.HistoryAsync(CallService.AuditEntity, call.Id.ToString(CultureInfo.InvariantCulture), ct);
-        }
-
-        History = history;
+        var records = await audit.HistoryAsync(CallService.AuditEntity, Calls.Select(c => c.Id.ToString(CultureInfo.InvariantCulture)).ToList(), ct);
+        History = Calls.ToDictionary(c => c.Id, c => (IReadOnlyList<AuditRecord>)records.Where(r => r.EntityId == c.Id.ToString(CultureInfo.InvariantCulture)).ToList());
     }
 }

@@ -102,13 +102,8 @@ public sealed class EditModel(AccountService accounts, ApiTokenService tokens, P
 
     public async Task<IActionResult> OnPostRevokeAsync(int tokenId, CancellationToken ct)
     {
-        var token = (await tokens.ListAsync(Id, ct)).FirstOrDefault(t => t.Id == tokenId);
-        if (token is null)
-        {
-            return NotFound();
-        }
-
-        var result = await tokens.RevokeAsync(tokenId, ownerId: null, ct);
+        // Only a token of this user: another user's token id in the form is "not found" here.
+        var result = await tokens.RevokeAsync(tokenId, ownerId: Id, ct);
         return result.IsSuccess ? Saved("revoked") : await RefuseAsync(result.Errors, ct);
     }
 
@@ -116,13 +111,13 @@ public sealed class EditModel(AccountService accounts, ApiTokenService tokens, P
 
     private async Task<IActionResult> RefuseAsync(IReadOnlyList<DomainError> errors, CancellationToken ct)
     {
-        if (errors.Any(e => e.Kind == ErrorKind.NotFound) && await accounts.FindAsync(Id, ct) is null)
+        // The user may be gone (deleted meanwhile): then there is no page to show the errors on.
+        if (!await LoadAsync(ct))
         {
             return NotFound();
         }
 
         Errors = errors;
-        await LoadAsync(ct);
         Response.StatusCode = errors[0].Kind switch
         {
             ErrorKind.Conflict => StatusCodes.Status409Conflict,
