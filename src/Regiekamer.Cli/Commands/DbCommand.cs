@@ -52,6 +52,24 @@ internal static class DbCommand
     }
 
     /// <summary>Runs database work; a database that cannot be reached or used is bad input (exit 1), not a crash.</summary>
+    /// <summary>An empty database gets the migrations and the shipped reference data; one with pending migrations is left to 'db migrate'.</summary>
+    internal static async Task<DomainError?> PrepareAsync(CliContext cli, CultureInfo culture, RegiekamerDb db, CancellationToken ct)
+    {
+        var applied = await DatabaseSelection.AppliedMigrationsAsync(db, ct);
+        if (applied.Count == 0)
+        {
+            await db.Database.MigrateAsync(ct);
+            cli.Note(new Bilingual("de databank was leeg: migraties toegepast en meegeleverde referentiegegevens geladen.", "the database was empty: migrations applied and the shipped reference data loaded."), culture);
+        }
+        else if (await DbCommand.NotMigratedAsync(db, ct) is { } notMigrated)
+        {
+            return notMigrated;
+        }
+
+        await new DatabaseSeeder(db, cli.Time, CliContext.Operator).SeedReferenceDataAsync(ct);
+        return null;
+    }
+
     internal static async Task<int> WithDatabaseAsync(CliContext cli, CultureInfo culture, DatabaseOptions options, Func<RegiekamerDb, Task<int>> work)
     {
         try

@@ -61,7 +61,7 @@ internal static class ImportCommand
 
         return await DbCommand.WithDatabaseAsync(cli, culture, options!, async db =>
         {
-            if (await PrepareAsync(cli, culture, db, ct) is { } refused)
+            if (await DbCommand.PrepareAsync(cli, culture, db, ct) is { } refused)
             {
                 return cli.Fail([refused], culture);
             }
@@ -80,23 +80,5 @@ internal static class ImportCommand
                 : $"Imported into {where}: dataset {d.Id} '{d.Title}' ({d.RowCount} municipalities, source {d.Source}, reference date {Formats.ShortDate(d.ReferenceDate)}).")));
             return Cli.Success;
         });
-    }
-
-    /// <summary>An empty database gets the migrations and the shipped reference data; one with pending migrations is left to 'db migrate'.</summary>
-    private static async Task<DomainError?> PrepareAsync(CliContext cli, CultureInfo culture, RegiekamerDb db, CancellationToken ct)
-    {
-        var applied = await DatabaseSelection.AppliedMigrationsAsync(db, ct);
-        if (applied.Count == 0)
-        {
-            await db.Database.MigrateAsync(ct);
-            cli.Note(new Bilingual("de databank was leeg: migraties toegepast en meegeleverde referentiegegevens geladen.", "the database was empty: migrations applied and the shipped reference data loaded."), culture);
-        }
-        else if (await DbCommand.NotMigratedAsync(db, ct) is { } notMigrated)
-        {
-            return notMigrated;
-        }
-
-        await new DatabaseSeeder(db, cli.Time, CliContext.Operator).SeedReferenceDataAsync(ct);
-        return null;
     }
 }

@@ -84,7 +84,7 @@ internal static class UsersCommand
 
                 cli.Output(string.Join("\n", lines));
                 return Cli.Success;
-            });
+            }, ct);
         });
         return command;
     }
@@ -137,7 +137,7 @@ internal static class UsersCommand
 
                 cli.Output(string.Join("\n", lines));
                 return Cli.Success;
-            });
+            }, ct);
         });
         return command;
     }
@@ -180,19 +180,12 @@ internal static class UsersCommand
     }
 
     /// <summary>The account services on the chosen database, as the web app has them, with the OS account as the actor.</summary>
-    private static Task<int> WithAccountsAsync(CliContext cli, CultureInfo culture, DatabaseOptions options, Func<AccountService, Task<int>> work) =>
+    private static Task<int> WithAccountsAsync(CliContext cli, CultureInfo culture, DatabaseOptions options, Func<AccountService, Task<int>> work, CancellationToken ct) =>
         DbCommand.WithDatabaseAsync(cli, culture, options, async db =>
         {
-            var applied = await DatabaseSelection.AppliedMigrationsAsync(db, default);
-            if (applied.Count == 0)
+            if (await DbCommand.PrepareAsync(cli, culture, db, ct) is { } refused)
             {
-                await db.Database.MigrateAsync();
-                await new DatabaseSeeder(db, cli.Time, CliContext.Operator).SeedReferenceDataAsync();
-                cli.Note(new Bilingual("de databank was leeg: migraties toegepast en meegeleverde referentiegegevens geladen.", "the database was empty: migrations applied and the shipped reference data loaded."), culture);
-            }
-            else if (await DbCommand.NotMigratedAsync(db, CancellationToken.None) is { } notMigrated)
-            {
-                return cli.Fail([notMigrated], culture);
+                return cli.Fail([refused], culture);
             }
 
             var services = new ServiceCollection();
