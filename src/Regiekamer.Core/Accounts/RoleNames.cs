@@ -7,14 +7,24 @@ public static class RoleNames
 {
     public static IReadOnlyList<Role> All { get; } = Enum.GetValues<Role>();
 
-    public static Bilingual Of(Role role) => role switch
+    /// <summary>The role's name alone ("Regisseur"), as the audit trail says who acted.</summary>
+    public static Bilingual Name(Role role) => role switch
     {
-        Role.Administrator => new("Beheerder (afdeling)", "Administrator (department)"),
-        Role.CaseHandler => new("Dossierbehandelaar (afdeling)", "Case handler (department)"),
-        Role.PolicyOfficer => new("Beleidsmedewerker (afdeling)", "Policy officer (department)"),
-        Role.Regisseur => new("Regisseur (regieverband)", "Regisseur (partnership)"),
-        Role.Signatory => new("Ondertekenaar (regieverband)", "Signatory (partnership)"),
-        Role.MemberViewer => new("Lidgemeente, lezen (regieverband)", "Member municipality, read (partnership)"),
+        Role.Administrator => new("Beheerder", "Administrator"),
+        Role.CaseHandler => new("Dossierbehandelaar", "Case handler"),
+        Role.PolicyOfficer => new("Beleidsmedewerker", "Policy officer"),
+        Role.Regisseur => new("Regisseur", "Regisseur"),
+        Role.Signatory => new("Ondertekenaar", "Signatory"),
+        Role.MemberViewer => new("Medewerker lidgemeente", "Member municipality staff"),
         _ => new(role.ToString(), role.ToString()),
     };
+
+    /// <summary>The role's name with whom it belongs to ("Regisseur (regieverband)"), where roles are granted and listed.</summary>
+    public static Bilingual Of(Role role)
+    {
+        var name = Name(role);
+        return role.IsDepartmentRole()
+            ? new($"{name.Nl} (afdeling)", $"{name.En} (department)")
+            : new($"{name.Nl} (regieverband)", $"{name.En} (partnership)");
+    }
 }

@@ -60,12 +60,6 @@ public static class AuditDisplay
 
     private static readonly Dictionary<string, Bilingual> Roles = new(StringComparer.Ordinal)
     {
-        ["Administrator"] = new("Beheerder", "Administrator"),
-        ["CaseHandler"] = new("Dossierbehandelaar", "Case handler"),
-        ["PolicyOfficer"] = new("Beleidsmedewerker", "Policy officer"),
-        ["Regisseur"] = new("Regisseur", "Regisseur"),
-        ["Signatory"] = new("Ondertekenaar", "Signatory"),
-        ["MemberViewer"] = new("Medewerker lidgemeente", "Member municipality staff"),
         ["Operator"] = new("Operator (opdrachtregel)", "Operator (command line)"),
         ["System"] = new("Systeem", "System"),
     };
@@ -159,13 +153,24 @@ public static class AuditDisplay
     private static Bilingual OneRole(string role)
     {
         var colon = role.IndexOf(':', StringComparison.Ordinal);
-        if (colon > 0 && Roles.GetValueOrDefault(role[..colon]) is { } partnershipRole)
+        if (colon > 0 && Known(role[..colon]) is { } partnershipRole)
         {
             var id = role[(colon + 1)..];
             return new($"{partnershipRole.Nl} van regieverband {id}", $"{partnershipRole.En} of partnership {id}");
         }
 
-        return Roles.GetValueOrDefault(role) ?? new(role, role);
+        return Known(role) ?? new(role, role);
+    }
+
+    /// <summary>A role of an account by its name (RoleNames), or the command line's operator or the system.</summary>
+    private static Bilingual? Known(string role)
+    {
+        if (Enum.TryParse<Regiekamer.Core.Accounts.Role>(role, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(role, out _))
+        {
+            return RoleNames.Name(parsed);
+        }
+
+        return Roles.GetValueOrDefault(role);
     }
 
     /// <summary>A value as people read it: a partnership's kind and status by their label, anything else as stored.</summary>
