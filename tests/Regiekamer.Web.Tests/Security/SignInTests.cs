@@ -394,6 +394,38 @@ public sealed partial class SignInTests
         Assert.Empty(await AuditSinceAsync(app, revocation.Id));
     }
 
+    [Fact]
+    public async Task Administrator_CreatingAUser_WithARoleButNoPartnership_OrTheOtherWayRound_IsToldWhich_AndNothingIsCreated()
+    {
+        await using var app = await TestApp.StartAsync(DatabaseProvider.Sqlite, realSignIn: true);
+        var (own, _) = await PartnershipsAsync(app);
+        var (_, key) = await CreateAdministratorWithAuthenticatorAsync(app, "beheer@dep.test");
+        using var client = app.Client(role: null);
+        await SignInWithTwoFactorAsync(client, "beheer@dep.test", key);
+        var last = await LastAuditIdAsync(app);
+
+        using var noPartnership = await SubmitAsync(client, "/Admin/Users", "main form[method=post]", new Dictionary<string, string>
+        {
+            ["Input.Email"] = "nina@regie.test",
+            ["Input.DisplayName"] = "Nina Nieuw",
+            ["Input.PartnershipRole"] = "Regisseur",
+        });
+        using var noRole = await SubmitAsync(client, "/Admin/Users", "main form[method=post]", new Dictionary<string, string>
+        {
+            ["Input.Email"] = "nina@regie.test",
+            ["Input.DisplayName"] = "Nina Nieuw",
+            ["Input.PartnershipId"] = own.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, noPartnership.StatusCode);
+        Assert.Contains("Rol Regisseur (regieverband): kies het regieverband waarvoor de rol geldt.", await noPartnership.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, noRole.StatusCode);
+        Assert.Contains("Rol in het regieverband: kies een rol voor het gekozen regieverband.", await noRole.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(await AuditSinceAsync(app, last));
+        using var scope = app.Services.CreateScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<RegiekamerDb>().Users.AnyAsync(u => u.Email == "nina@regie.test"));
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Administrator_RevokesAUsersToken_OnThatUsersPage_ButNotAnotherUsersTokenThroughIt(DatabaseProvider provider)

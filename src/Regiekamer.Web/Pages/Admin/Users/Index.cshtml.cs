@@ -49,11 +49,8 @@ public sealed class IndexModel(AccountService accounts, PartnershipService partn
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (Input.PartnershipRole is not null && Input.PartnershipId is null)
-        {
-            Errors = [DomainError.Invalid("validation", "Regieverband: kies het regieverband voor de rol.", "Partnership: choose the partnership for the role.", "partnershipId")];
-        }
-        else if (Input.PartnershipRole is null && Input.PartnershipId is not null)
+        // A role without its partnership is refused by AccountService; a partnership without a role never reaches it.
+        if (Input.PartnershipRole is null && Input.PartnershipId is not null)
         {
             Errors = [DomainError.Invalid("validation", "Rol in het regieverband: kies een rol voor het gekozen regieverband.", "Role in the partnership: choose a role for the chosen partnership.", "partnershipRole")];
         }
