@@ -175,6 +175,7 @@ public static class AccountsSetup
         }
 
         builder.Services.AddSingleton(settings);
+        builder.Services.AddScoped<ResetMail>();
         if (!string.IsNullOrWhiteSpace(settings.Smtp.Host))
         {
             builder.Services.AddSingleton<IMailSender>(new SmtpMailSender(settings.Smtp, settings.From));

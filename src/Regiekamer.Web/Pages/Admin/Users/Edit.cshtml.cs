@@ -9,7 +9,7 @@ using Regiekamer.Web.Pages.Account;
 namespace Regiekamer.Web.Pages.Admin.Users;
 
 /// <summary>One user: roles per partnership, lock and unlock, a mail to set a new password, their API tokens.</summary>
-public sealed class EditModel(AccountService accounts, ApiTokenService tokens, PartnershipService partnerships, IMailSender mail, MailSettings settings, TimeProvider time, ILogger<EditModel> logger) : PageModel
+public sealed class EditModel(AccountService accounts, ApiTokenService tokens, PartnershipService partnerships, ResetMail resetMail, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -80,24 +80,7 @@ public sealed class EditModel(AccountService accounts, ApiTokenService tokens, P
             return NotFound();
         }
 
-        return Saved(await TrySendResetMailAsync(accounts, mail, settings, Request, user, logger, ct) ? "reset-sent" : "mail-failed");
-    }
-
-    /// <summary>Sends the mail to set a password; false (and logged) when the mail server or pickup folder fails.</summary>
-    public static async Task<bool> TrySendResetMailAsync(AccountService accounts, IMailSender mail, MailSettings settings, HttpRequest request, RegiekamerUser user, ILogger logger, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        ArgumentNullException.ThrowIfNull(logger);
-        try
-        {
-            await ForgotPasswordModel.SendResetMailAsync(accounts, mail, settings, request, user, ct);
-            return true;
-        }
-        catch (Exception e) when (ForgotPasswordModel.IsMailFailure(e))
-        {
-            logger.LogError(e, "Mail to set a password for user {UserId} could not be sent", user.Id);
-            return false;
-        }
+        return Saved(await resetMail.TrySendAsync(user, Request, ct) ? "reset-sent" : "mail-failed");
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(int tokenId, CancellationToken ct)

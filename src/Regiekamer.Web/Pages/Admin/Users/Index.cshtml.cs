@@ -32,7 +32,7 @@ public sealed class NewUserForm
 }
 
 /// <summary>Everyone who can sign in, with their roles; a new user gets a mail to set their password.</summary>
-public sealed class IndexModel(AccountService accounts, PartnershipService partnerships, IMailSender mail, MailSettings settings, TimeProvider time, ILogger<IndexModel> logger) : PageModel
+public sealed class IndexModel(AccountService accounts, PartnershipService partnerships, ResetMail resetMail, TimeProvider time) : PageModel
 {
     [BindProperty]
     public NewUserForm Input { get; set; } = new();
@@ -59,7 +59,7 @@ public sealed class IndexModel(AccountService accounts, PartnershipService partn
             var result = await accounts.CreateAsync(Input.Email, Input.DisplayName, Input.Grants(), password: null, ct);
             if (result.IsSuccess)
             {
-                var sent = await EditModel.TrySendResetMailAsync(accounts, mail, settings, Request, result.Value!, logger, ct);
+                var sent = await resetMail.TrySendAsync(result.Value!, Request, ct);
                 return RedirectToPage("/Admin/Users/Edit", new { id = result.Value!.Id, created = 1, done = sent ? null : "mail-failed" });
             }
 
