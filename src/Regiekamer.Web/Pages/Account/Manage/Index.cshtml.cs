@@ -25,7 +25,9 @@ public sealed class IndexModel(AccountService accounts, PartnershipService partn
 
     public RegiekamerUser Account { get; private set; } = null!;
 
-    public IReadOnlyList<(RoleAssignment Role, string? Partnership)> Roles { get; private set; } = [];
+    public IReadOnlyList<RoleAssignment> Roles { get; private set; } = [];
+
+    public IReadOnlyDictionary<int, string> PartnershipNames { get; private set; } = new Dictionary<int, string>();
 
     public IReadOnlyList<DomainError> Errors { get; private set; } = [];
 
@@ -74,8 +76,8 @@ public sealed class IndexModel(AccountService accounts, PartnershipService partn
         }
 
         Account = user;
-        var names = (await partnerships.ListAsync(ct)).ToDictionary(p => p.Id, p => p.Name);
-        Roles = (await accounts.RolesAsync(user.Id, ct)).Select(r => (r, r.PartnershipId is { } id ? names.GetValueOrDefault(id) : null)).ToList();
+        PartnershipNames = (await partnerships.ListAsync(ct)).ToDictionary(p => p.Id, p => p.Name);
+        Roles = await accounts.RolesAsync(user.Id, ct);
         return true;
     }
 
