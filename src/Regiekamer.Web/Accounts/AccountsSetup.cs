@@ -28,7 +28,8 @@ public static class AccountsSetup
     public static readonly TimeSpan SecurityStampInterval = TimeSpan.FromMinutes(1);
 
     /// <summary>The POSTs that guess at passwords, codes or addresses; each limited per client IP.</summary>
-    private static readonly string[] RateLimitedPaths = ["/Account/Login", "/Account/LoginWith2fa", "/Account/ForgotPassword", "/Account/ResetPassword"];
+    /// <summary>The rate limit on the pages that take a password or send a mail (PageAccess puts it on them): POSTs per client IP and page.</summary>
+    public const string SignInRateLimit = "sign-in";
 
     public static void AddRegiekamerAccounts(this WebApplicationBuilder builder)
     {
@@ -201,16 +202,11 @@ public static class AccountsSetup
         var perMinute = builder.Configuration.GetValue(LoginRateLimitKey, 10);
         builder.Services.AddRateLimiter(o =>
         {
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            {
-                // "/account/login/" routes to the same page as "/Account/Login": one limit for all spellings.
-                var path = (context.Request.Path.Value ?? "").TrimEnd('/');
-                return HttpMethods.IsPost(context.Request.Method) && RateLimitedPaths.FirstOrDefault(p => p.Equals(path, StringComparison.OrdinalIgnoreCase)) is { } limited
-                    ? RateLimitPartition.GetFixedWindowLimiter(
-                        $"{context.Connection.RemoteIpAddress ?? IPAddress.None} {limited}",
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-                    : RateLimitPartition.GetNoLimiter("");
-            });
+            o.AddPolicy(SignInRateLimit, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    $"{context.Connection.RemoteIpAddress ?? IPAddress.None} {context.GetEndpoint()?.DisplayName}",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter(""));
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = async (context, _) =>
             {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Regiekamer.Web.Infrastructure;
 
@@ -27,6 +28,12 @@ public static class PageAccess
         }
 
         pages.AuthorizeFolder("/Account/Manage", Policies.SignedIn);
+
+        // The pages that take a password or send a mail are rate limited per client IP (every spelling of their address).
+        foreach (var page in new[] { "Login", "LoginWith2fa", "ForgotPassword", "ResetPassword" })
+        {
+            pages.AddPageApplicationModelConvention("/Account/" + page, model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(Accounts.AccountsSetup.SignInRateLimit)));
+        }
 
         // Everyone signed in: reference data, calls, what-if, their own partnerships (pages check which).
         pages.AuthorizeFolder("/Municipalities", Policies.SignedIn);

@@ -159,6 +159,12 @@ public sealed partial class SignInTests
             Assert.Contains("Te veel pogingen vanaf dit adres. Probeer het over een minuut opnieuw.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
+        // The same limit holds on every page that takes a password or sends a mail, and on no other.
+        var limited = app.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints.OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>()?.PolicyName == AccountsSetup.SignInRateLimit)
+            .Select(e => e.RoutePattern.RawText).Order(StringComparer.Ordinal);
+        Assert.Equal(["Account/ForgotPassword", "Account/Login", "Account/LoginWith2fa", "Account/ResetPassword"], limited);
+
         // Refused before the password was looked at: the refused attempts do not count towards the lockout; pages still open.
         Assert.Equal(3, (await StoredUserAsync(app, id)).AccessFailedCount);
         await client.GetPageAsync("/Account/Login");
