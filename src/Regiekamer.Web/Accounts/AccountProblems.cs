@@ -33,4 +33,12 @@ public static class AccountProblems
         ArgumentNullException.ThrowIfNull(error);
         return Problems.From([error], status).ExecuteAsync(context);
     }
+
+    /// <summary>401 with <c>WWW-Authenticate: Bearer</c>; with the reason a token was refused, if one was.</summary>
+    public static Task ChallengeAsync(HttpContext context, DomainError? tokenRefused = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Response.Headers.WWWAuthenticate = tokenRefused is null ? "Bearer" : "Bearer error=\"invalid_token\"";
+        return WriteAsync(context, StatusCodes.Status401Unauthorized, tokenRefused ?? NotSignedIn);
+    }
 }

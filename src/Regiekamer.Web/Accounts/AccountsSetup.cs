@@ -81,7 +81,7 @@ public static class AccountsSetup
                 {
                     OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync,
                     OnRedirectToLogin = context => AccountProblems.IsApi(context.Request)
-                        ? ApiChallengeAsync(context.HttpContext)
+                        ? AccountProblems.ChallengeAsync(context.HttpContext)
                         : Redirect(context),
                     OnRedirectToAccessDenied = context => AccountProblems.IsApi(context.Request)
                         ? AccountProblems.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, AccountProblems.Forbidden)
@@ -221,12 +221,6 @@ public static class AccountsSetup
         cookie.HttpOnly = true;
         cookie.SameSite = SameSiteMode.Lax;
         cookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
-    }
-
-    private static Task ApiChallengeAsync(HttpContext context)
-    {
-        context.Response.Headers.WWWAuthenticate = "Bearer";
-        return AccountProblems.WriteAsync(context, StatusCodes.Status401Unauthorized, AccountProblems.NotSignedIn);
     }
 
     private static Task Redirect(RedirectContext<CookieAuthenticationOptions> context)

@@ -57,8 +57,7 @@ public sealed class ApiTokenAuthenticationHandler(
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         await HandleAuthenticateOnceSafeAsync();
-        Response.Headers.WWWAuthenticate = _failure is null ? "Bearer" : "Bearer error=\"invalid_token\"";
-        await AccountProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized, _failure ?? AccountProblems.NotSignedIn);
+        await AccountProblems.ChallengeAsync(Context, _failure);
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>

@@ -52,7 +52,7 @@ public sealed class TokensModel(ApiTokenService tokens, UserManager<RegiekamerUs
         var result = await tokens.CreateAsync(user.Id, Name, expires, ct);
         if (!result.IsSuccess)
         {
-            return Refuse(result.Errors[0]);
+            return Refuse(result.Errors);
         }
 
         Created = result.Value;
@@ -92,9 +92,9 @@ public sealed class TokensModel(ApiTokenService tokens, UserManager<RegiekamerUs
         return user;
     }
 
-    private PageResult Refuse(DomainError error)
+    private PageResult Refuse(params IReadOnlyList<DomainError> errors)
     {
-        Errors = [error];
+        Errors = errors;
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }
