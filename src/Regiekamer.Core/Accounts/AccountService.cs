@@ -273,7 +273,7 @@ public sealed class AccountService(RegiekamerDb db, UserManager<RegiekamerUser> 
 
         if (string.IsNullOrEmpty(token) || await FindByEmailAsync(email) is not { } user)
         {
-            return Invalid("De link is ongeldig of verlopen; vraag een nieuwe aan.", "The link is invalid or has expired; request a new one.", null);
+            return IdentityErrors.InvalidLink;
         }
 
         var roles = await RolesAsync(user.Id, ct);
@@ -328,13 +328,7 @@ public sealed class AccountService(RegiekamerDb db, UserManager<RegiekamerUser> 
         var roles = await RolesAsync(user.Id, ct);
         var before = Snapshot(user, roles);
         user.TwoFactorEnabled = true;
-        IEnumerable<string>? codes = null;
-        var saved = await SaveAsync(user, "TwoFactorEnabled", before, Snapshot(user, roles), async () =>
-        {
-            codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
-            return codes is null ? IdentityResult.Failed(new IdentityError { Code = "DefaultError", Description = "No recovery codes." }) : IdentityResult.Success;
-        });
-        return saved.IsSuccess ? Result<IReadOnlyList<string>>.Ok(codes!.ToList()) : Result<IReadOnlyList<string>>.Fail(saved.Errors);
+        return await SaveWithNewRecoveryCodesAsync(user, "TwoFactorEnabled", before, Snapshot(user, roles));
     }
 
     /// <summary>Turns two-factor sign-in off; administrators must keep it.</summary>
@@ -349,7 +343,7 @@ public sealed class AccountService(RegiekamerDb db, UserManager<RegiekamerUser> 
 
         if (!user.TwoFactorEnabled)
         {
-            return DomainError.Conflict("two-factor-off", "Aanmelden in twee stappen staat niet aan.", "Two-factor sign-in is not on.");
+            return TwoFactorOff;
         }
 
         var before = Snapshot(user, roles);
@@ -363,16 +357,24 @@ public sealed class AccountService(RegiekamerDb db, UserManager<RegiekamerUser> 
         ArgumentNullException.ThrowIfNull(user);
         if (!user.TwoFactorEnabled)
         {
-            return DomainError.Conflict("two-factor-off", "Aanmelden in twee stappen staat niet aan.", "Two-factor sign-in is not on.");
+            return TwoFactorOff;
         }
 
-        var roles = await RolesAsync(user.Id, ct);
+        var state = Snapshot(user, await RolesAsync(user.Id, ct));
+        return await SaveWithNewRecoveryCodesAsync(user, "RecoveryCodesRenewed", state, state);
+    }
+
+    /// <summary>
+    /// Saves the user with new recovery codes (the old ones stop working) and one audit record. Identity answers null
+    /// codes when it could not update the user, e.g. someone else changed it meanwhile: that is a failure, not codes.
+    /// </summary>
+    private async Task<Result<IReadOnlyList<string>>> SaveWithNewRecoveryCodesAsync(RegiekamerUser user, string action, object before, object after)
+    {
         IEnumerable<string>? codes = null;
-        var state = Snapshot(user, roles);
-        var saved = await SaveAsync(user, "RecoveryCodesRenewed", state, state, async () =>
+        var saved = await SaveAsync(user, action, before, after, async () =>
         {
             codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
-            return IdentityResult.Success;
+            return codes is null ? IdentityResult.Failed(new IdentityError { Code = "DefaultError", Description = "No recovery codes." }) : IdentityResult.Success;
         });
         return saved.IsSuccess ? Result<IReadOnlyList<string>>.Ok(codes!.ToList()) : Result<IReadOnlyList<string>>.Fail(saved.Errors);
     }
@@ -482,7 +484,9 @@ public sealed class AccountService(RegiekamerDb db, UserManager<RegiekamerUser> 
     private static Result<T> Failed<T>(IdentityResult result, string passwordField = "password") =>
         Result<T>.Fail(result.Errors.Select(e => IdentityErrors.ToDomain(e, passwordField)).Distinct().ToList());
 
-    private static DomainError UserNotFound(Guid id) => DomainError.NotFound($"Gebruiker {id} bestaat niet.", $"User {id} does not exist.");
+    private static DomainError TwoFactorOff { get; } = DomainError.Conflict("two-factor-off", "Aanmelden in twee stappen staat niet aan.", "Two-factor sign-in is not on.");
+
+    internal static DomainError UserNotFound(Guid id) => DomainError.NotFound($"Gebruiker {id} bestaat niet.", $"User {id} does not exist.");
 
     private static DomainError LastAdministrator(RegiekamerUser user) => DomainError.Conflict(
         "last-administrator",

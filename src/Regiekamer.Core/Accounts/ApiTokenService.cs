@@ -58,7 +58,7 @@ public sealed class ApiTokenService(RegiekamerDb db, UserManager<RegiekamerUser>
 
         if (await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct) is not { } user)
         {
-            return DomainError.NotFound($"Gebruiker {userId} bestaat niet.", $"User {userId} does not exist.");
+            return AccountService.UserNotFound(userId);
         }
 
         var secret = SecretPrefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
