@@ -38,7 +38,7 @@ internal static class AuditCommand
         exportDatabase.AddTo(export);
         export.SetAction((parse, ct) =>
         {
-            var parsed = AuditFilter.Parse(parse.GetValue(entity), parse.GetValue(entityId), parse.GetValue(actor), parse.GetValue(action), parse.GetValue(from), parse.GetValue(to), "--from", "--to");
+            var parsed = AuditFilter.Parse(parse.GetValue(entity), parse.GetValue(entityId), parse.GetValue(actor), parse.GetValue(action), parse.GetValue(from), parse.GetValue(to), AuditDateNames.CommandLine);
             var errors = parsed.Errors.ToList();
             var filter = parsed.Value ?? AuditFilter.None;
             return ExportAsync(cli, cli.Culture(parse), exportDatabase, parse, filter, parse.GetValue(output), errors, ct);

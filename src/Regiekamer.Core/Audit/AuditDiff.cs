@@ -96,8 +96,4 @@ public static class AuditDiff
 
         return fields;
     }
-
-    /// <summary>For tests and logs: "Name: A → B; Members: 1, 2 → 1, 2, 3".</summary>
-    public static string Describe(IEnumerable<AuditChange> changes) =>
-        string.Join("; ", (changes ?? []).Select(c => string.Create(CultureInfo.InvariantCulture, $"{(c.Field.Length == 0 ? "" : c.Field + ": ")}{c.Before ?? "–"} → {c.After ?? "–"}")));
 }

@@ -22,13 +22,13 @@ public sealed record AuditFilter(
 
     /// <summary>
     /// Builds a filter from text as it arrives in a query string or on the command line; dates are YYYY-MM-DD.
-    /// Errors name the dates as the caller calls them: "vanaf"/"tot en met" on the web, "--from"/"--to" on the CLI.
+    /// Errors name the dates as the caller calls them (<see cref="AuditDateNames"/>): "vanaf"/"tot en met" on the
+    /// web, "--from"/"--to" on the CLI.
     /// </summary>
     public static Result<AuditFilter> Parse(
-        string? entityType, string? entityId, string? actor, string? action, string? from, string? to, string fromName = "from", string toName = "to")
+        string? entityType, string? entityId, string? actor, string? action, string? from, string? to, AuditDateNames? names = null)
     {
-        var fromLabel = fromName == "from" ? new Bilingual("vanaf", "from") : new Bilingual(fromName, fromName);
-        var toLabel = toName == "to" ? new Bilingual("tot en met", "to") : new Bilingual(toName, toName);
+        var (fromName, fromLabel, toName, toLabel) = names ?? AuditDateNames.Web;
         var errors = new List<DomainError>();
         var fromDate = ParseDate(fromName, fromLabel, from, errors);
         var toDate = ParseDate(toName, toLabel, to, errors);
@@ -70,14 +70,25 @@ public sealed record AuditFilter(
     private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }
 
+/// <summary>How a caller names the filter's two dates: the field (for errors' <c>field</c>) and the words in messages.</summary>
+public sealed record AuditDateNames(string FromField, Bilingual FromLabel, string ToField, Bilingual ToLabel)
+{
+    public static AuditDateNames Web { get; } = new("from", new("vanaf", "from"), "to", new("tot en met", "to"));
+
+    public static AuditDateNames CommandLine { get; } = new("--from", new("--from", "--from"), "--to", new("--to", "--to"));
+}
+
 /// <summary>One page of audit records, newest first.</summary>
 public sealed record AuditPage(IReadOnlyList<AuditRecord> Records, int Page, int PageSize, long Total)
 {
-    public int Pages => Total == 0 ? 1 : (int)((Total + PageSize - 1) / PageSize);
+    public int Pages => PagesFor(Total, PageSize);
 
     public bool HasPrevious => Page > 1;
 
     public bool HasNext => Page < Pages;
+
+    /// <summary>How many pages <paramref name="total"/> records fill; an empty list is one (empty) page.</summary>
+    public static int PagesFor(long total, int pageSize) => total == 0 ? 1 : (int)((total + pageSize - 1) / pageSize);
 }
 
 /// <summary>Reads the audit trail for the department's list, the history of one entity and the CSV export.</summary>
@@ -139,7 +150,7 @@ public static class AuditQuery
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         var matching = Matching(db.AuditRecords.AsNoTracking(), filter);
         var total = await matching.LongCountAsync(ct);
-        var pages = total == 0 ? 1 : (int)((total + pageSize - 1) / pageSize);
+        var pages = AuditPage.PagesFor(total, pageSize);
         page = Math.Clamp(page, 1, pages);
         var records = await matching.OrderByDescending(a => a.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return new AuditPage(records, page, pageSize, total);
@@ -159,9 +170,8 @@ public static class AuditQuery
     public static async Task<(IReadOnlyList<string> EntityTypes, IReadOnlyList<string> Actions)> ChoicesAsync(RegiekamerDb db, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var types = await db.AuditRecords.AsNoTracking().Select(a => a.EntityType).Distinct().ToListAsync(ct);
-        var actions = await db.AuditRecords.AsNoTracking().Select(a => a.Action).Distinct().ToListAsync(ct);
-        return (types.Order(StringComparer.Ordinal).ToList(), actions.Order(StringComparer.Ordinal).ToList());
+        var pairs = await db.AuditRecords.AsNoTracking().Select(a => new { a.EntityType, a.Action }).Distinct().ToListAsync(ct);
+        return (pairs.Select(p => p.EntityType).Distinct().Order(StringComparer.Ordinal).ToList(), pairs.Select(p => p.Action).Distinct().Order(StringComparer.Ordinal).ToList());
     }
 
     /// <summary>Midnight at the start of a Brussels date, in UTC (23:00 or 22:00 the day before, by the season).</summary>

@@ -22,14 +22,15 @@ public enum AuditBreakKind
 }
 
 /// <summary>Where the hash chain breaks: the first record whose link or content does not check out.</summary>
-public sealed record AuditBreak(long RecordId, string Reason)
+public sealed record AuditBreak(long RecordId, AuditBreakKind Kind)
 {
-    public AuditBreakKind Kind { get; init; }
-
     /// <summary>The reason in Dutch and English, naming the record.</summary>
     public Bilingual Message => Kind == AuditBreakKind.Altered
-        ? new($"record {RecordId} is gewijzigd nadat het geschreven werd (de inhoud past niet meer bij de hash).", Reason)
-        : new($"record {RecordId} sluit niet aan bij het record ervoor (een record werd verwijderd of ingevoegd, of de koppeling gewijzigd).", Reason);
+        ? new($"record {RecordId} is gewijzigd nadat het geschreven werd (de inhoud past niet meer bij de hash).", $"record {RecordId} was altered after it was written (its content no longer matches its hash)")
+        : new($"record {RecordId} sluit niet aan bij het record ervoor (een record werd verwijderd of ingevoegd, of de koppeling gewijzigd).", $"record {RecordId} does not link to the record before it (a record was removed, inserted or its link edited)");
+
+    /// <summary>The reason in English.</summary>
+    public string Reason => Message.En;
 }
 
 public sealed record AuditVerification(long RecordsChecked, AuditBreak? FirstBreak)
@@ -88,12 +89,12 @@ public sealed class AuditTrail(RegiekamerDb db, CurrentActor actor, TimeProvider
             count++;
             if (record.PreviousHash != previous)
             {
-                return new AuditVerification(count, new AuditBreak(record.Id, $"record {record.Id} does not link to the record before it (a record was removed, inserted or its link edited)") { Kind = AuditBreakKind.Unlinked });
+                return new AuditVerification(count, new AuditBreak(record.Id, AuditBreakKind.Unlinked));
             }
 
             if (Chain.Hash(record) != record.Hash)
             {
-                return new AuditVerification(count, new AuditBreak(record.Id, $"record {record.Id} was altered after it was written (its content no longer matches its hash)") { Kind = AuditBreakKind.Altered });
+                return new AuditVerification(count, new AuditBreak(record.Id, AuditBreakKind.Altered));
             }
 
             previous = record.Hash;
