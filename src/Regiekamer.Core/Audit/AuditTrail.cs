@@ -5,7 +5,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Regiekamer.Core.Accounts;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.Data;
@@ -101,21 +100,6 @@ public sealed class AuditTrail(RegiekamerDb db, CurrentActor actor, TimeProvider
         }
 
         return new AuditVerification(count, null);
-    }
-
-    /// <summary>
-    /// The trail is append-only in the application: a save that would change or delete a stored record is a bug, and
-    /// fails before anything reaches the database. RegiekamerDb calls this at the start of every save.
-    /// </summary>
-    public static void EnsureAppendOnly(ChangeTracker changes)
-    {
-        ArgumentNullException.ThrowIfNull(changes);
-        var touched = changes.Entries<AuditRecord>().FirstOrDefault(e => e.State is EntityState.Modified or EntityState.Deleted);
-        if (touched is not null)
-        {
-            throw new InvalidOperationException(
-                $"Audit records are append-only: record {touched.Entity.Id} cannot be {(touched.State == EntityState.Deleted ? "deleted" : "changed")}.");
-        }
     }
 
     /// <summary>The hash chain: SHA-256 over the previous hash and every field of the record.</summary>

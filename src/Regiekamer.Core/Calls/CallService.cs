@@ -122,7 +122,7 @@ public sealed class CallService(RegiekamerDb db, AuditTrail audit, TimeProvider 
         };
         db.CallVersions.Add(version);
         audit.Record(AuditEntity, callId.ToString(System.Globalization.CultureInfo.InvariantCulture), "VersionAdded", Snapshot(current), Snapshot(version));
-        db.Entry(call).State = EntityState.Modified; // bumps Call.Version (RegiekamerDb.BumpVersions)
+        db.Entry(call).State = EntityState.Modified; // bumps Call.Version (RegiekamerDb.PrepareChanges)
         await db.SaveChangesAsync(ct);
         return Result<CallVersion>.Ok(version);
     }

@@ -63,12 +63,10 @@ public sealed class RegiekamerDb(DbContextOptions<RegiekamerDb> options) : Ident
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
-    /// <summary>Bumps concurrency versions and, when audit records are added, links them into the hash chain under a lock.</summary>
+    /// <summary>Bumps concurrency versions, keeps the audit trail append-only and links added records into the hash chain under a lock.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        AuditTrail.EnsureAppendOnly(ChangeTracker);
-        BumpVersions();
-        var audits = ChangeTracker.Entries<AuditRecord>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        var audits = PrepareChanges();
         if (audits.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -139,17 +137,38 @@ public sealed class RegiekamerDb(DbContextOptions<RegiekamerDb> options) : Ident
         return audit.Hash;
     }
 
-    // Optimistic concurrency that works the same on both providers: an integer Version, compared on update.
-    private void BumpVersions()
+    /// <summary>
+    /// One pass over the tracked changes: bumps the Version of every changed entity that has one (optimistic concurrency
+    /// that works the same on both providers), refuses to change or delete an audit record (the trail is append-only in
+    /// the application: such a save is a bug and fails before anything reaches the database), and returns the audit
+    /// records to add.
+    /// </summary>
+    private List<AuditRecord> PrepareChanges()
     {
+        var audits = new List<AuditRecord>();
         foreach (var entry in ChangeTracker.Entries())
         {
-            if (entry.State == EntityState.Modified && entry.Metadata.FindProperty("Version") is { } property && property.IsConcurrencyToken)
+            if (entry.Entity is AuditRecord audit)
+            {
+                if (entry.State is EntityState.Modified or EntityState.Deleted)
+                {
+                    throw new InvalidOperationException(
+                        $"Audit records are append-only: record {audit.Id} cannot be {(entry.State == EntityState.Deleted ? "deleted" : "changed")}.");
+                }
+
+                if (entry.State == EntityState.Added)
+                {
+                    audits.Add(audit);
+                }
+            }
+            else if (entry.State == EntityState.Modified && entry.Metadata.FindProperty("Version") is { } property && property.IsConcurrencyToken)
             {
                 var current = (int)entry.Property("Version").CurrentValue!;
                 entry.Property("Version").CurrentValue = current + 1;
             }
         }
+
+        return audits;
     }
 
     private sealed class NisCodeConverter() : ValueConverter<NisCode, string>(v => v.Value, v => NisCode.Parse(v));
