@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.Data;
-using Regiekamer.Web.Accounts;
+using Regiekamer.Web.Features.Account;
 using Regiekamer.Web.Api;
 using Regiekamer.Web.Infrastructure;
 
@@ -30,7 +30,11 @@ public static class Startup
         // An endpoint nobody gave a policy still needs a signed-in user (and fails the access test until it gets one).
         authorization.SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         builder.Services.Configure(Proxies.FromConfiguration(config));
-        builder.Services.AddRazorPages(o => PageAccess.Apply(o.Conventions));
+        builder.Services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            PageAccess.Apply(o.Conventions);
+        });
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi("v1", OpenApiSetup.Configure);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));

@@ -1,7 +1,7 @@
 using Regiekamer.Core.Audit;
 using Regiekamer.Core.Data;
 using Regiekamer.Web.Infrastructure;
-using Regiekamer.Web.Pages.Audit;
+using Regiekamer.Web.Features.Audit;
 
 namespace Regiekamer.Web.Api;
 

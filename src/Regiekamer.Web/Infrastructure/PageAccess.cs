@@ -32,7 +32,7 @@ public static class PageAccess
         // The pages that take a password or send a mail are rate limited per client IP (every spelling of their address).
         foreach (var page in new[] { "Login", "LoginWith2fa", "ForgotPassword", "ResetPassword" })
         {
-            pages.AddPageApplicationModelConvention("/Account/" + page, model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(Accounts.AccountsSetup.SignInRateLimit)));
+            pages.AddPageApplicationModelConvention("/Account/" + page, model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(Features.Account.AccountsSetup.SignInRateLimit)));
         }
 
         // Everyone signed in: reference data, calls, what-if, their own partnerships (pages check which).

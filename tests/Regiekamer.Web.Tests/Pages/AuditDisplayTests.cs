@@ -1,5 +1,5 @@
 using Regiekamer.Core.Accounts;
-using Regiekamer.Web.Pages.Audit;
+using Regiekamer.Web.Features.Audit;
 
 namespace Regiekamer.Web.Tests.Pages;
 

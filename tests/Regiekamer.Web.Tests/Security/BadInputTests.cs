@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Regiekamer.Core.Accounts;
 using Regiekamer.Core.Data;
 using Regiekamer.TestCommon;
-using Regiekamer.Web.Accounts;
+using Regiekamer.Web.Features.Account;
 using Regiekamer.Web.Tests.Infrastructure;
 
 namespace Regiekamer.Web.Tests.Security;

@@ -8,7 +8,7 @@ using Regiekamer.Core.Accounts;
 using Regiekamer.Core.Audit;
 using Regiekamer.Core.Data;
 using Regiekamer.TestCommon;
-using Regiekamer.Web.Accounts;
+using Regiekamer.Web.Features.Account;
 using Regiekamer.Web.Tests.Infrastructure;
 using static Regiekamer.Web.Tests.Security.SignInFlow;
 

@@ -1,6 +1,0 @@
-using Regiekamer.Core.Accounts;
-
-namespace Regiekamer.Web.Accounts;
-
-/// <summary>The model of the token list partial: one user's tokens; <see cref="UserId"/> set on an administrator's page.</summary>
-public sealed record TokenTable(IReadOnlyList<ApiToken> Tokens, DateTime Now, Guid? UserId);
