@@ -87,7 +87,7 @@ internal static class Inputs
             return money;
         }
 
-        errors.Add(DomainError.Invalid(
+        errors.Add(DomainError.Rule(
             Rules.R13,
             $"{option}: '{text}' is geen bedrag in euro; schrijf bv. 3000000 of 3000000.50 (punt als decimaalteken, hoogstens 2 decimalen, geen scheidingstekens).",
             $"{option}: '{text}' is not an amount in euros; write e.g. 3000000 or 3000000.50 (dot decimal, at most 2 decimals, no separators).",
@@ -111,7 +111,7 @@ internal static class Inputs
             return new AllocationWeights(values[0], values[1], values[2]);
         }
 
-        errors.Add(DomainError.Invalid(
+        errors.Add(DomainError.Rule(
             Rules.R13,
             $"{option}: '{text}' zijn geen geldige gewichten; geef drie gehele getallen van 0 of meer met een som groter dan 0, in de volgorde beroepsactieven,werkzoekenden,gelijke delen (bv. 40,20,40).",
             $"{option}: '{text}' are not valid weights; give three whole numbers of 0 or more with a positive sum, in the order working age,job seekers,equal shares (e.g. 40,20,40).",

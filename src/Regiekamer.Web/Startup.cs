@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.Data;
 using Regiekamer.Web.Features.Account;
-using Regiekamer.Web.Api;
 using Regiekamer.Web.Infrastructure;
 
 namespace Regiekamer.Web;
@@ -33,12 +32,14 @@ public static class Startup
         builder.Services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
-            PageAccess.Apply(o.Conventions);
+            WebFeatures.ConfigurePages(o.Conventions);
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi("v1", OpenApiSetup.Configure);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddScoped<Lang>();
+        builder.Services.AddScoped<CurrentPartnership>();
+        builder.Services.AddScoped<PartnershipGate>();
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
             var cultures = new[] { new CultureInfo("nl-BE"), new CultureInfo("en") };
@@ -89,7 +90,7 @@ public static class Startup
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps });
             return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
         }).ExcludeFromDescription().AllowAnonymous();
-        app.MapRegiekamerApi();
+        WebFeatures.MapApi(app);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Regiekamer.Core.Data;
 using Regiekamer.Core.Eligibility;
+using Regiekamer.Core.Evaluation;
 using Regiekamer.Core.Partnerships;
 using Regiekamer.TestCommon;
 
@@ -30,7 +31,9 @@ public sealed class EligibilityServiceTests
         IReadOnlyList<PartnershipEligibility> results;
         await using (var scope = database.NewScope())
         {
-            (_, _, results) = await scope.ServiceProvider.GetRequiredService<EligibilityService>().EvaluateAsync(null, new DateOnly(2023, 1, 10));
+            var evaluation = await scope.ServiceProvider.GetRequiredService<CallEvaluationService>().EvaluateAsync(null, new DateOnly(2023, 1, 10));
+            Assert.True(evaluation.IsSuccess);
+            results = evaluation.Value!.Partnerships;
         }
 
         var durmeland = Assert.Single(Findings(results, "Regie Durmeland"), f => f.Rule == "R3");

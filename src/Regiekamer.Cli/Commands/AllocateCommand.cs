@@ -113,7 +113,7 @@ internal static class AllocateCommand
         if (beneficiaries.Count == 0)
         {
             return cli.Fail(
-                [DomainError.Invalid(Rules.R13, $"{request.Partnerships}: geen enkel regieverband is subsidiabel op {Formats.ShortDate(on.Value)}; er valt niets te verdelen.", $"{request.Partnerships}: no partnership is eligible on {Formats.ShortDate(on.Value)}; there is nothing to allocate.")],
+                [DomainError.Rule(Rules.R13, $"{request.Partnerships}: geen enkel regieverband is subsidiabel op {Formats.ShortDate(on.Value)}; er valt niets te verdelen.", $"{request.Partnerships}: no partnership is eligible on {Formats.ShortDate(on.Value)}; there is nothing to allocate.")],
                 culture);
         }
 
@@ -170,7 +170,7 @@ internal static class AllocateCommand
             foreach (var code in partnership.Members.Where(c => !present.Contains(c)))
             {
                 var name = snapshot.Find(code)?.Name;
-                errors.Add(DomainError.Invalid(
+                errors.Add(DomainError.Rule(
                     Rules.R13,
                     $"{path}: geen rij voor {name} ({code}), lid van regieverband '{partnership.Name}'; het bestand vervangt de meegeleverde cijfers en moet elke lidgemeente bevatten.",
                     $"{path}: no row for {name} ({code}), a member of partnership '{partnership.Name}'; the file replaces the shipped figures and must hold every member municipality.",

@@ -4,6 +4,8 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.Data;
+using Regiekamer.Core.Partnerships;
+using Regiekamer.Core.ReferenceData;
 
 namespace Regiekamer.Cli.Commands;
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Regiekamer.Core.Audit;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.Data;
+using Regiekamer.Core.Partnerships;
 
 namespace Regiekamer.Core.Accounts;
 

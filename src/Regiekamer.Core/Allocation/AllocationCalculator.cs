@@ -59,12 +59,12 @@ public static class AllocationCalculator
     {
         if (budget.Cents < 0)
         {
-            return DomainError.Invalid(Rules.R13, "R13: het budget mag niet negatief zijn.", "R13: the budget cannot be negative.", "budget");
+            return DomainError.Rule(Rules.R13, "R13: het budget mag niet negatief zijn.", "R13: the budget cannot be negative.", "budget");
         }
 
         if (weights.WorkingAge < 0 || weights.JobSeekers < 0 || weights.Equal < 0 || weights.Sum <= 0)
         {
-            return DomainError.Invalid(Rules.R13, $"R13: de gewichten {weights} moeten positief zijn en samen meer dan 0.", $"R13: the weights {weights} must be non-negative with a positive sum.", "weights");
+            return DomainError.Rule(Rules.R13, $"R13: de gewichten {weights} moeten positief zijn en samen meer dan 0.", $"R13: the weights {weights} must be non-negative with a positive sum.", "weights");
         }
 
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -72,23 +72,23 @@ public static class AllocationCalculator
         {
             if (input.WorkingAgePopulation < 0 || input.JobSeekers < 0)
             {
-                return DomainError.Invalid(Rules.R13, $"R13: {input.Name} heeft een negatief cijfer.", $"R13: {input.Name} has a negative figure.");
+                return DomainError.Rule(Rules.R13, $"R13: {input.Name} heeft een negatief cijfer.", $"R13: {input.Name} has a negative figure.");
             }
 
             if (!names.Add(input.Name))
             {
-                return DomainError.Invalid(Rules.R13, $"R13: de naam '{input.Name}' komt twee keer voor.", $"R13: the name '{input.Name}' occurs twice.");
+                return DomainError.Rule(Rules.R13, $"R13: de naam '{input.Name}' komt twee keer voor.", $"R13: the name '{input.Name}' occurs twice.");
             }
         }
 
         if (inputs.Count > 0 && weights.WorkingAge > 0 && inputs.Sum(i => i.WorkingAgePopulation) == 0)
         {
-            return DomainError.Invalid(Rules.R13, "R13: de bevolking op beroepsactieve leeftijd is samen 0; het deel daarvoor kan niet pro rata verdeeld worden.", "R13: the working-age population adds up to 0, so its part cannot be split pro rata.");
+            return DomainError.Rule(Rules.R13, "R13: de bevolking op beroepsactieve leeftijd is samen 0; het deel daarvoor kan niet pro rata verdeeld worden.", "R13: the working-age population adds up to 0, so its part cannot be split pro rata.");
         }
 
         if (inputs.Count > 0 && weights.JobSeekers > 0 && inputs.Sum(i => i.JobSeekers) == 0)
         {
-            return DomainError.Invalid(Rules.R13, "R13: het aantal werkzoekenden is samen 0; het deel daarvoor kan niet pro rata verdeeld worden.", "R13: the job seekers add up to 0, so their part cannot be split pro rata.");
+            return DomainError.Rule(Rules.R13, "R13: het aantal werkzoekenden is samen 0; het deel daarvoor kan niet pro rata verdeeld worden.", "R13: the job seekers add up to 0, so their part cannot be split pro rata.");
         }
 
         return null;

@@ -25,7 +25,7 @@ public static class AllocationInputs
                 }
                 else
                 {
-                    errors.Add(DomainError.Invalid(Rules.R13, $"R13: geen bevolking op beroepsactieve leeftijd voor {name} ({code}) in '{snapshot.WorkingAgeDataset.Title}' ({p.Name}).", $"R13: no working-age population for {name} ({code}) in '{snapshot.WorkingAgeDataset.Title}' ({p.Name})."));
+                    errors.Add(DomainError.Rule(Rules.R13, $"R13: geen bevolking op beroepsactieve leeftijd voor {name} ({code}) in '{snapshot.WorkingAgeDataset.Title}' ({p.Name}).", $"R13: no working-age population for {name} ({code}) in '{snapshot.WorkingAgeDataset.Title}' ({p.Name})."));
                 }
 
                 if (snapshot.JobSeekers(code) is { } j)
@@ -34,7 +34,7 @@ public static class AllocationInputs
                 }
                 else
                 {
-                    errors.Add(DomainError.Invalid(Rules.R13, $"R13: geen aantal werkzoekenden voor {name} ({code}) in '{snapshot.JobSeekersDataset.Title}' ({p.Name}).", $"R13: no job-seeker figure for {name} ({code}) in '{snapshot.JobSeekersDataset.Title}' ({p.Name})."));
+                    errors.Add(DomainError.Rule(Rules.R13, $"R13: geen aantal werkzoekenden voor {name} ({code}) in '{snapshot.JobSeekersDataset.Title}' ({p.Name}).", $"R13: no job-seeker figure for {name} ({code}) in '{snapshot.JobSeekersDataset.Title}' ({p.Name})."));
                 }
             }
 

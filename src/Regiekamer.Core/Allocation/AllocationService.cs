@@ -4,6 +4,7 @@ using Regiekamer.Core.Calls;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.Data;
 using Regiekamer.Core.Eligibility;
+using Regiekamer.Core.Evaluation;
 using Regiekamer.Core.Partnerships;
 using Regiekamer.Core.ReferenceData;
 
@@ -24,33 +25,13 @@ public sealed record AllocationPreview(
     public AllocationWeights Weights => new(CallVersion.WeightWorkingAge, CallVersion.WeightJobSeekers, CallVersion.WeightEqual);
 }
 
-public sealed class AllocationService(RegiekamerDb db, EligibilityService eligibility, CallService calls, AuditTrail audit, TimeProvider time)
+public sealed class AllocationService(RegiekamerDb db, CallEvaluationService evaluations, AuditTrail audit, TimeProvider time)
 {
+    /// <summary>The call's budget divided over the partnerships eligible on <paramref name="on"/>, computed once per change of its inputs.</summary>
     public async Task<Result<AllocationPreview>> PreviewAsync(int? callId, DateOnly on, CancellationToken ct = default)
     {
-        var (version, snapshot, results) = await eligibility.EvaluateAsync(callId, on, ct);
-        var call = (await calls.GetAsync(version.CallId, ct))!;
-        var eligible = results.Where(r => r.Result.Eligible).ToList();
-        var inputs = AllocationInputs.From(eligible.Select(r => PartnershipService.ToFacts(r.Partnership)), snapshot);
-        if (!inputs.IsSuccess)
-        {
-            return Result<AllocationPreview>.Fail(inputs.Errors);
-        }
-
-        var lines = AllocationCalculator.Allocate(inputs.Value!, version.YearlyBudget, new AllocationWeights(version.WeightWorkingAge, version.WeightJobSeekers, version.WeightEqual));
-        if (!lines.IsSuccess)
-        {
-            return Result<AllocationPreview>.Fail(lines.Errors);
-        }
-
-        return Result<AllocationPreview>.Ok(new AllocationPreview(
-            call,
-            version,
-            on,
-            snapshot,
-            lines.Value!.OrderBy(l => l.Name, StringComparer.Ordinal).ToList(),
-            results.Where(r => !r.Result.Eligible).ToList(),
-            results.ToDictionary(r => r.Partnership.Name, r => r.Partnership)));
+        var evaluation = await evaluations.EvaluateAsync(callId, on, ct);
+        return evaluation.IsSuccess ? evaluation.Value!.Allocation : Result<AllocationPreview>.Fail(evaluation.Errors);
     }
 
     /// <summary>Stores the preview as a run that names the call version and every dataset it used (R14).</summary>
@@ -101,6 +82,8 @@ public sealed class AllocationService(RegiekamerDb db, EligibilityService eligib
 
     public const string AuditEntity = "AllocationRun";
 
+    public static DomainError RunNotFound(int id) => DomainError.NotFound($"Verdeling {id} bestaat niet.", $"Allocation run {id} does not exist.");
+
     private static string Id(AllocationRun run) => run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>What the audit trail keeps of a run: the version and datasets it used and every amount.</summary>
@@ -127,7 +110,7 @@ public sealed class AllocationService(RegiekamerDb db, EligibilityService eligib
         var run = await db.AllocationRuns.FirstOrDefaultAsync(r => r.Id == id, ct);
         if (run is null)
         {
-            return DomainError.NotFound($"Verdeling {id} bestaat niet.", $"Allocation run {id} does not exist.");
+            return RunNotFound(id);
         }
 
         if (run.IsPublished)
@@ -155,7 +138,7 @@ public sealed class AllocationService(RegiekamerDb db, EligibilityService eligib
         var run = await db.AllocationRuns.FirstOrDefaultAsync(r => r.Id == id, ct);
         if (run is null)
         {
-            return DomainError.NotFound($"Verdeling {id} bestaat niet.", $"Allocation run {id} does not exist.");
+            return RunNotFound(id);
         }
 
         if (run.IsPublished)

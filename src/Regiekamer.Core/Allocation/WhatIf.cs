@@ -153,20 +153,13 @@ public static class WhatIf
     private static Result<Dictionary<string, (Money Amount, EligibilityResult? Result)>> Amounts(IReadOnlyList<PartnershipFacts> partnerships, ReferenceSnapshot snapshot, DateOnly on, Money budget, AllocationWeights weights)
     {
         var results = EligibilityRules.Evaluate(partnerships, snapshot.EligibilityContext(on));
-        var eligible = partnerships.Where((_, i) => results[i].Eligible).ToList();
-        var inputs = AllocationInputs.From(eligible, snapshot);
-        if (!inputs.IsSuccess)
+        var outcome = AllocationPath.Compute(partnerships, results, snapshot, budget, weights);
+        if (!outcome.IsSuccess)
         {
-            return Result<Dictionary<string, (Money, EligibilityResult?)>>.Fail(inputs.Errors);
+            return Result<Dictionary<string, (Money, EligibilityResult?)>>.Fail(outcome.Errors);
         }
 
-        var lines = AllocationCalculator.Allocate(inputs.Value!, budget, weights);
-        if (!lines.IsSuccess)
-        {
-            return Result<Dictionary<string, (Money, EligibilityResult?)>>.Fail(lines.Errors);
-        }
-
-        var amounts = lines.Value!.ToDictionary(l => l.Name, l => l.Total);
+        var amounts = outcome.Value!.Lines.ToDictionary(l => l.Name, l => l.Total);
         return Result<Dictionary<string, (Money, EligibilityResult?)>>.Ok(
             partnerships.Select((p, i) => (p.Name, Value: (amounts.GetValueOrDefault(p.Name), (EligibilityResult?)results[i]))).ToDictionary(x => x.Name, x => x.Value));
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Regiekamer.Core.Common;
 
 namespace Regiekamer.Core.Audit;
 
@@ -80,7 +81,7 @@ public static class AuditCsv
     public static string AtUtc(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
     /// <summary>2023-01-14T23:59:00.000+01:00: the same instant in Brussels, with its offset so summer time is never ambiguous.</summary>
-    public static string AtBrussels(DateTime utc) => AuditQuery.InBrussels(utc).ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+    public static string AtBrussels(DateTime utc) => BrusselsClock.InBrussels(utc).ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
 
     private static async Task FlushAsync(CsvWriter csv, StringBuilder buffer, TextWriter output, CancellationToken ct)
     {

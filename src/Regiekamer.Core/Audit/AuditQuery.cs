@@ -96,8 +96,6 @@ public static class AuditQuery
 {
     public const int PageSize = 50;
 
-    public static TimeZoneInfo Brussels { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
-
     /// <summary>The records that match, in no particular order.</summary>
     public static IQueryable<AuditRecord> Matching(IQueryable<AuditRecord> records, AuditFilter filter)
     {
@@ -130,13 +128,13 @@ public static class AuditQuery
 
         if (f.From is { } from)
         {
-            var start = StartOfDayUtc(from);
+            var start = BrusselsClock.StartOfDayUtc(from);
             records = records.Where(a => a.AtUtc >= start);
         }
 
         if (f.To is { } to)
         {
-            var end = StartOfDayUtc(to.AddDays(1));
+            var end = BrusselsClock.StartOfDayUtc(to.AddDays(1));
             records = records.Where(a => a.AtUtc < end);
         }
 
@@ -173,12 +171,4 @@ public static class AuditQuery
         var pairs = await db.AuditRecords.AsNoTracking().Select(a => new { a.EntityType, a.Action }).Distinct().ToListAsync(ct);
         return (pairs.Select(p => p.EntityType).Distinct().Order(StringComparer.Ordinal).ToList(), pairs.Select(p => p.Action).Distinct().Order(StringComparer.Ordinal).ToList());
     }
-
-    /// <summary>Midnight at the start of a Brussels date, in UTC (23:00 or 22:00 the day before, by the season).</summary>
-    public static DateTime StartOfDayUtc(DateOnly brusselsDate) =>
-        TimeZoneInfo.ConvertTimeToUtc(brusselsDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Brussels);
-
-    /// <summary>A stored UTC instant in Brussels time, with its offset (+01:00 in winter, +02:00 in summer).</summary>
-    public static DateTimeOffset InBrussels(DateTime utc) =>
-        TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), Brussels);
 }

@@ -25,14 +25,18 @@ public sealed class Call
 
     public CallVersion CurrentVersion => Versions.OrderByDescending(v => v.Number).First();
 
+    /// <summary>The date a call's partnerships are judged on when the user gives none (see <see cref="JudgementDate(int, int, DateOnly)"/>).</summary>
+    public DateOnly DefaultJudgementDate(DateOnly today) => JudgementDate(FirstYear, LastYear, today);
+
     /// <summary>
-    /// The date a call's partnerships are judged on when the user gives none: today while the call runs, else its
-    /// first or last day. (Judging the 2023-2025 call in 2026 would apply R5's 2026 deadline to a call that ended.)
+    /// The one rule for the date a call is judged on when the user gives none, for the web app, the API and the CLI:
+    /// today (in Brussels) while the call runs, else its first or last day. (Judging the 2023-2025 call in 2026
+    /// would apply R5's 2026 deadline to a call that ended.)
     /// </summary>
-    public DateOnly DefaultJudgementDate(DateOnly today)
+    public static DateOnly JudgementDate(int firstYear, int lastYear, DateOnly today)
     {
-        var first = new DateOnly(FirstYear, 1, 1);
-        var last = new DateOnly(LastYear, 12, 31);
+        var first = new DateOnly(firstYear, 1, 1);
+        var last = new DateOnly(lastYear, 12, 31);
         return today < first ? first : today > last ? last : today;
     }
 }

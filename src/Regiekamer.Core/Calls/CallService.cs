@@ -3,6 +3,7 @@ using Regiekamer.Core.Allocation;
 using Regiekamer.Core.Audit;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.Data;
+using Regiekamer.Core.ReferenceData;
 
 namespace Regiekamer.Core.Calls;
 
@@ -18,7 +19,7 @@ public sealed record CallVersionInput(
     string? Note,
     int? RegionDatasetId = null);
 
-public sealed class CallService(RegiekamerDb db, AuditTrail audit, TimeProvider time)
+public sealed class CallService(RegiekamerDb db, AuditTrail audit, BrusselsClock clock)
 {
     public static readonly IReadOnlyList<string> KnownPriorities = ["WSE-LR1", "WSE-LR2", "WSE-LR3", "WSE-LR4"];
 
@@ -50,9 +51,18 @@ public sealed class CallService(RegiekamerDb db, AuditTrail audit, TimeProvider 
 
     public Task<Call?> LatestAsync(CancellationToken ct = default) => db.Calls.AsNoTracking().OrderByDescending(c => c.FirstYear).ThenByDescending(c => c.Id).FirstOrDefaultAsync(ct);
 
-    /// <summary>The date to judge a call on when none is given (see <see cref="Call.DefaultJudgementDate"/>).</summary>
-    public async Task<DateOnly> DefaultDateAsync(int? callId, DateOnly today, CancellationToken ct = default)
+    /// <summary>
+    /// The date a call (the latest when <paramref name="callId"/> is null) is judged on: the date given, else the
+    /// call's rule (<see cref="Call.JudgementDate(int, int, DateOnly)"/>) on today in Brussels.
+    /// </summary>
+    public async Task<DateOnly> JudgementDateAsync(int? callId, DateOnly? given, CancellationToken ct = default)
     {
+        if (given is { } date)
+        {
+            return date;
+        }
+
+        var today = clock.Today;
         var call = callId is { } id ? await GetAsync(id, ct) : await LatestAsync(ct);
         return call?.DefaultJudgementDate(today) ?? today;
     }
@@ -77,20 +87,20 @@ public sealed class CallService(RegiekamerDb db, AuditTrail audit, TimeProvider 
         var errors = new List<DomainError>();
         if (!Money.TryParseInvariant(input.YearlyBudget, out var budget) || budget.Cents <= 0)
         {
-            errors.Add(DomainError.Invalid(Rules.R13, $"R13: budget '{input.YearlyBudget}' is geen positief bedrag in euro (bv. 3000000 of 3000000.00).", $"R13: budget '{input.YearlyBudget}' is not a positive amount in euros (e.g. 3000000 or 3000000.00).", "yearlyBudget"));
+            errors.Add(DomainError.Rule(Rules.R13, $"R13: budget '{input.YearlyBudget}' is geen positief bedrag in euro (bv. 3000000 of 3000000.00).", $"R13: budget '{input.YearlyBudget}' is not a positive amount in euros (e.g. 3000000 or 3000000.00).", "yearlyBudget"));
         }
 
         var weights = new AllocationWeights(input.WeightWorkingAge, input.WeightJobSeekers, input.WeightEqual);
         if (weights.WorkingAge < 0 || weights.JobSeekers < 0 || weights.Equal < 0 || weights.Sum != 100)
         {
-            errors.Add(DomainError.Invalid(Rules.R13, $"R13: de gewichten {weights} moeten positief zijn en samen 100 (%) maken.", $"R13: the weights {weights} must be non-negative and add up to 100 (%).", "weights"));
+            errors.Add(DomainError.Rule(Rules.R13, $"R13: de gewichten {weights} moeten positief zijn en samen 100 (%) maken.", $"R13: the weights {weights} must be non-negative and add up to 100 (%).", "weights"));
         }
 
         var priorities = (input.Priorities ?? "").Split([';', ',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => p.ToUpperInvariant()).Distinct().ToList();
         var unknown = priorities.Where(p => !KnownPriorities.Contains(p)).ToList();
         if (priorities.Count == 0 || unknown.Count > 0)
         {
-            errors.Add(DomainError.Invalid("R9", $"R9: prioriteiten '{input.Priorities}': kies uit {string.Join(", ", KnownPriorities)}.", $"R9: priorities '{input.Priorities}': choose from {string.Join(", ", KnownPriorities)}.", "priorities"));
+            errors.Add(DomainError.Rule(Rules.R9, $"R9: prioriteiten '{input.Priorities}': kies uit {string.Join(", ", KnownPriorities)}.", $"R9: priorities '{input.Priorities}': choose from {string.Join(", ", KnownPriorities)}.", "priorities"));
         }
 
         var current = await db.CallVersions.Where(v => v.CallId == callId).OrderByDescending(v => v.Number).FirstAsync(ct);
@@ -118,7 +128,7 @@ public sealed class CallService(RegiekamerDb db, AuditTrail audit, TimeProvider 
             RegionDatasetId = regionDatasetId,
             EffectiveFrom = input.EffectiveFrom,
             Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(),
-            CreatedAtUtc = time.GetUtcNow().UtcDateTime,
+            CreatedAtUtc = clock.UtcNow,
         };
         db.CallVersions.Add(version);
         audit.Record(AuditEntity, callId.ToString(System.Globalization.CultureInfo.InvariantCulture), "VersionAdded", Snapshot(current), Snapshot(version));

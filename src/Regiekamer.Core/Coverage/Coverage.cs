@@ -55,15 +55,3 @@ public static class CoverageCalculator
             snapshot.InhabitantsDataset);
     }
 }
-
-/// <summary>Coverage of the partnerships that are eligible for the latest call on a date.</summary>
-public sealed class CoverageService(EligibilityService eligibility)
-{
-    public async Task<(CoverageReport Eligible, CoverageReport All)> ComputeAsync(DateOnly on, CancellationToken ct = default)
-    {
-        var (_, snapshot, results) = await eligibility.EvaluateAsync(null, on, ct);
-        var all = results.Select(r => PartnershipService.ToFacts(r.Partnership)).ToList();
-        var eligible = results.Where(r => r.Result.Eligible).Select(r => PartnershipService.ToFacts(r.Partnership)).ToList();
-        return (CoverageCalculator.Compute(eligible, snapshot), CoverageCalculator.Compute(all, snapshot));
-    }
-}

@@ -54,32 +54,7 @@ public sealed class DatabaseSeeder(RegiekamerDb db, TimeProvider time, Actor? ac
             }
         }
 
-        // The 2023-2025 call (seed 003): EUR 3,000,000 a year, 40/20/40, deadline 15/1/2023, WSE-LR1..4.
-        var call = new Call
-        {
-            Code = "2023-2025",
-            Title = "Open oproep lokale regierol sociale economie en werk 2023-2025",
-            FirstYear = 2023,
-            LastYear = 2025,
-            MunicipalitySet = MunicipalitySet.Set2019,
-            Versions =
-            [
-                new CallVersion
-                {
-                    Number = 1,
-                    YearlyBudget = Money.FromEuros(3_000_000),
-                    WeightWorkingAge = 40,
-                    WeightJobSeekers = 20,
-                    WeightEqual = 40,
-                    Deadline = new DateOnly(2023, 1, 15),
-                    Priorities = "WSE-LR1;WSE-LR2;WSE-LR3;WSE-LR4",
-                    RegionDatasetId = callRegions!.Id,
-                    EffectiveFrom = new DateOnly(2023, 1, 1),
-                    Note = "Handleiding open oproep 2023-2025 (seed 003). Referentieregio's volgens de beslissing van 4/2/2022.",
-                    CreatedAtUtc = now,
-                },
-            ],
-        };
+        var call = OpenCall2023.Create(callRegions!.Id, now);
         db.Calls.Add(call);
         await db.SaveChangesAsync(ct);
         _audit.Record(CallService.AuditEntity, call.Id.ToString(CultureInfo.InvariantCulture), "Created", null, CallService.Snapshot(call.Versions.Single()));

@@ -2,47 +2,20 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Regiekamer.Core.Accounts;
-using Regiekamer.Core.Allocation;
 using Regiekamer.Core.Audit;
-using Regiekamer.Core.Calls;
 using Regiekamer.Core.Common;
-using Regiekamer.Core.Partnerships;
-using Regiekamer.Core.ReferenceData;
 
 namespace Regiekamer.Core.Data;
 
-/// <summary>The one EF Core model, used on SQLite (embedded default) and PostgreSQL (production).</summary>
+/// <summary>
+/// The one EF Core model, used on SQLite (embedded default) and PostgreSQL (production). Saving keeps three promises for
+/// every feature: concurrency versions go up, the audit trail stays append-only and chained, and the inputs of derived
+/// results (<see cref="DataVersion.DerivedInputs"/>) get a new version in the same transaction as their change.
+/// </summary>
 public sealed class RegiekamerDb(DbContextOptions<RegiekamerDb> options) : IdentityUserContext<RegiekamerUser, Guid>(options)
 {
-    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
-
-    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
-
-    public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
-
-    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
-
-    public DbSet<ReferenceDataset> Datasets => Set<ReferenceDataset>();
-
-    public DbSet<Municipality> Municipalities => Set<Municipality>();
-
-    public DbSet<ReferenceRegion> ReferenceRegions => Set<ReferenceRegion>();
-
-    public DbSet<RegionAssignment> RegionAssignments => Set<RegionAssignment>();
-
-    public DbSet<MunicipalityFigure> Figures => Set<MunicipalityFigure>();
-
-    public DbSet<Partnership> Partnerships => Set<Partnership>();
-
-    public DbSet<PartnershipMember> PartnershipMembers => Set<PartnershipMember>();
-
-    public DbSet<Call> Calls => Set<Call>();
-
-    public DbSet<CallVersion> CallVersions => Set<CallVersion>();
-
-    public DbSet<AllocationRun> AllocationRuns => Set<AllocationRun>();
-
-    public DbSet<AllocationLine> AllocationLines => Set<AllocationLine>();
+    // Each feature declares its tables next to it (e.g. Partnerships/PartnershipsModel.cs) as extension properties of
+    // this context, with one IEntityTypeConfiguration per entity; OnModelCreating picks those up.
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -66,10 +39,33 @@ public sealed class RegiekamerDb(DbContextOptions<RegiekamerDb> options) : Ident
     /// <summary>Bumps concurrency versions, keeps the audit trail append-only and links added records into the hash chain under a lock.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var audits = PrepareChanges();
-        if (audits.Count == 0)
+        var (audits, inputsChanged) = PrepareChanges();
+        if (audits.Count == 0 && !inputsChanged)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        if (audits.Count == 0)
+        {
+            var tx = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+            try
+            {
+                var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                await DataVersion.BumpAsync(this, cancellationToken);
+                if (tx is not null)
+                {
+                    await tx.CommitAsync(cancellationToken);
+                }
+
+                return saved;
+            }
+            finally
+            {
+                if (tx is not null)
+                {
+                    await tx.DisposeAsync();
+                }
+            }
         }
 
         await AuditTrail.Chain.Lock.WaitAsync(cancellationToken);
@@ -83,7 +79,7 @@ public sealed class RegiekamerDb(DbContextOptions<RegiekamerDb> options) : Ident
                     await Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AuditTrail.Chain.PostgresLockKey})", cancellationToken);
                 }
 
-                var previous = await AuditRecords.AsNoTracking().OrderByDescending(a => a.Id).Select(a => a.Hash).FirstOrDefaultAsync(cancellationToken) ?? "";
+                var previous = await this.AuditRecords.AsNoTracking().OrderByDescending(a => a.Id).Select(a => a.Hash).FirstOrDefaultAsync(cancellationToken) ?? "";
                 int written;
                 if (audits.Count == 1)
                 {
@@ -104,9 +100,14 @@ public sealed class RegiekamerDb(DbContextOptions<RegiekamerDb> options) : Ident
                     foreach (var audit in audits.OrderBy(a => a.RecordedOrder))
                     {
                         previous = Link(audit, previous);
-                        AuditRecords.Add(audit);
+                        this.AuditRecords.Add(audit);
                         written += await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
                     }
+                }
+
+                if (inputsChanged)
+                {
+                    await DataVersion.BumpAsync(this, cancellationToken);
                 }
 
                 if (own is not null)
@@ -141,13 +142,19 @@ public sealed class RegiekamerDb(DbContextOptions<RegiekamerDb> options) : Ident
     /// One pass over the tracked changes: bumps the Version of every changed entity that has one (optimistic concurrency
     /// that works the same on both providers), refuses to change or delete an audit record (the trail is append-only in
     /// the application: such a save is a bug and fails before anything reaches the database), and returns the audit
-    /// records to add.
+    /// records to add, and whether an input of derived results changed.
     /// </summary>
-    private List<AuditRecord> PrepareChanges()
+    private (List<AuditRecord> Audits, bool InputsChanged) PrepareChanges()
     {
         var audits = new List<AuditRecord>();
+        var inputsChanged = false;
         foreach (var entry in ChangeTracker.Entries())
         {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && DataVersion.IsDerivedInput(entry.Metadata.ClrType))
+            {
+                inputsChanged = true;
+            }
+
             if (entry.Entity is AuditRecord audit)
             {
                 if (entry.State is EntityState.Modified or EntityState.Deleted)
@@ -168,7 +175,7 @@ public sealed class RegiekamerDb(DbContextOptions<RegiekamerDb> options) : Ident
             }
         }
 
-        return audits;
+        return (audits, inputsChanged);
     }
 
     private sealed class NisCodeConverter() : ValueConverter<NisCode, string>(v => v.Value, v => NisCode.Parse(v));

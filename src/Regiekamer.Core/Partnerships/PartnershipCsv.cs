@@ -78,7 +78,7 @@ public static class PartnershipCsv
                         value = unknownMembers.Dequeue();
                     }
 
-                    errors.Add(FigureCsv.Err(fileName, row, column, value, Sentence(error.Message.Nl), Sentence(error.Message.En)) with { Code = error.Code });
+                    errors.Add(FigureCsv.Err(fileName, row, column, value, Sentence(error.Message.Nl), Sentence(error.Message.En)) with { Code = error.Code, Kind = error.Kind });
                 }
 
                 continue;

@@ -143,12 +143,12 @@ public sealed class PartnershipService(RegiekamerDb db, ReferenceDataService ref
 
         if (!PartnershipCodes.TryParseKind(input.Kind, out var kind))
         {
-            errors.Add(DomainError.Invalid(Rules.R1, $"R1: rechtsvorm '{input.Kind}' is onbekend; kies uit {PartnershipCodes.KindCodeList}.", $"R1: kind '{input.Kind}' is not known; choose one of {PartnershipCodes.KindCodeList}.", "kind"));
+            errors.Add(DomainError.Rule(Rules.R1, $"R1: rechtsvorm '{input.Kind}' is onbekend; kies uit {PartnershipCodes.KindCodeList}.", $"R1: kind '{input.Kind}' is not known; choose one of {PartnershipCodes.KindCodeList}.", "kind"));
         }
 
         if (!PartnershipCodes.TryParseStatus(input.Status, out var status))
         {
-            errors.Add(DomainError.Invalid(Rules.R5, $"R5: status '{input.Status}' is onbekend; kies uit {PartnershipCodes.StatusCodeList}.", $"R5: status '{input.Status}' is not known; choose one of {PartnershipCodes.StatusCodeList}.", "status"));
+            errors.Add(DomainError.Rule(Rules.R5, $"R5: status '{input.Status}' is onbekend; kies uit {PartnershipCodes.StatusCodeList}.", $"R5: status '{input.Status}' is not known; choose one of {PartnershipCodes.StatusCodeList}.", "status"));
         }
 
         var members = new List<NisCode>();
@@ -172,7 +172,7 @@ public sealed class PartnershipService(RegiekamerDb db, ReferenceDataService ref
 
         if (members.Count == 0 && !errors.Any(e => e.Field == "members"))
         {
-            errors.Add(DomainError.Invalid(Rules.R1, "R1: een regieverband heeft minstens één gemeente als lid.", "R1: a partnership has at least one member municipality.", "members"));
+            errors.Add(DomainError.Rule(Rules.R1, "R1: een regieverband heeft minstens één gemeente als lid.", "R1: a partnership has at least one member municipality.", "members"));
         }
 
         NisCode? managing = null;
@@ -185,7 +185,7 @@ public sealed class PartnershipService(RegiekamerDb db, ReferenceDataService ref
             }
             else if (members.Count > 0 && !members.Contains(m.NisCode))
             {
-                errors.Add(DomainError.Invalid(Rules.R4, $"R4: de beherende gemeente {m.Name} moet lid zijn van het regieverband.", $"R4: the managing municipality {m.Name} must be a member of the partnership.", "managingMunicipality"));
+                errors.Add(DomainError.Rule(Rules.R4, $"R4: de beherende gemeente {m.Name} moet lid zijn van het regieverband.", $"R4: the managing municipality {m.Name} must be a member of the partnership.", "managingMunicipality"));
             }
             else
             {
@@ -201,7 +201,7 @@ public sealed class PartnershipService(RegiekamerDb db, ReferenceDataService ref
 
         if (input.ChangeMotivation?.Length > 4000)
         {
-            errors.Add(DomainError.Invalid(Rules.R6, "R6: motivering: hoogstens 4.000 tekens.", "R6: motivation: at most 4,000 characters.", "changeMotivation"));
+            errors.Add(DomainError.Rule(Rules.R6, "R6: motivering: hoogstens 4.000 tekens.", "R6: motivation: at most 4,000 characters.", "changeMotivation"));
         }
 
         if (errors.Count > 0)

@@ -1,10 +1,12 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Regiekamer.Core.Allocation;
-using Regiekamer.Web.Api;
+using Regiekamer.Core.Calls;
+using Regiekamer.Web.Infrastructure;
 
 namespace Regiekamer.Web.Features;
 
-public sealed class IndexModel(AllocationService allocation, Regiekamer.Core.Calls.CallService calls, TimeProvider time) : PageModel
+/// <summary>The public overview: the latest call and its allocation preview on the call's judgement date.</summary>
+public sealed class IndexModel(AllocationService allocation, CallService calls) : RegiekamerPage
 {
     public AllocationPreview Preview { get; private set; } = null!;
 
@@ -12,10 +14,16 @@ public sealed class IndexModel(AllocationService allocation, Regiekamer.Core.Cal
 
     public int Municipalities => Preview.Snapshot.Municipalities.Count;
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        On = await ApiRoutes.DateAsync((DateOnly?)null, null, calls, time, ct);
+        On = await calls.JudgementDateAsync(null, null, ct);
         var preview = await allocation.PreviewAsync(null, On, ct);
-        Preview = preview.Value ?? throw new InvalidOperationException(string.Join(" ", preview.Errors.Select(e => e.Message.En)));
+        if (!preview.IsSuccess)
+        {
+            return Fail(preview.Errors);
+        }
+
+        Preview = preview.Value!;
+        return Page();
     }
 }

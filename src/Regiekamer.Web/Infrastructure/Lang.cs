@@ -30,10 +30,5 @@ public sealed class Lang
     public static string Percent(decimal fraction) => Formats.Percent(fraction, Culture);
 
     /// <summary>UTC stored, Brussels shown.</summary>
-    public static string DateTime(DateTime utc)
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
-        var local = TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
-        return local.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
-    }
+    public static string DateTime(DateTime utc) => BrusselsClock.Display(utc);
 }

@@ -1,13 +1,15 @@
 using System.Globalization;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Regiekamer.Core.Accounts;
 
 namespace Regiekamer.Web.Infrastructure;
 
 /// <summary>
-/// Who may do what. Department roles are ordinary role claims; partnership roles are claims
-/// <see cref="AccountClaims.PartnershipRole"/> = "Regisseur:12" (role, partnership id). Every page folder and API group names one
-/// of these policies (Startup); the access test walks every endpoint as every role.
+/// Who may do what, as named policies for page folders and API groups, and as questions a page may ask of the signed-in
+/// user (to show a button). Department roles are ordinary role claims; partnership roles are claims
+/// <see cref="AccountClaims.PartnershipRole"/> = "Regisseur:12" (role, partnership id). The rules themselves are
+/// <see cref="Permissions"/>; what belongs to one partnership is guarded by <see cref="PartnershipAccess"/>.
 /// </summary>
 public static class Policies
 {
@@ -22,17 +24,26 @@ public static class Policies
 
     public const string Administrator = "Administrator";
 
-    public static void AddRegiekamerPolicies(this Microsoft.AspNetCore.Authorization.AuthorizationBuilder auth)
+    public static void AddRegiekamerPolicies(this AuthorizationBuilder auth)
     {
         ArgumentNullException.ThrowIfNull(auth);
         auth.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
-        auth.AddPolicy(Department, p => p.RequireRole(nameof(Role.Administrator), nameof(Role.CaseHandler), nameof(Role.PolicyOfficer)));
-        auth.AddPolicy(CaseWork, p => p.RequireRole(nameof(Role.Administrator), nameof(Role.CaseHandler)));
-        auth.AddPolicy(Administrator, p => p.RequireRole(nameof(Role.Administrator)));
+        auth.AddPolicy(Department, p => p.RequireRole(RoleNamesFor(DepartmentPermission.Read)));
+        auth.AddPolicy(CaseWork, p => p.RequireRole(RoleNamesFor(DepartmentPermission.CaseWork)));
+        auth.AddPolicy(Administrator, p => p.RequireRole(RoleNamesFor(DepartmentPermission.Administer)));
     }
 
-    public static bool IsDepartment(this ClaimsPrincipal user) =>
-        user.IsInRole(nameof(Role.Administrator)) || user.IsInRole(nameof(Role.CaseHandler)) || user.IsInRole(nameof(Role.PolicyOfficer));
+    private static string[] RoleNamesFor(DepartmentPermission permission) => Permissions.RolesFor(permission).Select(r => r.ToString()).ToArray();
+
+    /// <summary>The department roles the user holds.</summary>
+    public static IReadOnlyCollection<Role> DepartmentRoles(this ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.FindAll(ClaimTypes.Role)
+            .Select(c => Enum.TryParse<Role>(c.Value, out var role) && role.IsDepartmentRole() ? role : (Role?)null)
+            .OfType<Role>()
+            .ToHashSet();
+    }
 
     /// <summary>The partnership roles the user holds, as (role, partnership id).</summary>
     public static IEnumerable<(Role Role, int PartnershipId)> PartnershipRoles(this ClaimsPrincipal user)
@@ -48,14 +59,13 @@ public static class Policies
         }
     }
 
-    /// <summary>Department staff read every partnership; partnership roles read their own.</summary>
-    public static bool CanReadPartnership(this ClaimsPrincipal user, int partnershipId) =>
-        user.IsDepartment() || user.PartnershipRoles().Any(r => r.PartnershipId == partnershipId);
+    public static bool May(this ClaimsPrincipal user, DepartmentPermission permission) => Permissions.Allows(user.DepartmentRoles(), permission);
 
-    /// <summary>Administrators and case handlers edit every partnership; a regisseur edits their own.</summary>
-    public static bool CanEditPartnership(this ClaimsPrincipal user, int partnershipId) =>
-        user.IsInRole(nameof(Role.Administrator)) || user.IsInRole(nameof(Role.CaseHandler))
-        || user.PartnershipRoles().Any(r => r.PartnershipId == partnershipId && r.Role == Role.Regisseur);
+    public static bool May(this ClaimsPrincipal user, int partnershipId, PartnershipPermission permission) =>
+        Permissions.Allows(user.DepartmentRoles(), user.PartnershipRoles(), partnershipId, permission);
+
+    /// <summary>Department staff (any of the three department roles).</summary>
+    public static bool IsDepartment(this ClaimsPrincipal user) => user.May(DepartmentPermission.Read);
 
     /// <summary>The partnerships whose data the user may read; null means all (department).</summary>
     public static IReadOnlySet<int>? ReadablePartnerships(this ClaimsPrincipal user) =>

@@ -17,11 +17,11 @@ public class ResultTests
     [Fact]
     public void AnError_ConvertsToAFailedResult()
     {
-        Result<int> result = DomainError.Invalid(Rules.R13, "R13: nl", "R13: en", "budget");
+        Result<int> result = DomainError.Rule(Rules.R13, "R13: nl", "R13: en", "budget");
 
         Assert.False(result.IsSuccess);
         var error = Assert.Single(result.Errors);
-        Assert.Equal((Rules.R13, "budget", ErrorKind.Invalid), (error.Code, error.Field, error.Kind));
+        Assert.Equal((Rules.R13, "budget", ErrorKind.RuleBroken), (error.Code, error.Field, error.Kind));
         Assert.Equal(new Bilingual("R13: nl", "R13: en"), error.Message);
     }
 

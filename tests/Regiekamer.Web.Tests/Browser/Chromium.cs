@@ -79,13 +79,20 @@ public static class Navigation
     /// the URL already matches it waits for the "load" event whatever WaitUntil says, and under CI load it missed
     /// that event after a POST-redirect-GET and hung (twice, in both journeys).
     /// </summary>
-    public static async Task ArriveAsync(this IPage page, string pathAndQuery)
+    public static Task ArriveAsync(this IPage page, string pathAndQuery) =>
+        page.ArriveAsync(url => url.StartsWith(pathAndQuery, StringComparison.Ordinal), pathAndQuery);
+
+    /// <summary>The same, for an address that matches a pattern (e.g. a new partnership's page, whose id is not known yet).</summary>
+    public static Task ArriveAsync(this IPage page, System.Text.RegularExpressions.Regex pathAndQuery) =>
+        page.ArriveAsync(pathAndQuery.IsMatch, pathAndQuery.ToString());
+
+    private static async Task ArriveAsync(this IPage page, Func<string, bool> arrived, string pathAndQuery)
     {
         ArgumentNullException.ThrowIfNull(page);
         var deadline = DateTime.UtcNow.AddSeconds(60);
         try
         {
-            while (!new Uri(page.Url).PathAndQuery.StartsWith(pathAndQuery, StringComparison.Ordinal))
+            while (!arrived(new Uri(page.Url).PathAndQuery))
             {
                 if (DateTime.UtcNow > deadline)
                     throw new TimeoutException("The browser did not reach the URL within 60 s.");

@@ -34,7 +34,7 @@ public sealed class PartnershipJourneyTests
         await page.GotoAsync("/Partnerships");
         violations.AddRange(await Axe.ViolationsAsync(page));
         await page.GetByRole(AriaRole.Link, new() { Name = "Nieuw regieverband" }).ClickAsync();
-        await page.ArriveAsync("/Partnerships/Edit");
+        await page.ArriveAsync("/Partnerships/New");
         violations.AddRange(await Axe.ViolationsAsync(page));
         await page.GetByLabel("Naam", new() { Exact = true }).FillAsync(NewPartnership);
         await page.GetByLabel("Rechtsvorm").SelectOptionAsync(new SelectOptionValue { Label = "Interlokale vereniging" });
@@ -44,7 +44,7 @@ public sealed class PartnershipJourneyTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
 
         // Its details page shows its eligibility.
-        await page.ArriveAsync("/Partnerships/Details?id=");
+        await page.ArriveAsync(new System.Text.RegularExpressions.Regex("^/Partnerships/[0-9]+\\?saved=true$"));
         violations.AddRange(await Axe.ViolationsAsync(page));
         Assert.Equal(NewPartnership, (await page.Locator("h1").InnerTextAsync()).Trim());
         var eligibility = page.Locator("#eligibility");
@@ -87,7 +87,7 @@ public sealed class PartnershipJourneyTests
             violations.AddRange(await Axe.ViolationsAsync(page));
         }
 
-        await page.GotoAsync("/Partnerships/Edit");
+        await page.GotoAsync("/Partnerships/New");
         await page.GetByLabel("Naam", new() { Exact = true }).FillAsync("Regie Dender");
         await page.GetByLabel("Leden").FillAsync("Dendermonde\nAtlantis");
         await page.GetByLabel("Beherende gemeente").FillAsync("Gent");

@@ -24,34 +24,34 @@ public sealed class SignInJourneyTests
         var violations = new List<string>();
 
         // Their partnership's page sends them to sign in first, and back afterwards.
-        await page.GotoAsync($"/Partnerships/Details?id={who.Own}");
+        await page.GotoAsync($"/Partnerships/{who.Own}");
         await page.ArriveAsync("/Account/Login?");
         violations.AddRange(await Axe.ViolationsAsync(page));
         await page.GetByLabel("E-mail").FillAsync(Principals.Email(Who.Regisseur));
         await page.GetByLabel("Wachtwoord").FillAsync(Principals.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Aanmelden", Exact = true }).ClickAsync();
-        await page.ArriveAsync($"/Partnerships/Details?id={who.Own}");
+        await page.ArriveAsync($"/Partnerships/{who.Own}");
         var title = (await page.Locator("h1").InnerTextAsync()).Trim();
         Assert.Contains("Scheldeland", title, StringComparison.Ordinal);
 
         // Another partnership stays closed to them.
-        var other = await page.GotoAsync($"/Partnerships/Details?id={who.Other}");
+        var other = await page.GotoAsync($"/Partnerships/{who.Other}");
         Assert.Equal(403, other?.Status);
 
         // Edit their own.
-        await page.GotoAsync($"/Partnerships/Details?id={who.Own}");
+        await page.GotoAsync($"/Partnerships/{who.Own}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Wijzigen" }).ClickAsync();
-        await page.ArriveAsync($"/Partnerships/Edit?id={who.Own}");
+        await page.ArriveAsync($"/Partnerships/{who.Own}/Edit");
         violations.AddRange(await Axe.ViolationsAsync(page));
         await page.GetByLabel("Naam regisseur").FillAsync("An Claes");
         await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
-        await page.ArriveAsync($"/Partnerships/Details?id={who.Own}&saved=true");
+        await page.ArriveAsync($"/Partnerships/{who.Own}?saved=true");
         await page.Locator("[role=status]").WaitForAsync();
 
         // The history shows the change, who made it and as what.
         var history = page.GetByRole(AriaRole.Link, new() { Name = "Geschiedenis", Exact = true });
-        Assert.Equal($"/Partnerships/History?id={who.Own}", await history.GetAttributeAsync("href"));
-        var opened = await page.GotoAsync($"/Partnerships/History?id={who.Own}");
+        Assert.Equal($"/Partnerships/{who.Own}/History", await history.GetAttributeAsync("href"));
+        var opened = await page.GotoAsync($"/Partnerships/{who.Own}/History");
         Assert.Equal(200, opened?.Status);
         violations.AddRange(await Axe.ViolationsAsync(page));
         var newest = page.Locator("table.audit tbody tr").First;
@@ -62,7 +62,7 @@ public sealed class SignInJourneyTests
 
         // Signing out ends the session: the partnership asks for a sign-in again.
         await page.GetByRole(AriaRole.Button, new() { Name = "Afmelden" }).ClickAsync();
-        await page.GotoAsync($"/Partnerships/Details?id={who.Own}");
+        await page.GotoAsync($"/Partnerships/{who.Own}");
         await page.ArriveAsync("/Account/Login?");
 
         Assert.True(violations.Count == 0, $"axe-core found {violations.Count} accessibility violation(s):\n\n{string.Join("\n\n", violations)}");

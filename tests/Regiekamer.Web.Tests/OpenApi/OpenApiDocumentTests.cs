@@ -50,7 +50,7 @@ public sealed class OpenApiDocumentTests
         var document = await client.GetJsonAsync("/openapi/v1.json");
 
         var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
-        foreach (var expected in new[] { "/api/v1/reference/municipalities", "/api/v1/partnerships", "/api/v1/partnerships/{id}", "/api/v1/eligibility", "/api/v1/allocation", "/api/v1/allocation/runs", "/api/v1/what-if", "/api/v1/coverage" })
+        foreach (var expected in new[] { "/api/v1/reference/municipalities", "/api/v1/partnerships", "/api/v1/partnerships/{partnershipId}", "/api/v1/eligibility", "/api/v1/allocation", "/api/v1/allocation/runs", "/api/v1/what-if", "/api/v1/coverage" })
         {
             Assert.Contains(paths, p => p.TrimEnd('/') == expected);
         }

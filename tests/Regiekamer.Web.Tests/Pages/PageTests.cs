@@ -85,14 +85,14 @@ public sealed class PageTests
         foreach (var p in api)
         {
             var link = links.Single(a => a.TextContent.Trim() == (string)p!["name"]!);
-            Assert.Equal($"/Partnerships/Details?id={(int)p!["id"]!}", link.GetAttribute("href"));
+            Assert.Equal($"/Partnerships/{(int)p!["id"]!}", link.GetAttribute("href"));
         }
 
         var scheldeland = api.Single(p => ((string)p!["name"]!).Contains("Scheldeland", StringComparison.Ordinal))!;
-        var details = await client.GetPageAsync($"/Partnerships/Details?id={(int)scheldeland["id"]!}&on=2025-06-01");
+        var details = await client.GetPageAsync($"/Partnerships/{(int)scheldeland["id"]!}?on=2025-06-01");
         Assert.Contains("R5", details.One("#eligibility").TextContent, StringComparison.Ordinal);
         Assert.Equal(5, details.Rows("table#members").Count);
-        using var missing = await client.GetAsync(new Uri("/Partnerships/Details?id=987654", UriKind.Relative));
+        using var missing = await client.GetAsync(new Uri("/Partnerships/987654", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
@@ -102,7 +102,7 @@ public sealed class PageTests
     {
         await using var app = await TestApp.StartAsync(provider, demo: false);
         using var client = app.Client();
-        var form = (IHtmlFormElement)(await client.GetPageAsync("/Partnerships/Edit")).One("main form[method=post]");
+        var form = (IHtmlFormElement)(await client.GetPageAsync("/Partnerships/New")).One("main form[method=post]");
         Assert.NotNull(form.QuerySelector("input[name=__RequestVerificationToken]"));
 
         using var content = new FormUrlEncodedContent(Html.Fields(form, new Dictionary<string, string>
@@ -113,11 +113,11 @@ public sealed class PageTests
             ["Input.Members"] = "Dendermonde\r\nBuggenhout\r\n42011",
             ["Input.ManagingMunicipality"] = "Dendermonde",
         }));
-        using var response = await client.PostAsync(new Uri("/Partnerships/Edit", UriKind.Relative), content);
+        using var response = await client.PostAsync(new Uri("/Partnerships/New", UriKind.Relative), content);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!.OriginalString;
-        Assert.StartsWith("/Partnerships/Details?id=", location, StringComparison.Ordinal);
+        Assert.Matches("^/Partnerships/[0-9]+\\?saved=true$", location);
         var details = await client.GetPageAsync(location);
         Assert.Equal("Regie Dender", details.One("h1").TextContent.Trim());
         Assert.True(details.QuerySelector("[role=status]") is not null, $"After saving, the details page ({location}) should confirm it with a role=status banner.");
@@ -134,7 +134,7 @@ public sealed class PageTests
     {
         await using var app = await TestApp.StartAsync(provider, demo: false);
         using var client = app.Client();
-        var form = (IHtmlFormElement)(await client.GetPageAsync("/Partnerships/Edit")).One("main form[method=post]");
+        var form = (IHtmlFormElement)(await client.GetPageAsync("/Partnerships/New")).One("main form[method=post]");
         var fields = Html.Fields(form, new Dictionary<string, string>
         {
             ["Input.Name"] = "Forged",
@@ -142,7 +142,7 @@ public sealed class PageTests
         }).Where(f => f.Key != "__RequestVerificationToken");
 
         using var content = new FormUrlEncodedContent(fields);
-        using var response = await client.PostAsync(new Uri("/Partnerships/Edit", UriKind.Relative), content);
+        using var response = await client.PostAsync(new Uri("/Partnerships/New", UriKind.Relative), content);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Http.AssertNoInternals(await response.Content.ReadAsStringAsync(), "antiforgery rejection");
@@ -155,7 +155,7 @@ public sealed class PageTests
     {
         await using var app = await TestApp.StartAsync(provider, demo: false);
         using var client = app.Client();
-        var form = (IHtmlFormElement)(await client.GetPageAsync("/Partnerships/Edit")).One("main form[method=post]");
+        var form = (IHtmlFormElement)(await client.GetPageAsync("/Partnerships/New")).One("main form[method=post]");
 
         using var content = new FormUrlEncodedContent(Html.Fields(form, new Dictionary<string, string>
         {
@@ -163,7 +163,7 @@ public sealed class PageTests
             ["Input.Members"] = "Dendermonde\nBuggenhout",
             ["Input.ManagingMunicipality"] = "Gent",
         }));
-        using var response = await client.PostAsync(new Uri("/Partnerships/Edit", UriKind.Relative), content);
+        using var response = await client.PostAsync(new Uri("/Partnerships/New", UriKind.Relative), content);
 
         var page = await response.ReadPageAsync(422, "form with R4 error");
         var summary = page.One("[role=alert]");
@@ -245,7 +245,7 @@ public sealed class PageTests
         await using var app = await TestApp.StartAsync(provider);
         using var client = app.Client();
 
-        foreach (var url in new[] { "/Partnerships/Details?id=999999", "/Partnerships/History?id=999999", "/nothing-here" })
+        foreach (var url in new[] { "/Partnerships/999999", "/Partnerships/999999/History", "/nothing-here" })
         {
             using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
             var page = await response.ReadPageAsync(404, url);
@@ -256,7 +256,7 @@ public sealed class PageTests
             Http.AssertNoInternals(page.DocumentElement.OuterHtml, url);
         }
 
-        var english = await client.GetPageAsync("/Partnerships/Details?id=999999&culture=en", 404);
+        var english = await client.GetPageAsync("/Partnerships/999999?culture=en", 404);
         Assert.Equal("Page not found", english.One("main#main h1").TextContent.Trim());
 
         using var api = await client.GetAsync(new Uri("/api/v1/partnerships/999999", UriKind.Relative));

@@ -64,10 +64,10 @@ public sealed class AccessMatrixTests
         Page("/Partnerships/Index", "/Partnerships", Audience.SignedIn),
 
         // Pages: a partnership's own data.
-        Page("/Partnerships/Details", "/Partnerships/Details?id={p}", Audience.ReadOwn),
-        Page("/Partnerships/History", "/Partnerships/History?id={p}", Audience.ReadOwn),
-        Page("/Partnerships/Edit", "/Partnerships/Edit?id={p}", Audience.EditOwn),
-        Page("/Partnerships/Edit", "/Partnerships/Edit", Audience.CaseWork),
+        Page("/Partnerships/Details", "/Partnerships/{p}", Audience.ReadOwn),
+        Page("/Partnerships/History", "/Partnerships/{p}/History", Audience.ReadOwn),
+        Page("/Partnerships/Edit", "/Partnerships/{p}/Edit", Audience.EditOwn),
+        Page("/Partnerships/New", "/Partnerships/New", Audience.CaseWork),
 
         // Pages: the department.
         Page("/Eligibility/Index", "/Eligibility", Audience.Department),
@@ -100,13 +100,13 @@ public sealed class AccessMatrixTests
         Api("POST", "/api/v1/what-if/", "/api/v1/what-if", Audience.SignedIn, "{}"),
 
         // API: a partnership's own data.
-        Api("GET", "/api/v1/partnerships/{id:int}", "/api/v1/partnerships/{p}", Audience.ReadOwn),
-        Api("GET", "/api/v1/partnerships/{id:int}/members-2025", "/api/v1/partnerships/{p}/members-2025", Audience.ReadOwn),
-        Api("GET", "/api/v1/partnerships/{id:int}/eligibility", "/api/v1/partnerships/{p}/eligibility", Audience.ReadOwn),
-        Api("PUT", "/api/v1/partnerships/{id:int}", "/api/v1/partnerships/{p}", Audience.EditOwn, "{}"),
+        Api("GET", "/api/v1/partnerships/{partnershipId:int}/", "/api/v1/partnerships/{p}", Audience.ReadOwn),
+        Api("GET", "/api/v1/partnerships/{partnershipId:int}/members-2025", "/api/v1/partnerships/{p}/members-2025", Audience.ReadOwn),
+        Api("GET", "/api/v1/partnerships/{partnershipId:int}/eligibility", "/api/v1/partnerships/{p}/eligibility", Audience.ReadOwn),
+        Api("PUT", "/api/v1/partnerships/{partnershipId:int}/", "/api/v1/partnerships/{p}", Audience.EditOwn, "{}"),
 
         // API: the department.
-        Api("GET", "/api/v1/eligibility/", "/api/v1/eligibility", Audience.Department),
+        Api("GET", "/api/v1/eligibility", "/api/v1/eligibility", Audience.Department),
         Api("GET", "/api/v1/allocation/", "/api/v1/allocation", Audience.Department),
         Api("GET", "/api/v1/allocation/runs", "/api/v1/allocation/runs", Audience.Department),
         Api("GET", "/api/v1/allocation/runs/{id:int}", "/api/v1/allocation/runs/999999", Audience.Department),
@@ -115,7 +115,7 @@ public sealed class AccessMatrixTests
         Api("GET", "/api/v1/audit/export.csv", "/api/v1/audit/export.csv", Audience.Department),
         Api("GET", "/api/v1/audit/verify", "/api/v1/audit/verify", Audience.Department),
         Api("POST", "/api/v1/partnerships/", "/api/v1/partnerships", Audience.CaseWork, "{}"),
-        Api("DELETE", "/api/v1/partnerships/{id:int}", "/api/v1/partnerships/999999", Audience.CaseWork),
+        Api("DELETE", "/api/v1/partnerships/{partnershipId:int}/", "/api/v1/partnerships/999999", Audience.CaseWork),
         Api("POST", "/api/v1/allocation/runs", "/api/v1/allocation/runs?callId=999999", Audience.CaseWork),
         Api("DELETE", "/api/v1/allocation/runs/{id:int}", "/api/v1/allocation/runs/999999", Audience.CaseWork),
         Api("POST", "/api/v1/allocation/runs/{id:int}/publish", "/api/v1/allocation/runs/999999/publish", Audience.Administrator),
@@ -149,6 +149,65 @@ public sealed class AccessMatrixTests
         Assert.True(missing.Count == 0, "Endpoints not in the access table (decide who may use them, add them to AccessMatrixTests.Table):\n" + string.Join("\n", missing));
         Assert.True(stale.Count == 0, "Rows of the access table that match no endpoint:\n" + string.Join("\n", stale));
         Assert.True(withoutPolicy.Count == 0, "Endpoints that only have the fallback policy (give them a named policy or AllowAnonymous):\n" + string.Join("\n", withoutPolicy.Distinct()));
+    }
+
+    /// <summary>
+    /// Issue 7: what belongs to a partnership is guarded by one convention, not by calls in handlers. Every page and
+    /// endpoint whose route carries {partnershipId} has the gate (PartnershipAccess marks it), and a partnership is
+    /// never named another way: no {id} under a partnerships route, and no handler or page takes a partnershipId from
+    /// the query or form, where the gate would not see it.
+    /// </summary>
+    [Fact]
+    public async Task EveryPartnershipRoute_PassesThePartnershipGate_AndNoneNamesAPartnershipOutsideItsRoute()
+    {
+        await using var app = await TestApp.StartAsync(DatabaseProvider.Sqlite, demo: false, realSignIn: true);
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        var guarded = endpoints.Where(e => e.RoutePattern.GetParameter(Web.Infrastructure.PartnershipAccess.RouteParameter) is not null).ToList();
+        Assert.Contains(guarded, e => KeyOf(e) == "PAGE /Partnerships/Details");
+        Assert.Contains(guarded, e => KeyOf(e) == "GET /api/v1/partnerships/{partnershipId:int}/");
+
+        var unguarded = guarded.Where(e => e.Metadata.GetMetadata<Web.Infrastructure.PartnershipGuarded>() is null).Select(KeyOf).ToList();
+        Assert.True(unguarded.Count == 0, "Routes with {partnershipId} that the partnership gate does not guard:\n" + string.Join("\n", unguarded));
+
+        var otherNames = endpoints
+            .Where(e => (e.RoutePattern.RawText ?? "").Contains("artnerships/", StringComparison.Ordinal) && e.RoutePattern.Parameters.Any(p => p.Name == "id"))
+            .Select(KeyOf).ToList();
+        Assert.True(otherNames.Count == 0, "Partnership routes that name the partnership {id} instead of {partnershipId} (the gate would not see it):\n" + string.Join("\n", otherNames));
+
+        // An API handler parameter named partnershipId must be the route's.
+        var apiParameters = endpoints
+            .Where(e => e.Metadata.GetMetadata<System.Reflection.MethodInfo>() is { } method
+                && method.GetParameters().Any(p => string.Equals(p.Name, "partnershipId", StringComparison.OrdinalIgnoreCase))
+                && e.RoutePattern.GetParameter("partnershipId") is null)
+            .Select(KeyOf).ToList();
+        Assert.True(apiParameters.Count == 0, "API handlers that take a partnershipId outside their route:\n" + string.Join("\n", apiParameters));
+
+        // Pages: a bound property or handler parameter named partnershipId, from anywhere but the route.
+        var pageModels = typeof(Web.Infrastructure.RegiekamerPage).Assembly.GetTypes().Where(t => typeof(Microsoft.AspNetCore.Mvc.RazorPages.PageModel).IsAssignableFrom(t));
+        var pageNames = new List<string>();
+
+        // Administrators grant a role for any partnership: the partnership there is what is granted, not whose data is read.
+        var allowed = new[] { typeof(Web.Features.Admin.Users.EditModel) };
+        foreach (var model in pageModels.Except(allowed))
+        {
+            foreach (var property in model.GetProperties().Where(p => p.GetCustomAttributes(typeof(Microsoft.AspNetCore.Mvc.BindPropertyAttribute), true).Length > 0 || p.GetCustomAttributes(typeof(Microsoft.AspNetCore.Mvc.FromQueryAttribute), true).Length > 0))
+            {
+                var name = (property.GetCustomAttributes(typeof(Microsoft.AspNetCore.Mvc.FromQueryAttribute), true).FirstOrDefault() as Microsoft.AspNetCore.Mvc.FromQueryAttribute)?.Name
+                    ?? (property.GetCustomAttributes(typeof(Microsoft.AspNetCore.Mvc.BindPropertyAttribute), true).FirstOrDefault() as Microsoft.AspNetCore.Mvc.BindPropertyAttribute)?.Name
+                    ?? property.Name;
+                if (string.Equals(name, "partnershipId", StringComparison.OrdinalIgnoreCase))
+                {
+                    pageNames.Add($"{model.FullName}.{property.Name}");
+                }
+            }
+
+            foreach (var handler in model.GetMethods().Where(m => m.Name.StartsWith("On", StringComparison.Ordinal)))
+            {
+                pageNames.AddRange(handler.GetParameters().Where(p => string.Equals(p.Name, "partnershipId", StringComparison.OrdinalIgnoreCase)).Select(p => $"{model.FullName}.{handler.Name}({p.Name})"));
+            }
+        }
+
+        Assert.True(pageNames.Count == 0, "Pages that bind a partnershipId themselves (take CurrentPartnership, which the gate fills from the route):\n" + string.Join("\n", pageNames));
     }
 
     [Theory]

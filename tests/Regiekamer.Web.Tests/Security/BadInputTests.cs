@@ -42,7 +42,7 @@ public sealed class BadInputTests
         }
 
         using (var form = new FormUrlEncodedContent([new("Input.Name", huge)]))
-        using (var response = await administrator.PostAsync(new Uri("/Partnerships/Edit", UriKind.Relative), form))
+        using (var response = await administrator.PostAsync(new Uri("/Partnerships/New", UriKind.Relative), form))
         {
             // A person gets the error page, in the site's layout, saying why.
             Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
@@ -177,8 +177,8 @@ public sealed class BadInputTests
         using var caseHandler = who.Client(app, Who.CaseHandler);
         var before = await Principals.StateAsync(app);
 
-        var form = (IHtmlFormElement)(await regisseur.GetPageAsync($"/Partnerships/Edit?id={who.Own}")).One("main form[method=post]");
-        var theirs = (IHtmlFormElement)(await caseHandler.GetPageAsync($"/Partnerships/Edit?id={who.Own}")).One("main form[method=post]");
+        var form = (IHtmlFormElement)(await regisseur.GetPageAsync($"/Partnerships/{who.Own}/Edit")).One("main form[method=post]");
+        var theirs = (IHtmlFormElement)(await caseHandler.GetPageAsync($"/Partnerships/{who.Own}/Edit")).One("main form[method=post]");
         var real = form.QuerySelector("input[name=__RequestVerificationToken]") is IHtmlInputElement { } input ? input.Value : "";
         Assert.NotEmpty(real);
         var forgeries = new Dictionary<string, string>
@@ -193,7 +193,7 @@ public sealed class BadInputTests
         {
             var fields = Html.Fields(form, new Dictionary<string, string> { ["Input.RegisseurName"] = "Vervalst", ["__RequestVerificationToken"] = token });
             using var content = new FormUrlEncodedContent(fields);
-            using var response = await regisseur.PostAsync(new Uri($"/Partnerships/Edit?id={who.Own}", UriKind.Relative), content);
+            using var response = await regisseur.PostAsync(new Uri($"/Partnerships/{who.Own}/Edit", UriKind.Relative), content);
             Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{kind} antiforgery token: expected 400, got {(int)response.StatusCode}");
             var page = await response.ReadPageAsync(400, $"{kind} antiforgery token");
             Assert.Contains("400", page.Body!.TextContent, StringComparison.Ordinal);

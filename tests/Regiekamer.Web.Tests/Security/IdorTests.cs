@@ -24,8 +24,8 @@ public sealed class IdorTests
         Assert.Equal([who.Own], list.Select(p => (int)p!["id"]!));
 
         var page = await regisseur.GetPageAsync("/Partnerships");
-        var links = page.QuerySelectorAll("main a[href^='/Partnerships/Details']").Select(a => a.GetAttribute("href")).Distinct().ToList();
-        Assert.Equal([$"/Partnerships/Details?id={who.Own}"], links);
+        var links = page.QuerySelectorAll("main table#partnerships a").Select(a => a.GetAttribute("href")).Distinct().ToList();
+        Assert.Equal([$"/Partnerships/{who.Own}"], links);
 
         foreach (var url in new[] { $"/api/v1/partnerships/{who.Other}", $"/api/v1/partnerships/{who.Other}/eligibility", $"/api/v1/partnerships/{who.Other}/members-2025" })
         {
@@ -35,7 +35,7 @@ public sealed class IdorTests
             Assert.DoesNotContain("Scheldeland", problem.ToJsonString(), StringComparison.Ordinal);
         }
 
-        foreach (var url in new[] { $"/Partnerships/Details?id={who.Other}", $"/Partnerships/History?id={who.Other}", $"/Partnerships/Edit?id={who.Other}" })
+        foreach (var url in new[] { $"/Partnerships/{who.Other}", $"/Partnerships/{who.Other}/History", $"/Partnerships/{who.Other}/Edit" })
         {
             using var response = await regisseur.GetAsync(new Uri(url, UriKind.Relative));
             Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
@@ -85,27 +85,23 @@ public sealed class IdorTests
         using var regisseur = who.Client(app, Who.Regisseur);
         var before = await OtherStateAsync(app, who.Other);
 
-        // The form of their own partnership, with a valid antiforgery token, posted with the other's id:
-        // in the form field, and in the URL.
-        var form = (IHtmlFormElement)(await regisseur.GetPageAsync($"/Partnerships/Edit?id={who.Own}")).One("main form[method=post]");
+        // The form of their own partnership, with a valid antiforgery token, posted with the other's id: in a form
+        // field (which nothing reads: the partnership is the route's), and in the URL (which the gate refuses).
+        var form = (IHtmlFormElement)(await regisseur.GetPageAsync($"/Partnerships/{who.Own}/Edit")).One("main form[method=post]");
         var values = new Dictionary<string, string> { ["Input.RegisseurName"] = "Overgenomen" };
-        var fields = Html.Fields(form, values).Where(f => f.Key != "Id").Append(new("Id", who.Other.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        var fields = Html.Fields(form, values).Append(new("Id", who.Other.ToString(System.Globalization.CultureInfo.InvariantCulture))).Append(new("partnershipId", who.Other.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
 
         using (var content = new FormUrlEncodedContent(fields))
-        using (var response = await regisseur.PostAsync(new Uri($"/Partnerships/Edit?id={who.Own}", UriKind.Relative), content))
+        using (var response = await regisseur.PostAsync(new Uri($"/Partnerships/{who.Own}/Edit", UriKind.Relative), content))
         {
-            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal($"/Partnerships/{who.Own}?saved=true", response.Headers.Location!.OriginalString);
         }
 
         using (var content = new FormUrlEncodedContent(Html.Fields(form, values)))
-        using (var response = await regisseur.PostAsync(new Uri($"/Partnerships/Edit?id={who.Other}", UriKind.Relative), content))
+        using (var response = await regisseur.PostAsync(new Uri($"/Partnerships/{who.Other}/Edit", UriKind.Relative), content))
         {
-            // The form's own hidden id (their partnership) would win over the URL's; either way nothing of the other changes.
-            Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Redirect, $"got {(int)response.StatusCode}");
-            if (response.StatusCode == HttpStatusCode.Redirect)
-            {
-                Assert.Equal($"/Partnerships/Details?id={who.Own}&saved=true", response.Headers.Location!.OriginalString);
-            }
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         }
 
         Assert.Equal(before, await OtherStateAsync(app, who.Other));

@@ -28,7 +28,7 @@ public sealed partial class SignInTests
         await using var app = await TestApp.StartAsync(provider, realSignIn: true);
         var (own, other) = await PartnershipsAsync(app);
         await CreateUserAsync(app, "rita@regie.test", new RoleGrant(Role.Regisseur, own));
-        var details = $"/Partnerships/Details?id={own}";
+        var details = $"/Partnerships/{own}";
         using var client = app.Client(role: null);
 
         // Not signed in: the page sends the browser to sign in, and back afterwards.
@@ -52,7 +52,7 @@ public sealed partial class SignInTests
         Assert.Contains("Scheldeland", page.One("h1").Text(), StringComparison.Ordinal);
 
         // Another partnership: the page refuses, and the access-denied page says so with 403.
-        using var denied = await client.GetAsync(new Uri($"/Partnerships/Details?id={other}", UriKind.Relative));
+        using var denied = await client.GetAsync(new Uri($"/Partnerships/{other}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
         Assert.StartsWith("/Account/AccessDenied", Target(denied), StringComparison.Ordinal);
         var refusal = await client.GetPageAsync(Target(denied), expectedStatus: 403);
@@ -331,11 +331,11 @@ public sealed partial class SignInTests
         // The other browser notices at its next security-stamp check.
         app.Time.Advance(AccountsSetup.SecurityStampInterval + TimeSpan.FromSeconds(1));
         await AssertSentToSignInAsync(phone, "/Account/Manage");
-        await AssertSentToSignInAsync(phone, $"/Partnerships/Details?id={own}");
+        await AssertSentToSignInAsync(phone, $"/Partnerships/{own}");
 
         // Someone else's session, checked at the same time, goes on: it is the new security stamp that ends sessions, not the clock.
         await colleague.GetPageAsync("/Account/Manage");
-        await colleague.GetPageAsync($"/Partnerships/Details?id={own}");
+        await colleague.GetPageAsync($"/Partnerships/{own}");
 
         // Signing in again works.
         using var again = await SignInAsync(phone, "twee@regie.test", Password);

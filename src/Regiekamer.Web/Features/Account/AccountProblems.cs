@@ -1,5 +1,5 @@
 using Regiekamer.Core.Common;
-using Regiekamer.Web.Api;
+using Regiekamer.Web.Infrastructure;
 
 namespace Regiekamer.Web.Features.Account;
 
@@ -11,15 +11,17 @@ public static class AccountProblems
         "Aanmelden vereist: stuur 'Authorization: Bearer rk_…' met een API-token of meld je aan.",
         "Sign-in required: send 'Authorization: Bearer rk_…' with an API token, or sign in.");
 
-    public static DomainError Forbidden { get; } = DomainError.Invalid(
-        "forbidden",
+    public static DomainError Forbidden { get; } = DomainError.Forbidden(
         "Je rollen geven geen toegang tot deze gegevens.",
         "Your roles do not give access to this data.");
 
-    public static DomainError AdministratorNeedsTwoFactor { get; } = DomainError.Invalid(
+    public static DomainError AdministratorNeedsTwoFactor { get; } = new(
         "administrator-two-factor",
-        "Een beheerder moet eerst aanmelden in twee stappen instellen (/Account/Manage/TwoFactor).",
-        "An administrator must first set up two-factor sign-in (/Account/Manage/TwoFactor).");
+        new(
+            "Een beheerder moet eerst aanmelden in twee stappen instellen (/Account/Manage/TwoFactor).",
+            "An administrator must first set up two-factor sign-in (/Account/Manage/TwoFactor)."),
+        null,
+        ErrorKind.Forbidden);
 
     public static bool IsApi(HttpRequest request)
     {

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Regiekamer.Core.Accounts;
+using Regiekamer.Web.Infrastructure;
 
 namespace Regiekamer.Web.Features.Account;
 
@@ -18,7 +19,7 @@ public sealed class AdministratorTwoFactorGate(RequestDelegate next)
     {
         ArgumentNullException.ThrowIfNull(user);
         return user.Identity?.IsAuthenticated == true
-            && user.IsInRole(nameof(Role.Administrator))
+            && user.May(DepartmentPermission.Administer)
             && !user.HasClaim(c => c.Type == AccountClaims.ApiTokenId)
             && user.FindFirstValue(AccountClaims.TwoFactorEnabled) != "true";
     }

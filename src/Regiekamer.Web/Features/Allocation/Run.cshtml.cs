@@ -30,13 +30,9 @@ public sealed class RunModel(AllocationService allocation, CallService calls, Re
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
+    [HandlerPolicy(Policies.Administrator)]
     public async Task<IActionResult> OnPostPublishAsync(CancellationToken ct)
     {
-        if (!User.IsInRole("Administrator"))
-        {
-            return Forbid();
-        }
-
         var result = await allocation.PublishAsync(Id, ct);
         if (result.IsSuccess)
         {
@@ -44,17 +40,13 @@ public sealed class RunModel(AllocationService allocation, CallService calls, Re
         }
 
         Errors = result.Errors;
-        Response.StatusCode = StatusCodes.Status409Conflict;
+        Response.StatusCode = Problems.StatusOf(result.Errors);
         return await LoadAsync(ct) ? Page() : NotFound();
     }
 
+    [HandlerPolicy(Policies.CaseWork)]
     public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
     {
-        if (!(User.IsInRole("Administrator") || User.IsInRole("CaseHandler")))
-        {
-            return Forbid();
-        }
-
         var result = await allocation.DeleteRunAsync(Id, ct);
         if (result.IsSuccess)
         {
@@ -62,7 +54,7 @@ public sealed class RunModel(AllocationService allocation, CallService calls, Re
         }
 
         Errors = result.Errors;
-        Response.StatusCode = StatusCodes.Status409Conflict;
+        Response.StatusCode = Problems.StatusOf(result.Errors);
         return await LoadAsync(ct) ? Page() : NotFound();
     }
 

@@ -199,7 +199,7 @@ public static class AuditDisplay
         var escaped = Uri.EscapeDataString(id);
         return type switch
         {
-            "Partnership" => $"/Partnerships/Details?id={escaped}",
+            "Partnership" => $"/Partnerships/{escaped}",
             "AllocationRun" => $"/Allocation/Run?id={escaped}",
             "Call" => "/Calls",
             "ReferenceDataset" => "/Municipalities/Datasets",
@@ -222,7 +222,7 @@ public static class AuditDisplay
         var number = n.ToString(CultureInfo.InvariantCulture);
         return type switch
         {
-            "Partnership" => $"/Partnerships/History?id={number}",
+            "Partnership" => $"/Partnerships/{number}/History",
             "Call" => $"/Calls#history-call-{number}",
             "AllocationRun" => $"/Allocation/Run?id={number}#history",
             _ => null,

@@ -11,7 +11,7 @@ public static class AuditExport
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(time);
-        var stamp = AuditQuery.InBrussels(time.GetUtcNow().UtcDateTime).ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
+        var stamp = Regiekamer.Core.Common.BrusselsClock.InBrussels(time.GetUtcNow().UtcDateTime).ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
         response.ContentType = AuditCsv.ContentType;
         response.Headers.ContentDisposition = $"attachment; filename=\"auditspoor-{stamp}.csv\"";
         response.Headers.CacheControl = "no-store";

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Regiekamer.Core.Audit;
 using Regiekamer.Core.Calls;
 using Regiekamer.Core.Common;
+using Regiekamer.Web.Infrastructure;
 
 namespace Regiekamer.Web.Features.Calls;
 
@@ -52,13 +53,9 @@ public sealed class IndexModel(CallService calls, AuditTrail audit) : PageModel
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
+    [HandlerPolicy(Policies.Administrator)]
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!User.IsInRole("Administrator"))
-        {
-            return Forbid();
-        }
-
         var result = await calls.AddVersionAsync(CallId, new CallVersionInput(Budget, WeightWorkingAge, WeightJobSeekers, WeightEqual, Deadline, Priorities, EffectiveFrom, Note), CallVersion, ct);
         if (result.IsSuccess)
         {
@@ -66,7 +63,7 @@ public sealed class IndexModel(CallService calls, AuditTrail audit) : PageModel
         }
 
         _errors = result.Errors;
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        Response.StatusCode = Problems.StatusOf(result.Errors);
         await LoadAsync(ct);
         return Page();
     }

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Regiekamer.Core.Calls;
 using Regiekamer.Core.Coverage;
-using Regiekamer.Web.Api;
+using Regiekamer.Core.Evaluation;
+using Regiekamer.Web.Infrastructure;
 
 namespace Regiekamer.Web.Features.Coverage;
 
-public sealed class IndexModel(CoverageService coverage, Regiekamer.Core.Calls.CallService calls, TimeProvider time) : PageModel
+public sealed class IndexModel(CallEvaluationService evaluations, CallService calls) : RegiekamerPage
 {
     public DateOnly On { get; private set; }
 
@@ -13,9 +14,16 @@ public sealed class IndexModel(CoverageService coverage, Regiekamer.Core.Calls.C
 
     public CoverageReport All { get; private set; } = null!;
 
-    public async Task OnGetAsync([FromQuery(Name = "on")] DateOnly? on, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "on")] DateOnly? on, CancellationToken ct)
     {
-        On = await ApiRoutes.DateAsync(on, null, calls, time, ct);
-        (Eligible, All) = await coverage.ComputeAsync(On, ct);
+        On = await calls.JudgementDateAsync(null, on, ct);
+        var evaluation = await evaluations.EvaluateAsync(null, On, ct);
+        if (!evaluation.IsSuccess)
+        {
+            return Fail(evaluation.Errors);
+        }
+
+        (Eligible, All) = (evaluation.Value!.EligibleCoverage, evaluation.Value.RegisteredCoverage);
+        return Page();
     }
 }

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Regiekamer.Core.Calls;
 using Regiekamer.Core.Eligibility;
+using Regiekamer.Core.Evaluation;
 using Regiekamer.Core.ReferenceData;
-using Regiekamer.Web.Api;
+using Regiekamer.Web.Infrastructure;
 
 namespace Regiekamer.Web.Features.Eligibility;
 
-public sealed class IndexModel(EligibilityService eligibility, Regiekamer.Core.Calls.CallService calls, TimeProvider time) : PageModel
+public sealed class IndexModel(CallEvaluationService evaluations, CallService calls) : RegiekamerPage
 {
     public DateOnly On { get; private set; }
 
@@ -16,12 +17,19 @@ public sealed class IndexModel(EligibilityService eligibility, Regiekamer.Core.C
 
     public string CallCode { get; private set; } = "";
 
-    public async Task OnGetAsync([FromQuery(Name = "on")] DateOnly? on, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "on")] DateOnly? on, CancellationToken ct)
     {
-        On = await ApiRoutes.DateAsync(on, null, calls, time, ct);
-        var (version, snapshot, results) = await eligibility.EvaluateAsync(null, On, ct);
-        Snapshot = snapshot;
-        Results = results.OrderBy(r => r.Result.Eligible).ThenBy(r => r.Partnership.Name, StringComparer.Ordinal).ToList();
-        CallCode = $"#{version.CallId} v{version.Number}";
+        On = await calls.JudgementDateAsync(null, on, ct);
+        var evaluation = await evaluations.EvaluateAsync(null, On, ct);
+        if (!evaluation.IsSuccess)
+        {
+            return Fail(evaluation.Errors);
+        }
+
+        var e = evaluation.Value!;
+        Snapshot = e.Snapshot;
+        Results = e.Partnerships.OrderBy(r => r.Result.Eligible).ThenBy(r => r.Partnership.Name, StringComparer.Ordinal).ToList();
+        CallCode = e.CallLabel;
+        return Page();
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Regiekamer.Core.Accounts;
 using Regiekamer.Core.Audit;
 using Regiekamer.Core.Partnerships;
 using Regiekamer.Web.Infrastructure;
@@ -9,36 +8,22 @@ using Regiekamer.Web.Infrastructure;
 namespace Regiekamer.Web.Features.Partnerships;
 
 /// <summary>The history tab of one partnership: its audit records, newest first. A deleted partnership keeps its history.</summary>
-public sealed class HistoryModel(PartnershipService partnerships, AuditTrail audit) : PageModel
+[PartnershipAccess(PartnershipPermission.Read, IncludeDeleted = true)]
+public sealed class HistoryModel(CurrentPartnership current, AuditTrail audit) : RegiekamerPage
 {
-    [BindProperty(SupportsGet = true)]
-    public int Id { get; set; }
+    public int PartnershipId => current.Id;
 
     public string Name { get; private set; } = "";
 
     /// <summary>False once the partnership was deleted: there is no details page to go back to.</summary>
-    public bool Exists { get; private set; }
+    public bool Exists => current.Partnership is not null;
 
     public IReadOnlyList<AuditRecord> Records { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        // access: people who may read this partnership (department, or a role in it).
-        if (!User.CanReadPartnership(Id))
-        {
-            return Forbid();
-        }
-
-        var partnership = await partnerships.GetAsync(Id, ct);
-        Records = await audit.HistoryAsync(PartnershipService.AuditEntity, Id.ToString(CultureInfo.InvariantCulture), ct);
-        if (partnership is null && Records.Count == 0)
-        {
-            return NotFound();
-        }
-
-        Exists = partnership is not null;
-        Name = partnership?.Name ?? Records.Select(r => LastName(r)).FirstOrDefault(n => n is not null) ?? Id.ToString(CultureInfo.InvariantCulture);
-        return Page();
+        Records = await audit.HistoryAsync(PartnershipService.AuditEntity, current.Id.ToString(CultureInfo.InvariantCulture), ct);
+        Name = current.Partnership?.Name ?? Records.Select(LastName).FirstOrDefault(n => n is not null) ?? current.Id.ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>The name a record last knew the partnership by (after an update or creation; before a deletion).</summary>

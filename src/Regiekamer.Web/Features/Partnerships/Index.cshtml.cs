@@ -1,34 +1,67 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Regiekamer.Core.Accounts;
+using Regiekamer.Core.Calls;
 using Regiekamer.Core.Common;
+using Regiekamer.Core.Data;
 using Regiekamer.Core.Eligibility;
+using Regiekamer.Core.Evaluation;
+using Regiekamer.Core.Partnerships;
 using Regiekamer.Core.ReferenceData;
-using Regiekamer.Web.Api;
 using Regiekamer.Web.Infrastructure;
 
 namespace Regiekamer.Web.Features.Partnerships;
 
-public sealed class IndexModel(EligibilityService eligibility, Regiekamer.Core.Calls.CallService calls, TimeProvider time) : PageModel
+/// <summary>One line of the list, as the database projects it.</summary>
+public sealed record PartnershipRow(int Id, string Name, PartnershipKind Kind, PartnershipStatus Status, bool IsDemo, IReadOnlyList<NisCode> Members);
+
+/// <summary>The partnerships the user may read, a page at a time from the database, each with its eligibility for the latest call.</summary>
+public sealed class IndexModel(RegiekamerDb db, CallEvaluationService evaluations, CallService calls) : RegiekamerPage
 {
-    public IReadOnlyList<PartnershipEligibility> Results { get; private set; } = [];
+    public const int PageSize = 50;
 
-    public ReferenceSnapshot Snapshot { get; private set; } = null!;
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
 
-    public DateOnly On { get; private set; }
+    public IReadOnlyList<PartnershipRow> Rows { get; private set; } = [];
 
-    public bool CanCreate { get; private set; }
+    public int Total { get; private set; }
 
-    public string CallCode { get; private set; } = "";
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    public CallEvaluation Evaluation { get; private set; } = null!;
+
+    public ReferenceSnapshot Snapshot => Evaluation.Snapshot;
+
+    public DateOnly On => Evaluation.On;
+
+    public bool CanCreate => User.May(DepartmentPermission.CaseWork);
 
     public Bilingual InhabitantsCitation => Snapshot.InhabitantsDataset.Citation;
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public EligibilityResult? ResultOf(int id) => Evaluation.Of(id)?.Result;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        On = await ApiRoutes.DateAsync((DateOnly?)null, null, calls, time, ct);
-        var (version, snapshot, results) = await eligibility.EvaluateAsync(null, On, ct);
-        Snapshot = snapshot;
+        var evaluation = await evaluations.EvaluateAsync(null, await calls.JudgementDateAsync(null, null, ct), ct);
+        if (!evaluation.IsSuccess)
+        {
+            return Fail(evaluation.Errors);
+        }
+
+        Evaluation = evaluation.Value!;
         var readable = User.ReadablePartnerships();
-        Results = results.Where(r => readable is null || readable.Contains(r.Partnership.Id)).ToList();
-        CanCreate = User.IsInRole("Administrator") || User.IsInRole("CaseHandler");
-        CallCode = $"#{version.CallId} v{version.Number}";
+        var query = db.Partnerships.AsNoTracking();
+        if (readable is not null)
+        {
+            query = query.Where(p => readable.Contains(p.Id));
+        }
+
+        Total = await query.CountAsync(ct);
+        PageNumber = Math.Clamp(PageNumber, 1, Pages);
+        Rows = await query.OrderBy(p => p.Name).Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(p => new PartnershipRow(p.Id, p.Name, p.Kind, p.Status, p.IsDemo, p.Members.Select(m => m.NisCode).ToList()))
+            .ToListAsync(ct);
+        return Page();
     }
 }

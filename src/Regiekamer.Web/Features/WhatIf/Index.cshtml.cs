@@ -4,16 +4,16 @@ using Regiekamer.Core.Allocation;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.Partnerships;
 using Regiekamer.Core.ReferenceData;
-using Regiekamer.Web.Api;
+using Regiekamer.Web.Infrastructure;
 
 namespace Regiekamer.Web.Features.WhatIf;
 
-public sealed class IndexModel(WhatIfService whatIf, PartnershipService partnerships, ReferenceDataService data, Regiekamer.Core.Calls.CallService calls, TimeProvider time) : PageModel
+public sealed class IndexModel(WhatIfService whatIf, PartnershipService partnerships, Regiekamer.Core.Calls.CallService calls) : PageModel
 {
     [FromQuery(Name = "action")]
     public string? Action { get; set; }
 
-    [FromQuery(Name = "partnershipId")]
+    [FromQuery(Name = "partnership")]
     public int? PartnershipId { get; set; }
 
     [FromQuery(Name = "municipality")]
@@ -47,27 +47,18 @@ public sealed class IndexModel(WhatIfService whatIf, PartnershipService partners
             return;
         }
 
-        var request = new WhatIfRequest(
+        var input = new WhatIfInput(
             Action,
             PartnershipId,
             Municipality,
-            Action == "add-partnership"
-                ? new PartnershipRequest(NewName, NewKind, PartnershipStatus.New.Code(), (NewMembers ?? "").Split(['\n', ';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), NewManaging, null, null, null, null, null)
-                : null,
-            null);
-        var change = await AllocationApi.ToChangeAsync(request, partnerships, data, ct);
-        if (!change.IsSuccess)
-        {
-            Errors = change.Errors;
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return;
-        }
-
-        var result = await whatIf.ApplyAsync(null, await ApiRoutes.DateAsync((DateOnly?)null, null, calls, time, ct), change.Value!, ct);
+            Action == WhatIfService.AddPartnership
+                ? new PartnershipInput(NewName, NewKind, PartnershipStatus.New.Code(), (NewMembers ?? "").Split(['\n', ';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), NewManaging)
+                : null);
+        var result = await whatIf.ApplyAsync(null, await calls.JudgementDateAsync(null, null, ct), input, ct);
         if (!result.IsSuccess)
         {
             Errors = result.Errors;
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            Response.StatusCode = Problems.StatusOf(result.Errors);
             return;
         }
 

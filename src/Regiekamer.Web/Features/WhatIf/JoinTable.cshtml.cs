@@ -1,25 +1,27 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Regiekamer.Core.Allocation;
-using Regiekamer.Web.Api;
+using Regiekamer.Core.Calls;
+using Regiekamer.Web.Infrastructure;
 
 namespace Regiekamer.Web.Features.WhatIf;
 
-public sealed class JoinTableModel(WhatIfService whatIf, Regiekamer.Core.Calls.CallService calls, TimeProvider time) : PageModel
+public sealed class JoinTableModel(WhatIfService whatIf, CallService calls) : RegiekamerPage
 {
     public AllocationPreview Preview { get; private set; } = null!;
 
     public IReadOnlyList<JoinOption> Options { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var result = await whatIf.JoinTableAsync(null, await ApiRoutes.DateAsync((DateOnly?)null, null, calls, time, ct), ct);
+        var result = await whatIf.JoinTableAsync(null, await calls.JudgementDateAsync(null, null, ct), ct);
         if (!result.IsSuccess)
         {
-            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Message.En)));
+            return Fail(result.Errors);
         }
 
         (Preview, Options) = result.Value!;
         var s = Preview.Snapshot;
         Options = Options.OrderBy(o => s.Find(o.Municipality)?.Name, StringComparer.Ordinal).ThenByDescending(o => o.Change).ToList();
+        return Page();
     }
 }

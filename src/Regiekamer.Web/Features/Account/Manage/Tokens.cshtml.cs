@@ -46,7 +46,7 @@ public sealed class TokensModel(ApiTokenService tokens, UserManager<RegiekamerUs
                 return Refuse(DomainError.Invalid("validation", $"Vervaldatum: '{Expires}' is geen datum (JJJJ-MM-DD).", $"Expiry: '{Expires}' is not a date (YYYY-MM-DD).", "expires"));
             }
 
-            expires = Core.Audit.AuditQuery.StartOfDayUtc(day.AddDays(1));
+            expires = Core.Common.BrusselsClock.StartOfDayUtc(day.AddDays(1));
         }
 
         var result = await tokens.CreateAsync(user.Id, Name, expires, ct);

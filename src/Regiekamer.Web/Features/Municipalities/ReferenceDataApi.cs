@@ -1,12 +1,13 @@
 using Regiekamer.Core.ReferenceData;
 using Regiekamer.Web.Infrastructure;
 
-namespace Regiekamer.Web.Api;
+namespace Regiekamer.Web.Features.Municipalities;
 
 public static class ReferenceDataApi
 {
-    public static void MapReferenceDataApi(this RouteGroupBuilder api)
+    public static void Map(RouteGroupBuilder api)
     {
+        ArgumentNullException.ThrowIfNull(api);
         var group = api.MapGroup("/reference").WithTags("Reference data").RequireAuthorization(Policies.SignedIn);
         group.MapGet("/datasets", async (ReferenceDataService data, CancellationToken ct) =>
             TypedResults.Ok((await data.DatasetsAsync(ct)).Select(DatasetDto.Of).ToList()))

@@ -1,9 +1,8 @@
 using Regiekamer.Core.Audit;
 using Regiekamer.Core.Data;
 using Regiekamer.Web.Infrastructure;
-using Regiekamer.Web.Features.Audit;
 
-namespace Regiekamer.Web.Api;
+namespace Regiekamer.Web.Features.Audit;
 
 public sealed record AuditActorDto(Guid? UserId, string Name, string Role);
 
@@ -30,7 +29,7 @@ public sealed record AuditRecordDto(
         return new(
             r.Id,
             r.AtUtc,
-            AuditQuery.InBrussels(r.AtUtc),
+            Regiekamer.Core.Common.BrusselsClock.InBrussels(r.AtUtc),
             new AuditActorDto(r.ActorUserId, r.ActorName, r.ActorRole),
             r.EntityType,
             r.EntityId,
@@ -52,7 +51,7 @@ public sealed record AuditVerificationDto(bool Intact, long RecordsChecked, Audi
 public static class AuditApi
 {
     /// <summary>/audit: the trail for the department, filtered like the /Audit page; its CSV export; the chain check.</summary>
-    public static void MapAuditApi(this RouteGroupBuilder api)
+    public static void Map(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
         var group = api.MapGroup("/audit").WithTags("Audit").RequireAuthorization(Policies.Department);

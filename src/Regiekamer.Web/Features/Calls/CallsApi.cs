@@ -1,17 +1,18 @@
 using Regiekamer.Core.Calls;
 using Regiekamer.Web.Infrastructure;
 
-namespace Regiekamer.Web.Api;
+namespace Regiekamer.Web.Features.Calls;
 
 public static class CallsApi
 {
-    public static void MapCallsApi(this RouteGroupBuilder api)
+    public static void Map(RouteGroupBuilder api)
     {
+        ArgumentNullException.ThrowIfNull(api);
         var group = api.MapGroup("/calls").WithTags("Calls").RequireAuthorization(Policies.SignedIn);
         group.MapGet("/", async (CallService calls, CancellationToken ct) => TypedResults.Ok((await calls.ListAsync(ct)).Select(CallDto.Of).ToList()))
             .WithSummary("The calls, newest first, each with every version of its terms (R14).");
         group.MapGet("/{id:int}", async Task<IResult> (int id, CallService calls, CancellationToken ct) =>
-            await calls.GetAsync(id, ct) is { } c ? TypedResults.Ok(CallDto.Of(c)) : Problems.From(Core.Common.DomainError.NotFound($"Oproep {id} bestaat niet.", $"Call {id} does not exist.")))
+            await calls.GetAsync(id, ct) is { } c ? TypedResults.Ok(CallDto.Of(c)) : Problems.From(CallService.CallNotFound(id)))
             .WithSummary("One call with every version of its terms (R14): budget, weights, deadline, priorities, reference regions.")
             .Produces<CallDto>(StatusCodes.Status200OK)
             .ProducesProblems(StatusCodes.Status404NotFound);

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
-namespace Regiekamer.Web.Api;
+namespace Regiekamer.Web.Infrastructure;
 
 /// <summary>
 /// The OpenAPI document (/openapi/v1.json, committed as docs/openapi/v1.json): its description, the bearer API-token

@@ -1,10 +1,25 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Regiekamer.Core.Accounts;
-using Regiekamer.Core.Audit;
+using Regiekamer.Core.Data;
 using Regiekamer.Core.Partnerships;
 
-namespace Regiekamer.Core.Data;
+namespace Regiekamer.Core.Accounts;
+
+// One configuration per entity; the feature's tables as properties of RegiekamerDb. Keep Data/Migrations in step:
+// SchemaDriftTests compares the two on both databases.
+
+/// <summary>The accounts' tables besides Identity's own: role assignments, API tokens, data-protection keys.</summary>
+public static class AccountsModel
+{
+    extension(RegiekamerDb db)
+    {
+        public DbSet<RoleAssignment> RoleAssignments => db.Set<RoleAssignment>();
+
+        public DbSet<ApiToken> ApiTokens => db.Set<ApiToken>();
+
+        public DbSet<DataProtectionKey> DataProtectionKeys => db.Set<DataProtectionKey>();
+    }
+}
 
 internal sealed class RegiekamerUserConfiguration : IEntityTypeConfiguration<RegiekamerUser>
 {
@@ -34,23 +49,6 @@ internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
         b.HasIndex(t => t.TokenHash).IsUnique();
         b.HasIndex(t => t.UserId);
         b.HasOne<RegiekamerUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
-internal sealed class AuditRecordConfiguration : IEntityTypeConfiguration<AuditRecord>
-{
-    public void Configure(EntityTypeBuilder<AuditRecord> b)
-    {
-        b.ToTable("AuditRecords");
-        b.Property(a => a.ActorName).HasMaxLength(256);
-        b.Property(a => a.ActorRole).HasMaxLength(100);
-        b.Property(a => a.EntityType).HasMaxLength(100);
-        b.Property(a => a.EntityId).HasMaxLength(100);
-        b.Property(a => a.Action).HasMaxLength(100);
-        b.Property(a => a.PreviousHash).HasMaxLength(64);
-        b.Property(a => a.Hash).HasMaxLength(64);
-        b.HasIndex(a => new { a.EntityType, a.EntityId });
-        b.HasIndex(a => a.AtUtc);
     }
 }
 

@@ -1,0 +1,103 @@
+using Microsoft.Extensions.Caching.Memory;
+using Regiekamer.Core.Allocation;
+using Regiekamer.Core.Calls;
+using Regiekamer.Core.Common;
+using Regiekamer.Core.Coverage;
+using Regiekamer.Core.Data;
+using Regiekamer.Core.Eligibility;
+using Regiekamer.Core.Partnerships;
+using Regiekamer.Core.ReferenceData;
+
+namespace Regiekamer.Core.Evaluation;
+
+/// <summary>
+/// Everything derived from the partnerships, a call and the reference data on one date: the eligibility of every
+/// partnership of the call (R1–R6), the allocation preview (R13) and coverage. Immutable; shared by every request
+/// that asks for the same call and date until its inputs change.
+/// </summary>
+public sealed record CallEvaluation(
+    Call Call,
+    CallVersion Version,
+    DateOnly On,
+    ReferenceSnapshot Snapshot,
+    IReadOnlyList<PartnershipEligibility> Partnerships,
+    Result<AllocationPreview> Allocation,
+    CoverageReport EligibleCoverage,
+    CoverageReport RegisteredCoverage)
+{
+    private readonly Dictionary<int, PartnershipEligibility> _byId = Partnerships.ToDictionary(p => p.Partnership.Id);
+
+    /// <summary>"2023-2025 v1".</summary>
+    public string CallLabel => $"{Call.Code} v{Version.Number}";
+
+    /// <summary>One partnership's eligibility, or null when it is not one of this call's (another municipality set, or new since).</summary>
+    public PartnershipEligibility? Of(int partnershipId) => _byId.GetValueOrDefault(partnershipId);
+}
+
+/// <summary>
+/// The evaluations computed so far, keyed by the version of their inputs (<see cref="DataVersion"/>), the call and the
+/// date. A change to a partnership, a call or a dataset gives a new version, so a cached evaluation is never stale:
+/// it is simply no longer asked for, and ages out.
+/// </summary>
+public sealed class CallEvaluationCache : IDisposable
+{
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 64 });
+
+    internal bool TryGet((long Version, int? CallId, DateOnly On) key, out Result<CallEvaluation>? evaluation) => _cache.TryGetValue(key, out evaluation);
+
+    internal void Set((long Version, int? CallId, DateOnly On) key, Result<CallEvaluation> evaluation) =>
+        _cache.Set(key, evaluation, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
+
+    public void Dispose() => _cache.Dispose();
+}
+
+/// <summary>Evaluates a call on a date once per version of its inputs; every page and API operation that shows derived results asks here.</summary>
+public sealed class CallEvaluationService(RegiekamerDb db, CallService calls, PartnershipService partnerships, ReferenceDataService referenceData, CallEvaluationCache cache)
+{
+    /// <param name="callId">The call; null for the latest.</param>
+    public async Task<Result<CallEvaluation>> EvaluateAsync(int? callId, DateOnly on, CancellationToken ct = default)
+    {
+        var key = (await DataVersion.CurrentAsync(db, ct), callId, on);
+        if (cache.TryGet(key, out var cached))
+        {
+            return cached!;
+        }
+
+        var evaluation = await ComputeAsync(callId, on, ct);
+        cache.Set(key, evaluation);
+        return evaluation;
+    }
+
+    private async Task<Result<CallEvaluation>> ComputeAsync(int? callId, DateOnly on, CancellationToken ct)
+    {
+        var call = callId is { } id ? await calls.GetAsync(id, ct) : await calls.LatestAsync(ct);
+        if (call is null)
+        {
+            return callId is { } missing ? CallService.CallNotFound(missing) : DomainError.NotFound("Er is nog geen oproep.", "There is no call yet.");
+        }
+
+        var version = call.CurrentVersion;
+        var snapshot = await referenceData.SnapshotAsync(call.MunicipalitySet, version.RegionDatasetId, ct: ct);
+        var all = (await partnerships.ListAsync(ct)).Where(p => p.MunicipalitySet == call.MunicipalitySet).ToList();
+        var facts = all.Select(PartnershipService.ToFacts).ToList();
+        var results = EligibilityRules.Evaluate(facts, snapshot.EligibilityContext(on));
+        var judged = all.Zip(results, (p, r) => new PartnershipEligibility(p, r)).ToList();
+
+        var weights = new AllocationWeights(version.WeightWorkingAge, version.WeightJobSeekers, version.WeightEqual);
+        var outcome = AllocationPath.Compute(facts, results, snapshot, version.YearlyBudget, weights);
+        var preview = outcome.IsSuccess
+            ? Result<AllocationPreview>.Ok(new AllocationPreview(
+                call,
+                version,
+                on,
+                snapshot,
+                outcome.Value!.Lines,
+                judged.Where(r => !r.Result.Eligible).ToList(),
+                all.ToDictionary(p => p.Name, p => p)))
+            : Result<AllocationPreview>.Fail(outcome.Errors);
+
+        var eligibleFacts = facts.Where((_, i) => results[i].Eligible).ToList();
+        return Result<CallEvaluation>.Ok(new CallEvaluation(
+            call, version, on, snapshot, judged, preview, CoverageCalculator.Compute(eligibleFacts, snapshot), CoverageCalculator.Compute(facts, snapshot)));
+    }
+}

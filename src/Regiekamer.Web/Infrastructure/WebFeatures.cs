@@ -1,0 +1,107 @@
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Regiekamer.Core.Calls;
+using Regiekamer.Web.Features;
+using Regiekamer.Web.Features.Account;
+using Regiekamer.Web.Features.Admin;
+using Regiekamer.Web.Features.Allocation;
+using Regiekamer.Web.Features.Audit;
+using Regiekamer.Web.Features.Calls;
+using Regiekamer.Web.Features.Coverage;
+using Regiekamer.Web.Features.Eligibility;
+using Regiekamer.Web.Features.Imports;
+using Regiekamer.Web.Features.Municipalities;
+using Regiekamer.Web.Features.Partnerships;
+using Regiekamer.Web.Features.Published;
+using Regiekamer.Web.Features.WhatIf;
+
+namespace Regiekamer.Web.Infrastructure;
+
+/// <summary>
+/// One feature of the web app, in its own folder under Features/: who may see its pages (the folder's conventions)
+/// and its part of the JSON API under /api/v1 (one XxxApi.cs). A new feature adds its folder and one line to
+/// <see cref="WebFeatures"/>.
+/// </summary>
+public interface IWebFeature
+{
+    /// <summary>The policies of the feature's pages: every page gets one, or the access test fails.</summary>
+    static virtual void Pages(PageConventionCollection pages)
+    {
+    }
+
+    /// <summary>The feature's endpoints, mapped on the /api/v1 group.</summary>
+    static virtual void Api(RouteGroupBuilder api)
+    {
+    }
+}
+
+/// <summary>Every feature, registered once; what holds for all of them (partnership access, the call filter) is set up here.</summary>
+public static class WebFeatures
+{
+    private static readonly Registration[] All =
+    [
+        Feature<HomeFeature>(),
+        Feature<AccountFeature>(),
+        Feature<AdminFeature>(),
+        Feature<MunicipalitiesFeature>(),
+        Feature<ImportsFeature>(),
+        Feature<PartnershipsFeature>(),
+        Feature<EligibilityFeature>(),
+        Feature<CallsFeature>(),
+        Feature<AllocationFeature>(),
+        Feature<PublishedFeature>(),
+        Feature<WhatIfFeature>(),
+        Feature<CoverageFeature>(),
+        Feature<AuditFeature>(),
+    ];
+
+    public static void ConfigurePages(PageConventionCollection pages)
+    {
+        ArgumentNullException.ThrowIfNull(pages);
+        pages.GuardPartnershipPages();
+        pages.ConfigureFilter(new HandlerPolicyFilter());
+        foreach (var feature in All)
+        {
+            feature.Pages(pages);
+        }
+    }
+
+    public static void MapApi(IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").DisableAntiforgery();
+        api.GuardPartnershipRoutes();
+        api.AddEndpointFilterFactory(KnownCall);
+        foreach (var feature in All)
+        {
+            feature.Api(api);
+        }
+    }
+
+    private static Registration Feature<T>()
+        where T : IWebFeature => new(T.Pages, T.Api);
+
+    /// <summary>
+    /// Every operation with a <c>callId</c> answers 404 for a call that does not exist, before its handler runs (which
+    /// would otherwise evaluate against nothing). Each of them declares the 404 (ProducesProblems).
+    /// </summary>
+    private static EndpointFilterDelegate KnownCall(EndpointFilterFactoryContext factory, EndpointFilterDelegate next)
+    {
+        if (!factory.MethodInfo.GetParameters().Any(p => p.Name == "callId"))
+        {
+            return next;
+        }
+
+        return async context =>
+        {
+            var text = context.HttpContext.Request.Query["callId"].ToString();
+            if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var callId)
+                && await context.HttpContext.RequestServices.GetRequiredService<CallService>().GetAsync(callId, context.HttpContext.RequestAborted) is null)
+            {
+                return Problems.From(CallService.CallNotFound(callId));
+            }
+
+            return await next(context);
+        };
+    }
+
+    private sealed record Registration(Action<PageConventionCollection> Pages, Action<RouteGroupBuilder> Api);
+}
