@@ -1,3 +1,4 @@
+using Regiekamer.TestCommon;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -64,7 +65,7 @@ public sealed class AuditTests : IDisposable
             var trail = new AuditTrail(db, new CurrentActor { Actor = CaseHandler }, new FixedTime(new DateTimeOffset(2023, 1, 14, 22, 59, 0, TimeSpan.Zero)));
             for (var i = 1; i <= 3; i++)
             {
-                trail.Record("Partnership", i.ToString(CultureInfo.InvariantCulture), "Updated", new { Name = "Regie " + i }, new { Name = "Regie " + i + "b" });
+                trail.Record(new TestAuditEvent("Partnership", i.ToString(CultureInfo.InvariantCulture), "Updated", new { Name = "Regie " + i }, new { Name = "Regie " + i + "b" }));
             }
 
             await db.SaveChangesAsync();
@@ -212,7 +213,7 @@ public sealed class AuditTests : IDisposable
         var trail = new AuditTrail(db, new CurrentActor { Actor = CaseHandler }, new FixedTime(at));
         for (var i = 1; i <= count; i++)
         {
-            trail.Record(entityType, i.ToString(CultureInfo.InvariantCulture), "Updated", new { Name = "Regie " + i }, new { Name = after ?? "Regie " + i + "b" });
+            trail.Record(new TestAuditEvent(entityType, i.ToString(CultureInfo.InvariantCulture), "Updated", new { Name = "Regie " + i }, new { Name = after ?? "Regie " + i + "b" }));
         }
 
         await db.SaveChangesAsync();

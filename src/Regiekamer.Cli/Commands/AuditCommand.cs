@@ -102,7 +102,7 @@ internal static class AuditCommand
             {
                 // stdout in one go, only when the whole export succeeded.
                 using var text = new StringWriter(CultureInfo.InvariantCulture);
-                await AuditCsv.WriteAsync(text, AuditQuery.StreamAsync(db, filter, ct), ct);
+                await AuditCsv.WriteAsync(text, AuditReader.StreamAsync(db, filter, ct), ct);
                 cli.Output(text.ToString());
                 return Cli.Success;
             }
@@ -115,7 +115,7 @@ internal static class AuditCommand
             {
                 await using (var writer = new StreamWriter(partial, false, AuditCsv.FileEncoding))
                 {
-                    count = await AuditCsv.WriteAsync(writer, AuditQuery.StreamAsync(db, filter, ct), ct);
+                    count = await AuditCsv.WriteAsync(writer, AuditReader.StreamAsync(db, filter, ct), ct);
                 }
 
                 File.Move(partial, full, overwrite: true);

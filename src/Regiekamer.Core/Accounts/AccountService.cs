@@ -105,11 +105,11 @@ public sealed class AccountService(RegiekamerDb db, UserManager<RegiekamerUser> 
 
         var assignments = grants.Select(g => new RoleAssignment { UserId = user.Id, Role = g.Role, PartnershipId = g.PartnershipId, CreatedAtUtc = now }).ToList();
         db.RoleAssignments.AddRange(assignments);
-        var record = audit.Record(AuditEntity, Id(user), "Created", null, Snapshot(user, assignments));
+        var record = audit.Record(new UserCreated(user.Id, UserSnapshot.Of(user, assignments)));
         var result = await users.CreateAsync(user);
         if (!result.Succeeded)
         {
-            Detach(record);
+            audit.Withdraw(record);
             foreach (var assignment in assignments)
             {
                 Detach(assignment);
@@ -142,7 +142,7 @@ public sealed class AccountService(RegiekamerDb db, UserManager<RegiekamerUser> 
         }
 
         var assignment = new RoleAssignment { UserId = userId, Role = grant.Role, PartnershipId = grant.PartnershipId, CreatedAtUtc = time.GetUtcNow().UtcDateTime };
-        audit.Record(AuditEntity, Id(user), "RoleAdded", Snapshot(user, current), Snapshot(user, [.. current, assignment]));
+        audit.Record(new UserChanged(user.Id, UserActions.RoleAdded, UserSnapshot.Of(user, current), UserSnapshot.Of(user, [.. current, assignment])));
         db.RoleAssignments.Add(assignment);
         await db.SaveChangesAsync(ct);
         return Result<RoleAssignment>.Ok(assignment);
@@ -167,7 +167,7 @@ public sealed class AccountService(RegiekamerDb db, UserManager<RegiekamerUser> 
             return LastAdministrator(user);
         }
 
-        audit.Record(AuditEntity, Id(user), "RoleRemoved", Snapshot(user, current), Snapshot(user, current.Where(r => r != assignment).ToList()));
+        audit.Record(new UserChanged(user.Id, UserActions.RoleRemoved, UserSnapshot.Of(user, current), UserSnapshot.Of(user, current.Where(r => r != assignment).ToList())));
         db.RoleAssignments.Remove(assignment);
         await db.SaveChangesAsync(ct);
         return Result<RoleGrant>.Ok(grant);
@@ -192,10 +192,10 @@ public sealed class AccountService(RegiekamerDb db, UserManager<RegiekamerUser> 
             return LastAdministrator(user);
         }
 
-        var before = Snapshot(user, roles);
+        var before = UserSnapshot.Of(user, roles);
         user.LockoutEnabled = true;
         user.LockoutEnd = LockedByAdministrator;
-        return await SaveAsync(user, "Locked", before, Snapshot(user, roles), () => users.UpdateSecurityStampAsync(user));
+        return await SaveAsync(user, UserActions.Locked, before, UserSnapshot.Of(user, roles), () => users.UpdateSecurityStampAsync(user));
     }
 
     /// <summary>Lifts an administrator's lock or a lockout after failed sign-ins.</summary>
@@ -212,10 +212,10 @@ public sealed class AccountService(RegiekamerDb db, UserManager<RegiekamerUser> 
         }
 
         var roles = await RolesAsync(userId, ct);
-        var before = Snapshot(user, roles);
+        var before = UserSnapshot.Of(user, roles);
         user.LockoutEnd = null;
         user.AccessFailedCount = 0;
-        return await SaveAsync(user, "Unlocked", before, Snapshot(user, roles), () => users.UpdateAsync(user));
+        return await SaveAsync(user, UserActions.Unlocked, before, UserSnapshot.Of(user, roles), () => users.UpdateAsync(user));
     }
 
     /// <summary>Sets a new password without the old one (an administrator, the CLI). Ends the user's sessions and lifts a lockout after failed sign-ins.</summary>
@@ -233,10 +233,10 @@ public sealed class AccountService(RegiekamerDb db, UserManager<RegiekamerUser> 
         }
 
         var roles = await RolesAsync(userId, ct);
-        var before = Snapshot(user, roles);
+        var before = UserSnapshot.Of(user, roles);
         user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
         LiftFailedSignInLockout(user);
-        return await SaveAsync(user, "PasswordSet", before, Snapshot(user, roles), () => users.UpdateSecurityStampAsync(user));
+        return await SaveAsync(user, UserActions.PasswordSet, before, UserSnapshot.Of(user, roles), () => users.UpdateSecurityStampAsync(user));
     }
 
     /// <summary>The user changes their own password; their other sessions end.</summary>
@@ -260,8 +260,8 @@ public sealed class AccountService(RegiekamerDb db, UserManager<RegiekamerUser> 
         }
 
         var roles = await RolesAsync(user.Id, ct);
-        var before = Snapshot(user, roles);
-        return await SaveAsync(user, "PasswordChanged", before, Snapshot(user, roles, hasPassword: true), () => users.ChangePasswordAsync(user, currentPassword, newPassword), "newPassword");
+        var before = UserSnapshot.Of(user, roles);
+        return await SaveAsync(user, UserActions.PasswordChanged, before, UserSnapshot.Of(user, roles, hasPassword: true), () => users.ChangePasswordAsync(user, currentPassword, newPassword), "newPassword");
     }
 
     /// <summary>A new password with the token from a reset mail. An unknown address gets the same answer as a bad token.</summary>
@@ -278,12 +278,12 @@ public sealed class AccountService(RegiekamerDb db, UserManager<RegiekamerUser> 
         }
 
         var roles = await RolesAsync(user.Id, ct);
-        var before = Snapshot(user, roles);
+        var before = UserSnapshot.Of(user, roles);
 
         // Following the mailed link proves the address.
         user.EmailConfirmed = true;
         LiftFailedSignInLockout(user);
-        return await SaveAsync(user, "PasswordReset", before, Snapshot(user, roles, hasPassword: true), () => users.ResetPasswordAsync(user, token, newPassword), "newPassword");
+        return await SaveAsync(user, UserActions.PasswordReset, before, UserSnapshot.Of(user, roles, hasPassword: true), () => users.ResetPasswordAsync(user, token, newPassword), "newPassword");
     }
 
     /// <summary>A token for the reset mail (the web app's data-protection token provider).</summary>
@@ -294,8 +294,8 @@ public sealed class AccountService(RegiekamerDb db, UserManager<RegiekamerUser> 
     {
         ArgumentNullException.ThrowIfNull(user);
         var roles = await RolesAsync(user.Id, ct);
-        var state = Snapshot(user, roles);
-        return await SaveAsync(user, "SignedOutEverywhere", state, state, () => users.UpdateSecurityStampAsync(user));
+        var state = UserSnapshot.Of(user, roles);
+        return await SaveAsync(user, UserActions.SignedOutEverywhere, state, state, () => users.UpdateSecurityStampAsync(user));
     }
 
     /// <summary>The user's authenticator key (base32), made now if they have none. Making one changes the security stamp: refresh the sign-in after.</summary>
@@ -327,9 +327,9 @@ public sealed class AccountService(RegiekamerDb db, UserManager<RegiekamerUser> 
         }
 
         var roles = await RolesAsync(user.Id, ct);
-        var before = Snapshot(user, roles);
+        var before = UserSnapshot.Of(user, roles);
         user.TwoFactorEnabled = true;
-        return await SaveWithNewRecoveryCodesAsync(user, "TwoFactorEnabled", before, Snapshot(user, roles));
+        return await SaveWithNewRecoveryCodesAsync(user, UserActions.TwoFactorEnabled, before, UserSnapshot.Of(user, roles));
     }
 
     /// <summary>Turns two-factor sign-in off; administrators must keep it.</summary>
@@ -347,9 +347,9 @@ public sealed class AccountService(RegiekamerDb db, UserManager<RegiekamerUser> 
             return TwoFactorOff;
         }
 
-        var before = Snapshot(user, roles);
+        var before = UserSnapshot.Of(user, roles);
         user.TwoFactorEnabled = false;
-        return await SaveAsync(user, "TwoFactorDisabled", before, Snapshot(user, roles), () => users.SetTwoFactorEnabledAsync(user, false));
+        return await SaveAsync(user, UserActions.TwoFactorDisabled, before, UserSnapshot.Of(user, roles), () => users.SetTwoFactorEnabledAsync(user, false));
     }
 
     /// <summary>New recovery codes; the old ones stop working.</summary>
@@ -361,15 +361,15 @@ public sealed class AccountService(RegiekamerDb db, UserManager<RegiekamerUser> 
             return TwoFactorOff;
         }
 
-        var state = Snapshot(user, await RolesAsync(user.Id, ct));
-        return await SaveWithNewRecoveryCodesAsync(user, "RecoveryCodesRenewed", state, state);
+        var state = UserSnapshot.Of(user, await RolesAsync(user.Id, ct));
+        return await SaveWithNewRecoveryCodesAsync(user, UserActions.RecoveryCodesRenewed, state, state);
     }
 
     /// <summary>
     /// Saves the user with new recovery codes (the old ones stop working) and one audit record. Identity answers null
     /// codes when it could not update the user, e.g. someone else changed it meanwhile: that is a failure, not codes.
     /// </summary>
-    private async Task<Result<IReadOnlyList<string>>> SaveWithNewRecoveryCodesAsync(RegiekamerUser user, string action, object before, object after)
+    private async Task<Result<IReadOnlyList<string>>> SaveWithNewRecoveryCodesAsync(RegiekamerUser user, string action, UserSnapshot before, UserSnapshot after)
     {
         IEnumerable<string>? codes = null;
         var saved = await SaveAsync(user, action, before, after, async () =>
@@ -380,33 +380,17 @@ public sealed class AccountService(RegiekamerDb db, UserManager<RegiekamerUser> 
         return saved.IsSuccess ? Result<IReadOnlyList<string>>.Ok(codes!.ToList()) : Result<IReadOnlyList<string>>.Fail(saved.Errors);
     }
 
-    /// <summary>What the audit trail keeps of a user: no password hash, security stamp, key or token.</summary>
-    public static object Snapshot(RegiekamerUser user, IEnumerable<RoleAssignment> roles, bool? hasPassword = null)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        ArgumentNullException.ThrowIfNull(roles);
-        return new
-        {
-            user.Email,
-            user.DisplayName,
-            Roles = roles.Select(r => RoleGrant.Of(r).ToString()).Order(StringComparer.Ordinal).ToList(),
-            Locked = user.LockoutEnd == LockedByAdministrator,
-            TwoFactor = user.TwoFactorEnabled,
-            HasPassword = hasPassword ?? user.PasswordHash is not null,
-        };
-    }
-
     /// <summary>
     /// Adds the audit record, then lets Identity validate and save the user: one SaveChanges holds both. When Identity
     /// refuses, the record is taken back and the user reloaded, so nothing of the attempt remains.
     /// </summary>
-    private async Task<Result<RegiekamerUser>> SaveAsync(RegiekamerUser user, string action, object before, object after, Func<Task<IdentityResult>> save, string passwordField = "password")
+    private async Task<Result<RegiekamerUser>> SaveAsync(RegiekamerUser user, string action, UserSnapshot before, UserSnapshot after, Func<Task<IdentityResult>> save, string passwordField = "password")
     {
-        var record = audit.Record(AuditEntity, Id(user), action, before, after);
+        var record = audit.Record(new UserChanged(user.Id, action, before, after));
         var result = await save();
         if (!result.Succeeded)
         {
-            Detach(record);
+            audit.Withdraw(record);
             await db.Entry(user).ReloadAsync();
             return Failed<RegiekamerUser>(result, passwordField);
         }

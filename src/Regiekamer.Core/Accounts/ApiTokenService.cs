@@ -76,7 +76,7 @@ public sealed class ApiTokenService(RegiekamerDb db, UserManager<RegiekamerUser>
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.ApiTokens.Add(token);
         await db.SaveChangesAsync(ct);
-        audit.Record(AuditEntity, Id(token), "Created", null, Snapshot(token, user));
+        audit.Record(new ApiTokenCreated(token.Id, ApiTokenSnapshot.Of(token, user)));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Result<CreatedApiToken>.Ok(new CreatedApiToken(token, secret));
@@ -100,9 +100,9 @@ public sealed class ApiTokenService(RegiekamerDb db, UserManager<RegiekamerUser>
         }
 
         var user = await db.Users.AsNoTracking().FirstAsync(u => u.Id == token.UserId, ct);
-        var before = Snapshot(token, user);
+        var before = ApiTokenSnapshot.Of(token, user);
         token.RevokedAtUtc = time.GetUtcNow().UtcDateTime;
-        audit.Record(AuditEntity, Id(token), "Revoked", before, Snapshot(token, user));
+        audit.Record(new ApiTokenRevoked(token.Id, before, ApiTokenSnapshot.Of(token, user)));
         await db.SaveChangesAsync(ct);
         return Result<ApiToken>.Ok(token);
     }
@@ -159,16 +159,6 @@ public sealed class ApiTokenService(RegiekamerDb db, UserManager<RegiekamerUser>
         secret is { Length: SecretLength }
         && secret.StartsWith(SecretPrefix, StringComparison.Ordinal)
         && secret.AsSpan(SecretPrefix.Length).IndexOfAnyExcept(Base64UrlCharacters) < 0;
-
-    private static object Snapshot(ApiToken token, RegiekamerUser user) => new
-    {
-        token.UserId,
-        User = user.Email,
-        token.Name,
-        token.Prefix,
-        token.ExpiresAtUtc,
-        token.RevokedAtUtc,
-    };
 
     private static string Id(ApiToken token) => token.Id.ToString(CultureInfo.InvariantCulture);
 

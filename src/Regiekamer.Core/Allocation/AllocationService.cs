@@ -74,7 +74,7 @@ public sealed class AllocationService(RegiekamerDb db, CallEvaluationService eva
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.AllocationRuns.Add(run);
         await db.SaveChangesAsync(ct);
-        audit.Record(AuditEntity, Id(run), "Created", null, Snapshot(run));
+        audit.Record(new AllocationRunCreated(run.Id, AllocationRunSnapshot.Of(run)));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Result<AllocationRun>.Ok(run);
@@ -83,20 +83,6 @@ public sealed class AllocationService(RegiekamerDb db, CallEvaluationService eva
     public const string AuditEntity = "AllocationRun";
 
     public static DomainError RunNotFound(int id) => DomainError.NotFound($"Verdeling {id} bestaat niet.", $"Allocation run {id} does not exist.");
-
-    private static string Id(AllocationRun run) => run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>What the audit trail keeps of a run: the version and datasets it used and every amount.</summary>
-    private static object Snapshot(AllocationRun r) => new
-    {
-        r.CallVersionId,
-        Budget = r.Budget.ToInvariantString(),
-        Weights = $"{r.WeightWorkingAge},{r.WeightJobSeekers},{r.WeightEqual}",
-        EligibilityDate = r.EligibilityDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        Datasets = new { r.InhabitantsDatasetId, r.WorkingAgeDatasetId, r.JobSeekersDatasetId, r.RegionDatasetId },
-        r.UsesEstimates,
-        Lines = r.Lines.Select(l => new { l.PartnershipId, l.PartnershipName, Total = l.Total.ToInvariantString() }).ToList(),
-    };
 
     public Task<List<AllocationRun>> ListRunsAsync(CancellationToken ct = default) =>
         db.AllocationRuns.AsNoTracking().OrderByDescending(r => r.Id).ToListAsync(ct);
@@ -127,7 +113,7 @@ public sealed class AllocationService(RegiekamerDb db, CallEvaluationService eva
         }
 
         run.PublishedAtUtc = time.GetUtcNow().UtcDateTime;
-        audit.Record(AuditEntity, Id(run), "Published", null, new { PublishedAtUtc = run.PublishedAtUtc.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture) });
+        audit.Record(new AllocationRunPublished(run.Id, new AllocationRunPublication(run.PublishedAtUtc.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture))));
         await db.SaveChangesAsync(ct);
         return Result<AllocationRun>.Ok(run);
     }
@@ -146,7 +132,7 @@ public sealed class AllocationService(RegiekamerDb db, CallEvaluationService eva
             return DomainError.Conflict(Rules.R14, $"R14: verdeling {id} is gepubliceerd en kan niet verwijderd worden.", $"R14: allocation run {id} is published and cannot be deleted.");
         }
 
-        audit.Record(AuditEntity, Id(run), "Deleted", new { run.CallVersionId, Budget = run.Budget.ToInvariantString() }, null);
+        audit.Record(new AllocationRunDeleted(run.Id, new AllocationRunSummary(run.CallVersionId, run.Budget.ToInvariantString())));
         db.AllocationRuns.Remove(run);
         await db.SaveChangesAsync(ct);
         return Result<int>.Ok(id);

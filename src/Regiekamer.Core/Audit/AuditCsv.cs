@@ -8,12 +8,14 @@ namespace Regiekamer.Core.Audit;
 
 /// <summary>
 /// The audit trail as CSV: one row per record, every stored field as stored, so that the hash of each row can be
-/// recomputed from the file. Written record by record, so an export of the whole trail never sits in memory.
+/// recomputed from the file, then the actor and the values as people read them (personal references resolved, an
+/// erased person as "gewiste persoon"; a value a spreadsheet would take for a formula starts with an apostrophe).
+/// Written record by record, so an export of the whole trail never sits in memory.
 /// </summary>
 public static class AuditCsv
 {
     public static IReadOnlyList<string> Header { get; } =
-        ["id", "at_utc", "at_brussels", "actor", "actor_role", "entity_type", "entity_id", "action", "before", "after", "previous_hash", "hash"];
+        ["id", "at_utc", "at_brussels", "actor", "actor_role", "entity_type", "entity_id", "action", "before", "after", "previous_hash", "hash", "format", "fields", "actor_display", "before_display", "after_display"];
 
     public const string ContentType = "text/csv; charset=utf-8";
 
@@ -23,7 +25,7 @@ public static class AuditCsv
     private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture) { NewLine = "\n" };
 
     /// <summary>Writes the header and every record; returns the number of records written.</summary>
-    public static async Task<long> WriteAsync(TextWriter output, IAsyncEnumerable<AuditRecord> records, CancellationToken ct = default)
+    public static async Task<long> WriteAsync(TextWriter output, IAsyncEnumerable<AuditView> records, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(records);
@@ -57,9 +59,10 @@ public static class AuditCsv
     }
 
     /// <summary>The fields of one record, in the order of <see cref="Header"/>.</summary>
-    public static IReadOnlyList<string> Row(AuditRecord record)
+    public static IReadOnlyList<string> Row(AuditView view)
     {
-        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(view);
+        var record = view.Record;
         return
         [
             record.Id.ToString(CultureInfo.InvariantCulture),
@@ -74,6 +77,11 @@ public static class AuditCsv
             record.After ?? "",
             record.PreviousHash,
             record.Hash,
+            record.Format.ToString(CultureInfo.InvariantCulture),
+            record.Fields ?? "",
+            Spreadsheet.Safe(view.ActorName),
+            Spreadsheet.Safe(view.Before ?? ""),
+            Spreadsheet.Safe(view.After ?? ""),
         ];
     }
 

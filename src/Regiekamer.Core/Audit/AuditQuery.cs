@@ -16,7 +16,8 @@ public sealed record AuditFilter(
     string? Actor = null,
     string? Action = null,
     DateOnly? From = null,
-    DateOnly? To = null)
+    DateOnly? To = null,
+    string? Field = null)
 {
     public static AuditFilter None { get; } = new();
 
@@ -26,7 +27,7 @@ public sealed record AuditFilter(
     /// web, "--from"/"--to" on the CLI.
     /// </summary>
     public static Result<AuditFilter> Parse(
-        string? entityType, string? entityId, string? actor, string? action, string? from, string? to, AuditDateNames? names = null)
+        string? entityType, string? entityId, string? actor, string? action, string? from, string? to, AuditDateNames? names = null, string? field = null)
     {
         var (fromName, fromLabel, toName, toLabel) = names ?? AuditDateNames.Web;
         var errors = new List<DomainError>();
@@ -43,11 +44,11 @@ public sealed record AuditFilter(
 
         return errors.Count > 0
             ? Result<AuditFilter>.Fail(errors)
-            : Result<AuditFilter>.Ok(new AuditFilter(Clean(entityType), Clean(entityId), Clean(actor), Clean(action), fromDate, toDate));
+            : Result<AuditFilter>.Ok(new AuditFilter(Clean(entityType), Clean(entityId), Clean(actor), Clean(action), fromDate, toDate, Clean(field)));
     }
 
     /// <summary>The same filter with blank parts dropped and text trimmed.</summary>
-    public AuditFilter Normalized() => new(Clean(EntityType), Clean(EntityId), Clean(Actor), Clean(Action), From, To);
+    public AuditFilter Normalized() => new(Clean(EntityType), Clean(EntityId), Clean(Actor), Clean(Action), From, To, Clean(Field));
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
@@ -96,8 +97,12 @@ public static class AuditQuery
 {
     public const int PageSize = 50;
 
-    /// <summary>The records that match, in no particular order.</summary>
-    public static IQueryable<AuditRecord> Matching(IQueryable<AuditRecord> records, AuditFilter filter)
+    /// <summary>
+    /// The records that match, in no particular order. The actor is matched on the name people see: the personal
+    /// values that contain the text (<paramref name="personal"/>, see <see cref="ActorReferencesAsync"/>), and on older
+    /// records the stored name itself.
+    /// </summary>
+    public static IQueryable<AuditRecord> Matching(IQueryable<AuditRecord> records, AuditFilter filter, IReadOnlyCollection<string>? personal = null)
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(filter);
@@ -117,12 +122,20 @@ public static class AuditQuery
             records = records.Where(a => a.Action == action);
         }
 
+        if (f.Field is { } field)
+        {
+            // Records since typed events keep their changed fields; older ones have none to match.
+            var marker = "," + field + ",";
+            records = records.Where(a => a.Fields != null && a.Fields.Contains(marker));
+        }
+
         if (f.Actor is { } actor)
         {
             // Upper on both sides: the same case-insensitive match on SQLite and PostgreSQL.
             var term = actor.ToUpperInvariant();
 #pragma warning disable CA1304, CA1311, CA1862 // Translated to SQL upper(); a culture or StringComparison cannot be translated.
-            records = records.Where(a => a.ActorName.ToUpper().Contains(term));
+            var refs = personal ?? [];
+            records = records.Where(a => a.ActorName.ToUpper().Contains(term) || refs.Contains(a.ActorName));
 #pragma warning restore CA1304, CA1311, CA1862
         }
 
@@ -146,7 +159,7 @@ public static class AuditQuery
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        var matching = Matching(db.AuditRecords.AsNoTracking(), filter);
+        var matching = Matching(db.AuditRecords.AsNoTracking(), filter, await ActorReferencesAsync(db, filter, ct));
         var total = await matching.LongCountAsync(ct);
         var pages = AuditPage.PagesFor(total, pageSize);
         page = Math.Clamp(page, 1, pages);
@@ -158,10 +171,28 @@ public static class AuditQuery
     public static async IAsyncEnumerable<AuditRecord> StreamAsync(RegiekamerDb db, AuditFilter filter, [EnumeratorCancellation] CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        await foreach (var record in Matching(db.AuditRecords.AsNoTracking(), filter).OrderBy(a => a.Id).AsAsyncEnumerable().WithCancellation(ct))
+        var references = await ActorReferencesAsync(db, filter, ct);
+        await foreach (var record in Matching(db.AuditRecords.AsNoTracking(), filter, references).OrderBy(a => a.Id).AsAsyncEnumerable().WithCancellation(ct))
         {
             yield return record;
         }
+    }
+
+    /// <summary>The references ("pd:&lt;id&gt;") of the personal values that contain the filter's actor text, as records name their actor.</summary>
+    public static async Task<IReadOnlyCollection<string>> ActorReferencesAsync(RegiekamerDb db, AuditFilter filter, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(filter);
+        if (filter.Normalized().Actor is not { } actor)
+        {
+            return [];
+        }
+
+        var term = actor.ToUpperInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // Translated to SQL upper(); a culture or StringComparison cannot be translated.
+        var ids = await db.PersonalData.AsNoTracking().Where(d => d.Value != null && d.Value.ToUpper().Contains(term)).Select(d => d.Id).Take(10_000).ToListAsync(ct);
+#pragma warning restore CA1304, CA1311, CA1862
+        return ids.Select(id => Personal.ReferencePrefix + id.ToString("D")).ToList();
     }
 
     /// <summary>The entity types and actions that occur, for the filter's choices.</summary>

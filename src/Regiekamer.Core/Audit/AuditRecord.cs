@@ -13,7 +13,10 @@ public sealed class AuditRecord
 
     public Guid? ActorUserId { get; set; }
 
-    /// <summary>E-mail or name of the actor, or "system" / "cli:&lt;account&gt;".</summary>
+    /// <summary>
+    /// Who acted: "system", or a reference "pd:&lt;id&gt;" to the person's e-mail (or the CLI's "cli:&lt;account&gt;")
+    /// in <see cref="PersonalDatum"/>; on format 1 records the e-mail or "cli:&lt;account&gt;" itself.
+    /// </summary>
     public string ActorName { get; set; } = "";
 
     /// <summary>The role the actor acted in, e.g. "Regisseur" or "Administrator".</summary>
@@ -30,6 +33,16 @@ public sealed class AuditRecord
 
     /// <summary>JSON of the values after the change; null for a deletion.</summary>
     public string? After { get; set; }
+
+    /// <summary>
+    /// How the record is written and hashed: 1 for the records written before typed events (values inline, the hash
+    /// over the fields above), 2 since (personal values as references, the hash also over <see cref="Format"/> and
+    /// <see cref="Fields"/>). See <see cref="AuditTrail.Chain"/>.
+    /// </summary>
+    public int Format { get; set; } = AuditTrail.LegacyFormat;
+
+    /// <summary>",Name,Members,": the top-level fields that changed, to query the trail by field; null on format 1 records.</summary>
+    public string? Fields { get; set; }
 
     public string PreviousHash { get; set; } = "";
 

@@ -28,23 +28,6 @@ public sealed class CallService(RegiekamerDb db, AuditTrail audit, BrusselsClock
 
     public static DomainError CallNotFound(int callId) => DomainError.NotFound($"Oproep {callId} bestaat niet.", $"Call {callId} does not exist.");
 
-    /// <summary>What the audit trail keeps of a call version (R14).</summary>
-    public static object Snapshot(CallVersion v)
-    {
-        ArgumentNullException.ThrowIfNull(v);
-        return new
-        {
-            v.Number,
-            YearlyBudget = v.YearlyBudget.ToInvariantString(),
-            Weights = $"{v.WeightWorkingAge},{v.WeightJobSeekers},{v.WeightEqual}",
-            Deadline = v.Deadline.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            v.Priorities,
-            v.RegionDatasetId,
-            EffectiveFrom = v.EffectiveFrom.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            v.Note,
-        };
-    }
-
     public Task<List<Call>> ListAsync(CancellationToken ct = default) => db.Calls.AsNoTracking().OrderByDescending(c => c.FirstYear).ToListAsync(ct);
 
     public Task<Call?> GetAsync(int id, CancellationToken ct = default) => db.Calls.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
@@ -131,7 +114,7 @@ public sealed class CallService(RegiekamerDb db, AuditTrail audit, BrusselsClock
             CreatedAtUtc = clock.UtcNow,
         };
         db.CallVersions.Add(version);
-        audit.Record(AuditEntity, callId.ToString(System.Globalization.CultureInfo.InvariantCulture), "VersionAdded", Snapshot(current), Snapshot(version));
+        audit.Record(new CallVersionAdded(callId, CallVersionSnapshot.Of(current), CallVersionSnapshot.Of(version)));
         db.Entry(call).State = EntityState.Modified; // bumps Call.Version (RegiekamerDb.PrepareChanges)
         await db.SaveChangesAsync(ct);
         return Result<CallVersion>.Ok(version);

@@ -45,7 +45,7 @@ public sealed class DatabaseSeeder(RegiekamerDb db, TimeProvider time, Actor? ac
             var entity = d.ToEntity(now);
             db.Datasets.Add(entity);
             await db.SaveChangesAsync(ct);
-            _audit.Record(ImportService.AuditEntity, entity.Id.ToString(CultureInfo.InvariantCulture), "Imported", null, ImportService.Snapshot(entity, ShippedFile));
+            _audit.Record(new DatasetImported(entity.Id, DatasetSnapshot.Of(entity, ShippedFile)));
             db.RegionAssignments.AddRange(d.Assignments.Select(a => new RegionAssignment { DatasetId = entity.Id, NisCode = a.NisCode, RegionCode = a.RegionCode, RegionName = a.RegionName }));
             db.Figures.AddRange(d.Figures.Select(f => new MunicipalityFigure { DatasetId = entity.Id, NisCode = f.NisCode, Value = f.Value }));
             if (d.Kind == DatasetKind.ReferenceRegions && d.Set == MunicipalitySet.Set2019 && callRegions is null)
@@ -57,7 +57,7 @@ public sealed class DatabaseSeeder(RegiekamerDb db, TimeProvider time, Actor? ac
         var call = OpenCall2023.Create(callRegions!.Id, now);
         db.Calls.Add(call);
         await db.SaveChangesAsync(ct);
-        _audit.Record(CallService.AuditEntity, call.Id.ToString(CultureInfo.InvariantCulture), "Created", null, CallService.Snapshot(call.Versions.Single()));
+        _audit.Record(new CallCreated(call.Id, CallVersionSnapshot.Of(call.Versions.Single())));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }
@@ -83,7 +83,7 @@ public sealed class DatabaseSeeder(RegiekamerDb db, TimeProvider time, Actor? ac
         await db.SaveChangesAsync(ct);
         foreach (var p in db.Partnerships.Local.OrderBy(p => p.Id))
         {
-            _audit.Record(PartnershipService.AuditEntity, p.Id.ToString(CultureInfo.InvariantCulture), "Created", null, PartnershipService.Snapshot(p));
+            _audit.Record(new PartnershipCreated(p.Id, PartnershipSnapshot.Of(p)));
         }
 
         await db.SaveChangesAsync(ct);

@@ -13,13 +13,6 @@ public sealed class ImportService(RegiekamerDb db, ReferenceDataService referenc
     /// <summary>The audit trail's entity type for a reference dataset; each import or seed is an "Imported" record on the dataset's id.</summary>
     public const string AuditEntity = "ReferenceDataset";
 
-    /// <summary>What the audit trail keeps of an imported dataset and the file it came from.</summary>
-    public static object Snapshot(ReferenceDataset dataset, string file)
-    {
-        ArgumentNullException.ThrowIfNull(dataset);
-        return new { Kind = dataset.Kind.ToString(), dataset.Title, dataset.Source, ReferenceDate = dataset.ReferenceDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), dataset.RowCount, File = file };
-    }
-
     public async Task<Result<IReadOnlyList<ReferenceDataset>>> ImportAsync(ImportRequest request, TextReader content, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -68,7 +61,7 @@ public sealed class ImportService(RegiekamerDb db, ReferenceDataService referenc
             db.Datasets.Add(dataset);
             await db.SaveChangesAsync(ct);
             db.Figures.AddRange(figures.Select(f => new MunicipalityFigure { DatasetId = dataset.Id, NisCode = f.NisCode, Value = f.Value }));
-            audit.Record(AuditEntity, dataset.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "Imported", null, Snapshot(dataset, request.FileName));
+            audit.Record(new DatasetImported(dataset.Id, DatasetSnapshot.Of(dataset, request.FileName)));
             await db.SaveChangesAsync(ct);
             created.Add(dataset);
         }

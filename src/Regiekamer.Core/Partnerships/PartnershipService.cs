@@ -64,7 +64,7 @@ public sealed class PartnershipService(RegiekamerDb db, ReferenceDataService ref
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Partnerships.Add(partnership);
         await db.SaveChangesAsync(ct);
-        audit.Record(AuditEntity, partnership.Id.ToString(CultureInfo.InvariantCulture), "Created", null, Snapshot(partnership));
+        audit.Record(new PartnershipCreated(partnership.Id, PartnershipSnapshot.Of(partnership)));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Result<Partnership>.Ok(partnership);
@@ -96,9 +96,9 @@ public sealed class PartnershipService(RegiekamerDb db, ReferenceDataService ref
             return DuplicateName(valid.Value.Name);
         }
 
-        var before = Snapshot(partnership);
+        var before = PartnershipSnapshot.Of(partnership);
         Apply(partnership, valid.Value, time.GetUtcNow().UtcDateTime);
-        audit.Record(AuditEntity, id.ToString(CultureInfo.InvariantCulture), "Updated", before, Snapshot(partnership));
+        audit.Record(new PartnershipUpdated(id, before, PartnershipSnapshot.Of(partnership)));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -119,7 +119,7 @@ public sealed class PartnershipService(RegiekamerDb db, ReferenceDataService ref
             return DomainError.NotFound($"Regieverband {id} bestaat niet.", $"Partnership {id} does not exist.");
         }
 
-        audit.Record(AuditEntity, id.ToString(CultureInfo.InvariantCulture), "Deleted", Snapshot(partnership), null);
+        audit.Record(new PartnershipDeleted(id, PartnershipSnapshot.Of(partnership)));
         db.Partnerships.Remove(partnership);
         await db.SaveChangesAsync(ct);
         return Result<int>.Ok(id);
@@ -220,24 +220,6 @@ public sealed class PartnershipService(RegiekamerDb db, ReferenceDataService ref
     }
 
     public const string AuditEntity = "Partnership";
-
-    /// <summary>What the audit trail keeps of a partnership: every field a person edits.</summary>
-    public static object Snapshot(Partnership p)
-    {
-        ArgumentNullException.ThrowIfNull(p);
-        return new
-        {
-            p.Name,
-            Kind = p.Kind.Code(),
-            Status = p.Status.Code(),
-            Members = p.Members.Select(m => m.NisCode.Value).Order(StringComparer.Ordinal).ToList(),
-            ManagingMunicipality = p.ManagingNisCode?.Value,
-            p.ChangeMotivation,
-            p.RegisseurName,
-            p.RegisseurEmail,
-            p.RegisseurPhone,
-        };
-    }
 
     public static string SetLabel(MunicipalitySet set) => set == MunicipalitySet.Set2019 ? "2019-2024 (300)" : "2025 (285)";
 

@@ -32,7 +32,16 @@ public interface IWebFeature
     static virtual void Api(RouteGroupBuilder api)
     {
     }
+
+    /// <summary>Where the audit trail's list links to the feature's entities and their histories.</summary>
+    static virtual IEnumerable<AuditLink> AuditLinks => [];
 }
+
+/// <summary>
+/// The page of an entity the audit trail names (<paramref name="Page"/>: id and whether the viewer administers, to a
+/// URL or null), and where its history is shown (<paramref name="History"/>).
+/// </summary>
+public sealed record AuditLink(string EntityType, Func<string, bool, string?> Page, Func<string, string?>? History = null);
 
 /// <summary>Every feature, registered once; what holds for all of them (partnership access, the call filter) is set up here.</summary>
 public static class WebFeatures
@@ -76,8 +85,11 @@ public static class WebFeatures
         }
     }
 
+    /// <summary>Every feature's audit links, by entity type.</summary>
+    public static IReadOnlyDictionary<string, AuditLink> AuditLinks { get; } = All.SelectMany(f => f.AuditLinks).ToDictionary(l => l.EntityType, StringComparer.Ordinal);
+
     private static Registration Feature<T>()
-        where T : IWebFeature => new(T.Pages, T.Api);
+        where T : IWebFeature => new(T.Pages, T.Api, T.AuditLinks);
 
     /// <summary>
     /// Every operation with a <c>callId</c> answers 404 for a call that does not exist, before its handler runs (which
@@ -103,5 +115,5 @@ public static class WebFeatures
         };
     }
 
-    private sealed record Registration(Action<PageConventionCollection> Pages, Action<RouteGroupBuilder> Api);
+    private sealed record Registration(Action<PageConventionCollection> Pages, Action<RouteGroupBuilder> Api, IEnumerable<AuditLink> AuditLinks);
 }

@@ -103,7 +103,7 @@ public sealed class AuditChainTests
             recorded = db.Partnerships.Local.OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => p.Id.ToString(CultureInfo.InvariantCulture)).ToList();
             foreach (var id in recorded)
             {
-                trail.Record(PartnershipService.AuditEntity, id, "Created", null, new { Id = id });
+                trail.Record(new TestAuditEvent(PartnershipService.AuditEntity, id, "Created", null, new { Id = id }));
             }
 
             await db.SaveChangesAsync();
@@ -266,9 +266,16 @@ public sealed class AuditChainTests
     /// hash, the UTC time to the millisecond, the user id, name, role, entity type, entity id, action, before and after
     /// (NUL for none), joined by line feeds.
     /// </summary>
+    /// <summary>
+    /// The chain's hash written out here again, apart from the code: format 1 as records were hashed before typed
+    /// events, format 2 with "v2" first and the changed fields last.
+    /// </summary>
     private static string Sha256OfFields(Regiekamer.Core.Audit.AuditRecord r)
     {
+        string[] v2 = r.Format == 1 ? [] : ["v" + r.Format.ToString(CultureInfo.InvariantCulture)];
+        string[] fields = r.Format == 1 ? [] : [r.Fields ?? "\0"];
         var text = string.Join('\n', [
+            .. v2,
             r.PreviousHash,
             r.AtUtc.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
             r.ActorUserId?.ToString() ?? "",
@@ -279,6 +286,7 @@ public sealed class AuditChainTests
             r.Action,
             r.Before ?? "\0",
             r.After ?? "\0",
+            .. fields,
         ]);
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text))).ToLowerInvariant();
     }

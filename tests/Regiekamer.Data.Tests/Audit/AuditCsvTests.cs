@@ -12,7 +12,7 @@ namespace Regiekamer.Data.Tests.Audit;
 /// <summary>The CSV export: every field survives commas, quotes and line breaks, exactly as stored.</summary>
 public sealed class AuditCsvTests
 {
-    private static readonly string[] Columns = ["id", "at_utc", "at_brussels", "actor", "actor_role", "entity_type", "entity_id", "action", "before", "after", "previous_hash", "hash"];
+    private static readonly string[] Columns = ["id", "at_utc", "at_brussels", "actor", "actor_role", "entity_type", "entity_id", "action", "before", "after", "previous_hash", "hash", "format", "fields", "actor_display", "before_display", "after_display"];
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
@@ -30,7 +30,7 @@ public sealed class AuditCsvTests
         await using (var db = database.NewDb())
         {
             await using var writer = new StringWriter(CultureInfo.InvariantCulture);
-            Assert.Equal(2, await AuditCsv.WriteAsync(writer, AuditQuery.StreamAsync(db, AuditFilter.None)));
+            Assert.Equal(2, await AuditCsv.WriteAsync(writer, AuditReader.StreamAsync(db, AuditFilter.None)));
             text = writer.ToString();
         }
 
@@ -58,11 +58,16 @@ public sealed class AuditCsvTests
                 Action = row["action"],
                 Before = row["before"].Length == 0 ? null : row["before"],
                 After = row["after"].Length == 0 ? null : row["after"],
+                Format = int.Parse(row["format"], CultureInfo.InvariantCulture),
+                Fields = row["fields"].Length == 0 ? null : row["fields"],
             };
             Assert.Equal(row["hash"], AuditTrail.Chain.Hash(rebuilt));
         }
 
-        Assert.Equal("Peeters, An \"Annie\"\nDienst Werk", rows[0]["actor"]);
+        // Stored, the actor is a reference to a personal value; the display column reads it.
+        Assert.StartsWith("pd:", rows[0]["actor"], StringComparison.Ordinal);
+        Assert.Equal("Peeters, An \"Annie\"\nDienst Werk", rows[0]["actor_display"]);
+        Assert.Equal(",Name,Note,", rows[0]["fields"]);
         Assert.Equal(("2023-01-14T22:59:00.125Z", "2023-01-14T23:59:00.125+01:00"), (rows[0]["at_utc"], rows[0]["at_brussels"]));
         Assert.Equal(("2023-07-01T06:30:00.000Z", "2023-07-01T08:30:00.000+02:00"), (rows[1]["at_utc"], rows[1]["at_brussels"]));
     }
@@ -79,7 +84,7 @@ public sealed class AuditCsvTests
 
         await using var db = database.NewDb();
         await using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        await AuditCsv.WriteAsync(writer, AuditQuery.StreamAsync(db, new AuditFilter("Partnership", "2")));
+        await AuditCsv.WriteAsync(writer, AuditReader.StreamAsync(db, new AuditFilter("Partnership", "2")));
 
         Assert.Equal(expected, Parse(writer.ToString()).Rows.Select(r => r["id"]));
     }
@@ -101,7 +106,7 @@ public sealed class AuditCsvTests
         }).ToList();
         var writes = new CountingWriter();
 
-        var count = await AuditCsv.WriteAsync(writes, records.ToAsyncEnumerable());
+        var count = await AuditCsv.WriteAsync(writes, records.Select(r => new AuditView(r, r.ActorName, r.Before, r.After)).ToAsyncEnumerable());
 
         Assert.Equal(1500, count);
         Assert.True(writes.Writes > 1, "the export reaches the output in pieces, not all at the end");

@@ -32,7 +32,7 @@ internal static class Audited
             var trail = services.GetRequiredService<AuditTrail>();
             for (var i = 0; i < count; i++)
             {
-                trail.Record(entityType, (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), action, null, after?.Invoke(i) ?? new { Index = i });
+                trail.Record(new TestAuditEvent(entityType, (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), action, null, after?.Invoke(i) ?? new { Index = i }));
             }
 
             return await services.GetRequiredService<Regiekamer.Core.Data.RegiekamerDb>().SaveChangesAsync();
@@ -45,13 +45,36 @@ internal static class Audited
         return await db.AuditRecords.MaxAsync(a => (long?)a.Id) ?? 0;
     }
 
+    /// <summary>The records after <paramref name="afterId"/> as people read them: actor and values with the personal references resolved.</summary>
     public static async Task<List<AuditRecord>> SinceAsync(TestDatabase database, long afterId)
     {
         await using var db = database.NewDb();
-        return await db.AuditRecords.AsNoTracking().Where(a => a.Id > afterId).OrderBy(a => a.Id).ToListAsync();
+        var stored = await db.AuditRecords.AsNoTracking().Where(a => a.Id > afterId).OrderBy(a => a.Id).ToListAsync();
+        return (await AuditReader.ResolveAsync(db, stored)).Select(v => new AuditRecord
+        {
+            Id = v.Record.Id,
+            AtUtc = v.Record.AtUtc,
+            ActorUserId = v.Record.ActorUserId,
+            ActorName = v.ActorName,
+            ActorRole = v.Record.ActorRole,
+            EntityType = v.Record.EntityType,
+            EntityId = v.Record.EntityId,
+            Action = v.Record.Action,
+            Before = v.Before,
+            After = v.After,
+            Format = v.Record.Format,
+            Fields = v.Record.Fields,
+            PreviousHash = v.Record.PreviousHash,
+            Hash = v.Record.Hash,
+        }).ToList();
     }
 
-    public static async Task<List<AuditRecord>> AllAsync(TestDatabase database) => await SinceAsync(database, 0);
+    /// <summary>Every record exactly as stored and hashed.</summary>
+    public static async Task<List<AuditRecord>> AllAsync(TestDatabase database)
+    {
+        await using var db = database.NewDb();
+        return await db.AuditRecords.AsNoTracking().OrderBy(a => a.Id).ToListAsync();
+    }
 
     public static void AssertActor(Actor expected, AuditRecord record) =>
         Assert.Equal((expected.UserId, expected.Name, expected.Role), (record.ActorUserId, record.ActorName, record.ActorRole));

@@ -11,4 +11,10 @@ public sealed class AdminFeature : IWebFeature
         ArgumentNullException.ThrowIfNull(pages);
         pages.AuthorizeFolder("/Admin", Policies.Administrator);
     }
+
+    /// <summary>Users only for an administrator, who manages them.</summary>
+    public static IEnumerable<AuditLink> AuditLinks =>
+    [
+        new(Core.Accounts.AccountService.AuditEntity, (id, administrator) => administrator ? $"/Admin/Users/Edit?id={Uri.EscapeDataString(id)}" : null),
+    ];
 }

@@ -13,4 +13,9 @@ public sealed class AllocationFeature : IWebFeature
     }
 
     public static void Api(RouteGroupBuilder api) => AllocationApi.Map(api);
+
+    public static IEnumerable<AuditLink> AuditLinks =>
+    [
+        new(Core.Allocation.AllocationService.AuditEntity, (id, _) => $"/Allocation/Run?id={Uri.EscapeDataString(id)}", id => $"/Allocation/Run?id={Uri.EscapeDataString(id)}#history"),
+    ];
 }

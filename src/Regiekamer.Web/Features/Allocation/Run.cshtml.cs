@@ -26,7 +26,7 @@ public sealed class RunModel(AllocationService allocation, CallService calls, Re
     public IReadOnlyList<DomainError> Errors { get; private set; } = [];
 
     /// <summary>The run's audit records (created, published), newest first.</summary>
-    public IReadOnlyList<AuditRecord> History { get; private set; } = [];
+    public IReadOnlyList<AuditView> History { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 

@@ -16,7 +16,7 @@ public static class AuditExport
         response.Headers.ContentDisposition = $"attachment; filename=\"auditspoor-{stamp}.csv\"";
         response.Headers.CacheControl = "no-store";
         await using var writer = new StreamWriter(response.Body, AuditCsv.FileEncoding, bufferSize: 16 * 1024, leaveOpen: true);
-        await AuditCsv.WriteAsync(writer, AuditQuery.StreamAsync(db, filter, ct), ct);
+        await AuditCsv.WriteAsync(writer, AuditReader.StreamAsync(db, filter, ct), ct);
         await writer.FlushAsync(ct);
     }
 }

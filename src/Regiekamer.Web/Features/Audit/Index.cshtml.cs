@@ -21,6 +21,9 @@ public sealed class IndexModel(RegiekamerDb db) : PageModel
     [BindProperty(SupportsGet = true, Name = "action")]
     public string? ActionName { get; set; }
 
+    [BindProperty(SupportsGet = true, Name = "field")]
+    public string? Field { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "from")]
     public string? From { get; set; }
 
@@ -35,6 +38,9 @@ public sealed class IndexModel(RegiekamerDb db) : PageModel
     public string? Verify { get; set; }
 
     public AuditPage Result { get; private set; } = new([], 1, AuditQuery.PageSize, 0);
+
+    /// <summary>The page's records as people read them (personal references resolved).</summary>
+    public IReadOnlyList<AuditView> Views { get; private set; } = [];
 
     public IReadOnlyList<string> EntityTypes { get; private set; } = [];
 
@@ -52,7 +58,7 @@ public sealed class IndexModel(RegiekamerDb db) : PageModel
             Verification = await AuditTrail.VerifyAsync(db, ct);
         }
 
-        var filter = AuditFilter.Parse(EntityType, EntityId, Actor, ActionName, From, To);
+        var filter = AuditFilter.Parse(EntityType, EntityId, Actor, ActionName, From, To, field: Field);
         if (!filter.IsSuccess)
         {
             Errors = filter.Errors;
@@ -61,6 +67,7 @@ public sealed class IndexModel(RegiekamerDb db) : PageModel
         }
 
         Result = await AuditQuery.PageAsync(db, filter.Value!, PageNumber, ct: ct);
+        Views = await AuditReader.ResolveAsync(db, Result.Records, ct);
         return Page();
     }
 
@@ -80,6 +87,7 @@ public sealed class IndexModel(RegiekamerDb db) : PageModel
         Add("entityId", EntityId);
         Add("actor", Actor);
         Add("action", ActionName);
+        Add("field", Field);
         Add("from", From);
         Add("to", To);
         if (page is { } p && p > 1)

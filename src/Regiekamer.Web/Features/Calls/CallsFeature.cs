@@ -13,4 +13,9 @@ public sealed class CallsFeature : IWebFeature
     }
 
     public static void Api(RouteGroupBuilder api) => CallsApi.Map(api);
+
+    public static IEnumerable<AuditLink> AuditLinks =>
+    [
+        new(Core.Calls.CallService.AuditEntity, (_, _) => "/Calls", id => $"/Calls#history-call-{Uri.EscapeDataString(id)}"),
+    ];
 }

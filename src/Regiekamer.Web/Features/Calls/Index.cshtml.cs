@@ -13,7 +13,7 @@ public sealed class IndexModel(CallService calls, AuditTrail audit) : PageModel
     public IReadOnlyList<Call> Calls { get; private set; } = [];
 
     /// <summary>Each call's audit records (its new versions), newest first.</summary>
-    public IReadOnlyDictionary<int, IReadOnlyList<AuditRecord>> History { get; private set; } = new Dictionary<int, IReadOnlyList<AuditRecord>>();
+    public IReadOnlyDictionary<int, IReadOnlyList<AuditView>> History { get; private set; } = new Dictionary<int, IReadOnlyList<AuditView>>();
 
     [BindProperty]
     public int CallId { get; set; }
@@ -49,7 +49,7 @@ public sealed class IndexModel(CallService calls, AuditTrail audit) : PageModel
 
     public IReadOnlyList<DomainError> ErrorsFor(int callId) => callId == CallId ? _errors : [];
 
-    public IReadOnlyList<AuditRecord> HistoryOf(int callId) => History.GetValueOrDefault(callId) ?? [];
+    public IReadOnlyList<AuditView> HistoryOf(int callId) => History.GetValueOrDefault(callId) ?? [];
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
@@ -72,6 +72,6 @@ public sealed class IndexModel(CallService calls, AuditTrail audit) : PageModel
     {
         Calls = await calls.ListAsync(ct);
         var records = await audit.HistoryAsync(CallService.AuditEntity, Calls.Select(c => c.Id.ToString(CultureInfo.InvariantCulture)).ToList(), ct);
-        History = Calls.ToDictionary(c => c.Id, c => (IReadOnlyList<AuditRecord>)records.Where(r => r.EntityId == c.Id.ToString(CultureInfo.InvariantCulture)).ToList());
+        History = Calls.ToDictionary(c => c.Id, c => (IReadOnlyList<AuditView>)records.Where(r => r.Record.EntityId == c.Id.ToString(CultureInfo.InvariantCulture)).ToList());
     }
 }

@@ -13,4 +13,9 @@ public sealed class MunicipalitiesFeature : IWebFeature
     }
 
     public static void Api(RouteGroupBuilder api) => ReferenceDataApi.Map(api);
+
+    public static IEnumerable<AuditLink> AuditLinks =>
+    [
+        new(Core.Imports.ImportService.AuditEntity, (_, _) => "/Municipalities/Datasets"),
+    ];
 }

@@ -18,16 +18,16 @@ public sealed class HistoryModel(CurrentPartnership current, AuditTrail audit) :
     /// <summary>False once the partnership was deleted: there is no details page to go back to.</summary>
     public bool Exists => current.Partnership is not null;
 
-    public IReadOnlyList<AuditRecord> Records { get; private set; } = [];
+    public IReadOnlyList<AuditView> Records { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Records = await audit.HistoryAsync(PartnershipService.AuditEntity, current.Id.ToString(CultureInfo.InvariantCulture), ct);
-        Name = current.Partnership?.Name ?? Records.Select(LastName).FirstOrDefault(n => n is not null) ?? current.Id.ToString(CultureInfo.InvariantCulture);
+        Name = current.Partnership?.Name ?? Records.Select(r => LastName(r)).FirstOrDefault(n => n is not null) ?? current.Id.ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>The name a record last knew the partnership by (after an update or creation; before a deletion).</summary>
-    private static string? LastName(AuditRecord record)
+    private static string? LastName(AuditView record)
     {
         foreach (var json in new[] { record.After, record.Before })
         {

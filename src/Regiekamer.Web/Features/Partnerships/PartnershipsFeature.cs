@@ -18,4 +18,9 @@ public sealed class PartnershipsFeature : IWebFeature
     }
 
     public static void Api(RouteGroupBuilder api) => PartnershipsApi.Map(api);
+
+    public static IEnumerable<AuditLink> AuditLinks =>
+    [
+        new(Core.Partnerships.PartnershipService.AuditEntity, (id, _) => $"/Partnerships/{Uri.EscapeDataString(id)}", id => $"/Partnerships/{Uri.EscapeDataString(id)}/History"),
+    ];
 }

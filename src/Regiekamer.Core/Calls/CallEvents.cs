@@ -1,0 +1,46 @@
+using System.Globalization;
+using Regiekamer.Core.Audit;
+
+namespace Regiekamer.Core.Calls;
+
+/// <summary>What the audit trail keeps of a call version's terms (R14).</summary>
+[Audited(CallService.AuditEntity, "Oproep", "Call")]
+public sealed record CallVersionSnapshot(
+    [property: Label("Versie", "Version")] int Number,
+    [property: Label("Jaarbudget (EUR)", "Yearly budget (EUR)")] string YearlyBudget,
+    [property: Label("Gewichten 15–64 / werkzoekenden / gelijk (%)", "Weights 15–64 / job seekers / equal (%)")] string Weights,
+    [property: Label("Indiendatum", "Deadline")] string Deadline,
+    [property: Label("Prioriteiten", "Priorities")] string Priorities,
+    [property: Label("Dataset referentieregio's", "Reference-region dataset")] int RegionDatasetId,
+    [property: Label("Geldt vanaf", "Effective from")] string EffectiveFrom,
+    [property: Label("Opmerking", "Note")] string? Note) : IAuditSnapshot
+{
+    public static CallVersionSnapshot Of(CallVersion v)
+    {
+        ArgumentNullException.ThrowIfNull(v);
+        return new(
+            v.Number,
+            v.YearlyBudget.ToInvariantString(),
+            $"{v.WeightWorkingAge},{v.WeightJobSeekers},{v.WeightEqual}",
+            v.Deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            v.Priorities,
+            v.RegionDatasetId,
+            v.EffectiveFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            v.Note);
+    }
+}
+
+/// <summary>The actions of a call besides creation.</summary>
+public static class CallActions
+{
+    [Label("Nieuwe versie", "Version added")]
+    public const string VersionAdded = "VersionAdded";
+}
+
+/// <summary>A call made, with its first version.</summary>
+public sealed record CallCreated(int CallId, CallVersionSnapshot FirstVersion)
+    : Created<CallVersionSnapshot>(KeyOf(CallId), FirstVersion);
+
+/// <summary>R14: a new version of the terms; before is the version it replaces.</summary>
+public sealed record CallVersionAdded(int CallId, CallVersionSnapshot Old, CallVersionSnapshot New)
+    : Changed<CallVersionSnapshot>(KeyOf(CallId), CallActions.VersionAdded, Old, New);
