@@ -31,6 +31,7 @@ public static class Cli
             DbCommand.Create(cli),
             UsersCommand.Create(cli),
             AuditCommand.Create(cli),
+            PersonsCommand.Create(cli),
         };
 
         var parsed = root.Parse(args);

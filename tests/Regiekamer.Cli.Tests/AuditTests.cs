@@ -1,4 +1,3 @@
-using Regiekamer.TestCommon;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +5,7 @@ using Regiekamer.Core.Accounts;
 using Regiekamer.Core.Audit;
 using Regiekamer.Core.Data;
 using Regiekamer.Core.ReferenceData;
+using Regiekamer.TestCommon;
 
 namespace Regiekamer.Cli.Tests;
 
@@ -126,7 +126,9 @@ public sealed class AuditTests : IDisposable
 
         Assert.True(export.ExitCode == 0, export.Stderr);
         var rows = Run.Csv(export.Stdout, out _);
-        Assert.All(rows, r => Assert.Equal(("cli:" + Environment.UserName, "Operator", "Imported"), (r["actor"], r["actor_role"], r["action"])));
+        // Stored, the operator is a reference to a personal value (their OS account); the display column reads it.
+        Assert.All(rows, r => Assert.Equal(("cli:" + Environment.UserName, "Operator", "Imported"), (r["actor_display"], r["actor_role"], r["action"])));
+        Assert.All(rows, r => Assert.StartsWith("pd:", r["actor"], StringComparison.Ordinal));
         Assert.All(rows, r => Assert.Equal(("2025-06-01T12:00:00.000Z", "2025-06-01T14:00:00.000+02:00"), (r["at_utc"], r["at_brussels"])));
 
         // `db migrate` recorded each shipped dataset it loaded, the import its one new dataset.
@@ -157,7 +159,7 @@ public sealed class AuditTests : IDisposable
 
         Assert.True(all.ExitCode == 0, all.Stderr);
         Assert.Equal(stored.Select(r => Id(r)), Run.Csv(all.Stdout, out var header).Select(r => r["id"]));
-        Assert.Equal(["id", "at_utc", "at_brussels", "actor", "actor_role", "entity_type", "entity_id", "action", "before", "after", "previous_hash", "hash"], header);
+        Assert.Equal(["id", "at_utc", "at_brussels", "actor", "actor_role", "entity_type", "entity_id", "action", "before", "after", "previous_hash", "hash", "format", "fields", "actor_display", "before_display", "after_display"], header);
         Assert.Equal(own.Skip(2).Take(2).Select(Id), Run.Csv(filtered.Stdout, out _).Select(r => r["id"]));
         Assert.Equal(stored.Where(r => r.EntityType == "Partnership" && r.EntityId == "2").Select(Id), Run.Csv(one.Stdout, out _).Select(r => r["id"]));
     }

@@ -27,9 +27,10 @@ internal sealed class Accounts : IAsyncDisposable
 
     public ServiceProvider Services { get; }
 
-    public static async Task<Accounts> CreateAsync(DatabaseProvider provider, bool demo = false)
+    /// <param name="seed">False: a migrated database with nothing in it (to load another trail first).</param>
+    public static async Task<Accounts> CreateAsync(DatabaseProvider provider, bool demo = false, bool seed = true)
     {
-        var database = await TestDatabase.CreateAsync(provider, demo: demo);
+        var database = await TestDatabase.CreateAsync(provider, seed: seed, demo: demo);
         var services = database.BuildServices(s =>
         {
             s.AddLogging();

@@ -50,23 +50,7 @@ internal static class Audited
     {
         await using var db = database.NewDb();
         var stored = await db.AuditRecords.AsNoTracking().Where(a => a.Id > afterId).OrderBy(a => a.Id).ToListAsync();
-        return (await AuditReader.ResolveAsync(db, stored)).Select(v => new AuditRecord
-        {
-            Id = v.Record.Id,
-            AtUtc = v.Record.AtUtc,
-            ActorUserId = v.Record.ActorUserId,
-            ActorName = v.ActorName,
-            ActorRole = v.Record.ActorRole,
-            EntityType = v.Record.EntityType,
-            EntityId = v.Record.EntityId,
-            Action = v.Record.Action,
-            Before = v.Before,
-            After = v.After,
-            Format = v.Record.Format,
-            Fields = v.Record.Fields,
-            PreviousHash = v.Record.PreviousHash,
-            Hash = v.Record.Hash,
-        }).ToList();
+        return await ReadableAudit.ResolveAsync(db, stored);
     }
 
     /// <summary>Every record exactly as stored and hashed.</summary>

@@ -78,6 +78,7 @@ public sealed class AccessMatrixTests
         Page("/Imports/Index", "/Imports", Audience.Administrator),
         Page("/Admin/Users/Index", "/Admin/Users", Audience.Administrator),
         Page("/Admin/Users/Edit", "/Admin/Users/Edit?id={regisseur}", Audience.Administrator),
+        Page("/Admin/Persons/Index", "/Admin/Persons", Audience.Administrator),
 
         // Endpoints outside the API.
         Api("GET", "/health", "/health", Audience.Everyone),
@@ -121,6 +122,8 @@ public sealed class AccessMatrixTests
         Api("POST", "/api/v1/allocation/runs/{id:int}/publish", "/api/v1/allocation/runs/999999/publish", Audience.Administrator),
         Api("POST", "/api/v1/calls/{id:int}/versions", "/api/v1/calls/999999/versions", Audience.Administrator, "{}"),
         Api("POST", "/api/v1/imports/{kind}", "/api/v1/imports/no-such-kind", Audience.Administrator, "nis_code,value\n"),
+        Api("GET", "/api/v1/persons/export", "/api/v1/persons/export?email=niemand%40example.org", Audience.Administrator),
+        Api("POST", "/api/v1/persons/erase", "/api/v1/persons/erase", Audience.Administrator, "{\"email\":\"niemand@example.org\"}"),
     ];
 
     [Fact]

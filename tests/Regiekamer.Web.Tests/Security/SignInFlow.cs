@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Regiekamer.Core.Accounts;
 using Regiekamer.Core.Audit;
 using Regiekamer.Core.Data;
+using Regiekamer.TestCommon;
 using Regiekamer.Web.Tests.Infrastructure;
 
 namespace Regiekamer.Web.Tests.Security;
@@ -136,7 +137,7 @@ public static class SignInFlow
         ArgumentNullException.ThrowIfNull(app);
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<RegiekamerDb>();
-        return await db.AuditRecords.AsNoTracking().Where(a => a.Id > afterId).OrderBy(a => a.Id).ToListAsync();
+        return await ReadableAudit.ResolveAsync(db, await db.AuditRecords.AsNoTracking().Where(a => a.Id > afterId).OrderBy(a => a.Id).ToListAsync());
     }
 
     public static async Task<long> LastAuditIdAsync(TestApp app)

@@ -3,7 +3,7 @@ using Regiekamer.Web.Infrastructure;
 
 namespace Regiekamer.Web.Features.Admin;
 
-/// <summary>User administration: administrators only.</summary>
+/// <summary>User administration and personal data (export, erasure): administrators only.</summary>
 public sealed class AdminFeature : IWebFeature
 {
     public static void Pages(PageConventionCollection pages)
@@ -11,6 +11,8 @@ public sealed class AdminFeature : IWebFeature
         ArgumentNullException.ThrowIfNull(pages);
         pages.AuthorizeFolder("/Admin", Policies.Administrator);
     }
+
+    public static void Api(RouteGroupBuilder api) => Persons.PersonsApi.Map(api);
 
     /// <summary>Users only for an administrator, who manages them.</summary>
     public static IEnumerable<AuditLink> AuditLinks =>
