@@ -28,7 +28,7 @@ public sealed record UserSummary(RegiekamerUser User, IReadOnlyList<RoleAssignme
 /// password, hash, key or token. Identity saves the user; the audit record is added first so it is written in the
 /// same SaveChanges, and taken back when Identity refuses.
 /// </summary>
-public sealed class AccountService(RegiekamerDb db, UserManager<RegiekamerUser> users, AuditTrail audit, TimeProvider time)
+public sealed class AccountService(RegiekamerDb db, UserManager<RegiekamerUser> users, AuditTrail audit, ApiTokenCache tokens, TimeProvider time)
 {
     public const string AuditEntity = "User";
 
@@ -145,6 +145,7 @@ public sealed class AccountService(RegiekamerDb db, UserManager<RegiekamerUser> 
         audit.Record(new UserChanged(user.Id, UserActions.RoleAdded, UserSnapshot.Of(user, current), UserSnapshot.Of(user, [.. current, assignment])));
         db.RoleAssignments.Add(assignment);
         await db.SaveChangesAsync(ct);
+        tokens.EvictUser(user.Id);
         return Result<RoleAssignment>.Ok(assignment);
     }
 
@@ -170,6 +171,7 @@ public sealed class AccountService(RegiekamerDb db, UserManager<RegiekamerUser> 
         audit.Record(new UserChanged(user.Id, UserActions.RoleRemoved, UserSnapshot.Of(user, current), UserSnapshot.Of(user, current.Where(r => r != assignment).ToList())));
         db.RoleAssignments.Remove(assignment);
         await db.SaveChangesAsync(ct);
+        tokens.EvictUser(user.Id);
         return Result<RoleGrant>.Ok(grant);
     }
 
@@ -395,6 +397,8 @@ public sealed class AccountService(RegiekamerDb db, UserManager<RegiekamerUser> 
             return Failed<RegiekamerUser>(result, passwordField);
         }
 
+        // A lock, a new password or sign-out everywhere: the user's tokens are checked again at their next request.
+        tokens.EvictUser(user.Id);
         return Result<RegiekamerUser>.Ok(user);
     }
 

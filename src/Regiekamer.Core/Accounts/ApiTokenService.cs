@@ -24,7 +24,7 @@ public sealed record ApiTokenCheck(RegiekamerUser? User, ApiToken? Token, Domain
 /// acts with its user's roles as they are at each request, and stops working when revoked, expired, or when its user
 /// is locked.
 /// </summary>
-public sealed class ApiTokenService(RegiekamerDb db, UserManager<RegiekamerUser> users, AuditTrail audit, TimeProvider time)
+public sealed class ApiTokenService(RegiekamerDb db, UserManager<RegiekamerUser> users, AuditTrail audit, ApiTokenCache cache, TimeProvider time)
 {
     public const string AuditEntity = "ApiToken";
 
@@ -104,6 +104,7 @@ public sealed class ApiTokenService(RegiekamerDb db, UserManager<RegiekamerUser>
         token.RevokedAtUtc = time.GetUtcNow().UtcDateTime;
         audit.Record(new ApiTokenRevoked(token.Id, before, ApiTokenSnapshot.Of(token, user)));
         await db.SaveChangesAsync(ct);
+        cache.EvictToken(token.Id);
         return Result<ApiToken>.Ok(token);
     }
 

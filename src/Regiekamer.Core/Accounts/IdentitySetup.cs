@@ -43,6 +43,7 @@ public static class IdentitySetup
         ArgumentNullException.ThrowIfNull(services);
         services.AddScoped<AccountService>();
         services.AddScoped<ApiTokenService>();
+        services.AddSingleton<ApiTokenCache>();
         services.AddScoped<Audit.PersonalDataService>();
         return services.AddIdentityCore<RegiekamerUser>(Configure)
             .AddEntityFrameworkStores<RegiekamerDb>()

@@ -73,7 +73,7 @@ public sealed record ErasureResult(Guid ErasureId, int Values, int Accounts, int
 /// out of records written before references existed (format 1), committing to those records' new digests in the
 /// chained erasure record: afterwards the records read "gewiste persoon" and <c>audit verify</c> still finds the chain intact.
 /// </summary>
-public sealed class PersonalDataService(RegiekamerDb db, UserManager<RegiekamerUser> users, AuditTrail audit, TimeProvider time)
+public sealed class PersonalDataService(RegiekamerDb db, UserManager<RegiekamerUser> users, AuditTrail audit, ApiTokenCache tokens, TimeProvider time)
 {
     public async Task<Result<PersonExport>> ExportAsync(PersonQuery query, CancellationToken ct = default)
     {
@@ -230,6 +230,11 @@ public sealed class PersonalDataService(RegiekamerDb db, UserManager<RegiekamerU
         audit.Record(new PersonErased(erasureId, new PersonErasure(values, accounts, contacts.Count, redacted)));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        if (p.User is { } gone)
+        {
+            tokens.EvictUser(gone.Id);
+        }
+
         return Result<ErasureResult>.Ok(new ErasureResult(erasureId, values, accounts, contacts.Count, redacted.Count));
     }
 
