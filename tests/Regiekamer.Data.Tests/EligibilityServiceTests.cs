@@ -14,19 +14,9 @@ public sealed class EligibilityServiceTests
     public async Task MunicipalityInTwoPartnerships_BothAreToldOfTheOther_R3(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using (var scope = database.NewScope())
-        {
-            var partnerships = scope.ServiceProvider.GetRequiredService<PartnershipService>();
-            foreach (var input in new[]
-            {
-                TestData.InterlocalAssociation("Regie Durmeland", "Hamme", "Hamme", "Zele", "Berlare"),
-                TestData.InterlocalAssociation("Regie Dender", "Dendermonde", "Dendermonde", "Zele", "Lebbeke", "Buggenhout"),
-                TestData.CentralCity("Gent"),
-            })
-            {
-                Assert.True((await partnerships.CreateAsync(input)).IsSuccess);
-            }
-        }
+        await database.Services.CreatePartnershipAsync(p => p.Named("Regie Durmeland").Interlocal("Hamme", "Hamme", "Zele", "Berlare"));
+        await database.Services.CreatePartnershipAsync(p => p.Named("Regie Dender").Interlocal("Dendermonde", "Dendermonde", "Zele", "Lebbeke", "Buggenhout"));
+        await database.Services.CreatePartnershipAsync(p => p.Named("Regie Gent").CentralCity("Gent"));
 
         IReadOnlyList<PartnershipEligibility> results;
         await using (var scope = database.NewScope())

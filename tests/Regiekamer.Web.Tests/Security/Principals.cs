@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Regiekamer.Core.Accounts;
 using Regiekamer.Core.Data;
+using Regiekamer.TestCommon;
 using Regiekamer.Web.Tests.Infrastructure;
 
 namespace Regiekamer.Web.Tests.Security;
@@ -37,7 +38,7 @@ public sealed class Principals
     }
 
     /// <summary>Every test user's password.</summary>
-    public const string Password = "Veilig-wachtwoord-2026!";
+    public const string Password = Regiekamer.TestCommon.UserBuilder.DefaultPassword;
 
     public static IReadOnlyList<Who> Everyone { get; } = Enum.GetValues<Who>();
 
@@ -63,18 +64,19 @@ public sealed class Principals
         var callId = await db.Calls.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
         var principals = new Principals(own, other, callId);
 
-        var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
         var tokens = scope.ServiceProvider.GetRequiredService<ApiTokenService>();
         foreach (var who in Everyone.Where(w => w != Who.Anonymous))
         {
             var role = Enum.Parse<Role>(who.ToString());
-            var grant = new RoleGrant(role, IsPartnershipRole(who) ? own : null);
-            var user = await accounts.CreateAsync(Email(who), $"Test {who}", [grant], Password);
-            Assert.True(user.IsSuccess, string.Join("; ", user.Errors.Select(e => e.Message.En)));
-            var token = await tokens.CreateAsync(user.Value!.Id, "security tests");
+            var user = await app.Services.CreateUserAsync(u =>
+            {
+                u.Email(Email(who)).Named($"Test {who}");
+                _ = IsPartnershipRole(who) ? u.For(role, own) : u.Department(role);
+            });
+            var token = await tokens.CreateAsync(user.Id, "security tests");
             Assert.True(token.IsSuccess, string.Join("; ", token.Errors.Select(e => e.Message.En)));
             principals._tokens[who] = token.Value!.Secret;
-            principals._users[who] = user.Value.Id;
+            principals._users[who] = user.Id;
         }
 
         return principals;
