@@ -19,7 +19,7 @@ public sealed record CallVersionInput(
     string? Note,
     int? RegionDatasetId = null);
 
-public sealed class CallService(RegiekamerDb db, AuditTrail audit, BrusselsClock clock)
+public sealed class CallService(RegiekamerDb db, AuditTrail audit, BrusselsClock clock, DerivedCache cache)
 {
     public static readonly IReadOnlyList<string> KnownPriorities = ["WSE-LR1", "WSE-LR2", "WSE-LR3", "WSE-LR4"];
 
@@ -30,9 +30,13 @@ public sealed class CallService(RegiekamerDb db, AuditTrail audit, BrusselsClock
 
     public Task<List<Call>> ListAsync(CancellationToken ct = default) => db.Calls.AsNoTracking().OrderByDescending(c => c.FirstYear).ToListAsync(ct);
 
-    public Task<Call?> GetAsync(int id, CancellationToken ct = default) => db.Calls.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+    /// <summary>A call with its versions, read once per version of the inputs (shared: do not change it).</summary>
+    public Task<Call?> GetAsync(int id, CancellationToken ct = default) =>
+        cache.GetOrCreateAsync(db, ("call", id), () => db.Calls.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct), ct);
 
-    public Task<Call?> LatestAsync(CancellationToken ct = default) => db.Calls.AsNoTracking().OrderByDescending(c => c.FirstYear).ThenByDescending(c => c.Id).FirstOrDefaultAsync(ct);
+    /// <summary>The latest call (by first year), read once per version of the inputs (shared: do not change it).</summary>
+    public Task<Call?> LatestAsync(CancellationToken ct = default) =>
+        cache.GetOrCreateAsync(db, "latest-call", () => db.Calls.AsNoTracking().OrderByDescending(c => c.FirstYear).ThenByDescending(c => c.Id).FirstOrDefaultAsync(ct), ct);
 
     /// <summary>
     /// The date a call (the latest when <paramref name="callId"/> is null) is judged on: the date given, else the

@@ -28,11 +28,15 @@ public sealed class DataVersion
 
     public static bool IsDerivedInput(Type entity) => InputTypes.Contains(entity);
 
-    /// <summary>The current version of the derived results' inputs.</summary>
-    public static Task<long> CurrentAsync(RegiekamerDb db, CancellationToken ct = default)
+    /// <summary>
+    /// The current version of the derived results' inputs: read once per context (a request), again after the context
+    /// saved a change to an input.
+    /// </summary>
+    public static async Task<long> CurrentAsync(RegiekamerDb db, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.Set<DataVersion>().AsNoTracking().Where(v => v.Name == DerivedInputs).Select(v => v.Value).FirstOrDefaultAsync(ct);
+        // Not a compiled query: one process may hold both providers' models (the tests do); EF caches the plan anyway.
+        return db.InputsVersion ??= await db.Set<DataVersion>().AsNoTracking().Where(v => v.Name == DerivedInputs).Select(v => v.Value).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>One atomic increment in the database (so two instances saving at once both count).</summary>

@@ -84,7 +84,7 @@ public static class RegiekamerServices
         services.AddScoped<AuditTrail>();
         services.AddScoped<ReferenceDataService>();
         services.AddScoped<PartnershipService>();
-        services.AddSingleton<CallEvaluationCache>();
+        services.AddSingleton<DerivedCache>();
         services.AddScoped<CallEvaluationService>();
         services.AddScoped<CallService>();
         services.AddScoped<AllocationService>();

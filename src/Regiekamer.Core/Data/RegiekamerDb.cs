@@ -17,6 +17,9 @@ public sealed class RegiekamerDb(DbContextOptions<RegiekamerDb> options) : Ident
     // Each feature declares its tables next to it (e.g. Partnerships/PartnershipsModel.cs) as extension properties of
     // this context, with one IEntityTypeConfiguration per entity; OnModelCreating picks those up.
 
+    /// <summary>The inputs' version as this context last read it (<see cref="DataVersion.CurrentAsync"/>); forgotten when it saves an input.</summary>
+    internal long? InputsVersion { get; set; }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
@@ -40,6 +43,11 @@ public sealed class RegiekamerDb(DbContextOptions<RegiekamerDb> options) : Ident
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var (audits, inputsChanged) = PrepareChanges();
+        if (inputsChanged)
+        {
+            InputsVersion = null;
+        }
+
         if (audits.Count == 0 && !inputsChanged)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

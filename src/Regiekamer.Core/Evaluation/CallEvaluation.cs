@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Caching.Memory;
 using Regiekamer.Core.Allocation;
 using Regiekamer.Core.Calls;
 using Regiekamer.Core.Common;
@@ -34,38 +33,13 @@ public sealed record CallEvaluation(
     public PartnershipEligibility? Of(int partnershipId) => _byId.GetValueOrDefault(partnershipId);
 }
 
-/// <summary>
-/// The evaluations computed so far, keyed by the version of their inputs (<see cref="DataVersion"/>), the call and the
-/// date. A change to a partnership, a call or a dataset gives a new version, so a cached evaluation is never stale:
-/// it is simply no longer asked for, and ages out.
-/// </summary>
-public sealed class CallEvaluationCache : IDisposable
-{
-    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 64 });
-
-    internal bool TryGet((long Version, int? CallId, DateOnly On) key, out Result<CallEvaluation>? evaluation) => _cache.TryGetValue(key, out evaluation);
-
-    internal void Set((long Version, int? CallId, DateOnly On) key, Result<CallEvaluation> evaluation) =>
-        _cache.Set(key, evaluation, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
-
-    public void Dispose() => _cache.Dispose();
-}
-
 /// <summary>Evaluates a call on a date once per version of its inputs; every page and API operation that shows derived results asks here.</summary>
-public sealed class CallEvaluationService(RegiekamerDb db, CallService calls, PartnershipService partnerships, ReferenceDataService referenceData, CallEvaluationCache cache)
+public sealed class CallEvaluationService(RegiekamerDb db, CallService calls, PartnershipService partnerships, ReferenceDataService referenceData, DerivedCache cache)
 {
     /// <param name="callId">The call; null for the latest.</param>
     public async Task<Result<CallEvaluation>> EvaluateAsync(int? callId, DateOnly on, CancellationToken ct = default)
     {
-        var key = (await DataVersion.CurrentAsync(db, ct), callId, on);
-        if (cache.TryGet(key, out var cached))
-        {
-            return cached!;
-        }
-
-        var evaluation = await ComputeAsync(callId, on, ct);
-        cache.Set(key, evaluation);
-        return evaluation;
+        return await cache.GetOrCreateAsync(db, ("evaluation", callId, on), () => ComputeAsync(callId, on, ct), ct);
     }
 
     private async Task<Result<CallEvaluation>> ComputeAsync(int? callId, DateOnly on, CancellationToken ct)
