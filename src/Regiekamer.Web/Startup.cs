@@ -80,6 +80,7 @@ public static class Startup
         app.UseAuthentication();
         app.UseRegiekamerAccounts();
         app.UseAuthorization();
+        app.UseMiddleware<Utf8JsonBodies>();
         app.UseMiddleware<ActorFromUser>();
         app.UseAntiforgery();
         app.MapRazorPages();
