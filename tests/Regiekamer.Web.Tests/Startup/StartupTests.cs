@@ -43,13 +43,15 @@ public sealed class StartupTests
             Assert.True(run.ExitCode == 1, run.ToString());
             var line = Assert.Single(run.Lines);
             string migrations;
+            int count;
             await using (var db = new RegiekamerDb(new DatabaseOptions(DatabaseProvider.Sqlite, connection).Build()))
             {
                 migrations = string.Join(", ", db.Database.GetMigrations());
+                count = db.Database.GetMigrations().Count();
             }
 
-            Assert.Contains($"3 openstaande migratie(s) ({migrations})", line, StringComparison.Ordinal);
-            Assert.Contains($"3 pending migration(s) ({migrations})", line, StringComparison.Ordinal);
+            Assert.Contains($"{count} openstaande migratie(s) ({migrations})", line, StringComparison.Ordinal);
+            Assert.Contains($"{count} pending migration(s) ({migrations})", line, StringComparison.Ordinal);
             Assert.Contains("dotnet run --project src/Regiekamer.Cli -- db migrate", line, StringComparison.Ordinal);
             foreach (var crash in new[] { "Unhandled exception", "Exception", "   at ", "at Regiekamer" })
             {
