@@ -30,6 +30,7 @@ public static class Cli
             ImportCommand.Create(cli),
             DbCommand.Create(cli),
             UsersCommand.Create(cli),
+            TokensCommand.Create(cli),
             AuditCommand.Create(cli),
             PersonsCommand.Create(cli),
         };

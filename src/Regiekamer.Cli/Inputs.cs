@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Regiekamer.Core.Allocation;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.Imports;
@@ -14,12 +13,14 @@ namespace Regiekamer.Cli;
 /// </summary>
 internal static class Inputs
 {
+    /// <summary>The text of a file in UTF-8 (decoded strictly: another encoding or a binary file is an error naming the row).</summary>
     public static string? ReadFile(string path, List<DomainError> errors)
     {
         try
         {
-            // UTF-8 unless the file starts with another byte-order mark.
-            return File.ReadAllText(path, Encoding.UTF8);
+            var text = CsvText.Decode(path, File.ReadAllBytes(path));
+            errors.AddRange(text.Errors);
+            return text.Value;
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

@@ -50,10 +50,14 @@ public static class Startup
         });
     }
 
-    public static async Task UseRegiekamerWebAsync(this WebApplication app)
+    /// <returns>False when the app cannot start (pending migrations in production): the reason is on stderr, and the caller exits with code 1.</returns>
+    public static async Task<bool> UseRegiekamerWebAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        await PrepareDatabaseAsync(app);
+        if (!await PrepareDatabaseAsync(app))
+        {
+            return false;
+        }
 
         // First: the client's address and scheme as the load balancer saw them (Infrastructure/Proxies.cs).
         app.UseForwardedHeaders();
@@ -76,6 +80,7 @@ public static class Startup
         app.UseAuthentication();
         app.UseRegiekamerAccounts();
         app.UseAuthorization();
+        app.UseMiddleware<Utf8JsonBodies>();
         app.UseMiddleware<ActorFromUser>();
         app.UseAntiforgery();
         app.MapRazorPages();
@@ -91,13 +96,16 @@ public static class Startup
             return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
         }).ExcludeFromDescription().AllowAnonymous();
         WebFeatures.MapApi(app);
+        return true;
     }
 
     /// <summary>
     /// Development (and Database:MigrateOnStartup=true) migrates and seeds on start; elsewhere a pending migration
-    /// stops the app with the command to run, so production never migrates silently.
+    /// stops the app with one line on stderr naming the migrations and the command to run (false: exit code 1, no
+    /// stack trace), so production never migrates silently. A database without migrations is recognised without
+    /// querying its missing history table (<see cref="MigrationState"/>), so a first start logs no failed command.
     /// </summary>
-    private static async Task PrepareDatabaseAsync(WebApplication app)
+    private static async Task<bool> PrepareDatabaseAsync(WebApplication app)
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<RegiekamerDb>();
@@ -105,13 +113,16 @@ public static class Startup
         var options = scope.ServiceProvider.GetRequiredService<DatabaseOptions>();
         options.EnsureSqliteFolder();
 
-        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        var pending = await db.PendingMigrationsAsync();
         if (pending.Count > 0)
         {
             if (!app.Configuration.GetValue<bool>("Database:MigrateOnStartup"))
             {
-                throw new InvalidOperationException(
-                    $"The database has {pending.Count} pending migration(s): {string.Join(", ", pending)}. Run 'dotnet run --project src/Regiekamer.Cli -- db migrate' or set Database:MigrateOnStartup=true.");
+                var list = string.Join(", ", pending);
+                await Console.Error.WriteLineAsync(
+                    $"Regiekamer start niet: de databank ({options.Provider}) heeft {pending.Count} openstaande migratie(s) ({list}); voer 'dotnet run --project src/Regiekamer.Cli -- db migrate' uit (of zet Database:MigrateOnStartup=true). "
+                    + $"/ Regiekamer does not start: the database ({options.Provider}) has {pending.Count} pending migration(s) ({list}); run 'dotnet run --project src/Regiekamer.Cli -- db migrate' (or set Database:MigrateOnStartup=true).");
+                return false;
             }
 
             if (logger.IsEnabled(LogLevel.Information))
@@ -119,7 +130,7 @@ public static class Startup
                 logger.LogInformation("Applying {Count} migration(s) to {Provider}: {Migrations}", pending.Count, options.Provider, string.Join(", ", pending));
             }
 
-            await db.Database.MigrateAsync();
+            await db.MigrateAsync();
         }
 
         var seeder = scope.ServiceProvider.GetRequiredService<DatabaseSeeder>();
@@ -129,5 +140,7 @@ public static class Startup
             await seeder.SeedDemoAsync();
             await app.SeedDemoAccountsAsync();
         }
+
+        return true;
     }
 }

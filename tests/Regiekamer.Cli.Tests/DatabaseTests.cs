@@ -124,6 +124,22 @@ public sealed class DatabaseTests : IDisposable
     }
 
     [Fact]
+    public async Task DbMigrate_OnAFreshPostgreSql_AppliesEverything_SaysNothingOnStderr_AndCanBeRepeated()
+    {
+        await using var database = await Regiekamer.TestCommon.TestDatabase.CreateAsync(DatabaseProvider.PostgreSql, migrate: false, seed: false);
+
+        var first = await Run.Cli("db", "migrate", "--database", "postgresql", "--connection", database.ConnectionString);
+        var again = await Run.Cli("db", "migrate", "--database", "postgresql", "--connection", database.ConnectionString);
+
+        Assert.True((first.ExitCode, first.Stderr) == (0, ""), first.Stderr);
+        Assert.Equal((0, ""), (again.ExitCode, again.Stderr));
+        await using var db = database.NewDb();
+        Assert.Contains($"PostgreSQL: {db.Database.GetMigrations().Count()} migratie(s) toegepast", first.Stdout, StringComparison.Ordinal);
+        Assert.Contains("PostgreSQL: 0 migratie(s) toegepast", again.Stdout, StringComparison.Ordinal);
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+    }
+
+    [Fact]
     public async Task UnknownProviderInTheEnvironment_Exits1NamingIt()
     {
         var outcome = await Run.CliWith(Run.DefaultTime, name => name == "Database__Provider" ? "oracle" : null, "db", "migrate");

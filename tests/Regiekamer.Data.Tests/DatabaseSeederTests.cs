@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Regiekamer.Core.Accounts;
 using Regiekamer.Core.Audit;
@@ -123,9 +124,46 @@ public sealed class DatabaseSeederTests
         Assert.Equal(["42008", "42010", "42025", "42026", "42028"], scheldeland.Members.Select(m => m.NisCode.Value).Order(StringComparer.Ordinal));
         Assert.Contains("Scheldeland", scheldeland.DemoSource, StringComparison.Ordinal);
 
+        // Dutch names on Dutch pages: the central cities that applied alone are "Centrumstad Gent", not "... (alone)".
+        Assert.Equal(["Centrumstad Antwerpen", "Centrumstad Gent", "Centrumstad Leuven"], partnerships.Where(p => p.Kind == PartnershipKind.CentralCity).Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(partnerships, p => p.Name.Contains("alone", StringComparison.OrdinalIgnoreCase));
+
         await SeedDemoAsync(database);
         await using var again = database.NewDb();
         Assert.Equal(partnerships.Count, await again.Partnerships.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task DutchDemoNamesMigration_RenamesTheOldDemoNames_AndNothingElse(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, migrate: false, seed: false);
+        await using (var db = database.NewDb())
+        {
+            await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync("20261203120000_DataVersions");
+            db.Partnerships.AddRange(
+                new Partnership { Name = "Centrumstad Antwerpen (alone)", Kind = PartnershipKind.CentralCity, IsDemo = true, DemoSource = "demo" },
+                new Partnership { Name = "Centrumstad Leuven (alone)", Kind = PartnershipKind.CentralCity, IsDemo = true, DemoSource = "demo" },
+                new Partnership { Name = "Centrumstad Gent (alone)", Kind = PartnershipKind.CentralCity, IsDemo = false },
+                new Partnership { Name = "Scheldeland", Kind = PartnershipKind.InterlocalAssociation, IsDemo = true, DemoSource = "demo" });
+            await db.SaveChangesAsync();
+        }
+
+        long dataVersion;
+        Dictionary<string, int> versions;
+        await using (var db = database.NewDb())
+        {
+            versions = await db.Partnerships.ToDictionaryAsync(p => p.Name, p => p.Version);
+            dataVersion = await db.Set<DataVersion>().Where(v => v.Name == DataVersion.DerivedInputs).Select(v => v.Value).SingleAsync();
+            await db.Database.MigrateAsync();
+        }
+
+        await using var migrated = database.NewDb();
+        var after = await migrated.Partnerships.OrderBy(p => p.Id).Select(p => new { p.Name, p.Version }).ToListAsync();
+        Assert.Equal(
+            [("Centrumstad Antwerpen", versions["Centrumstad Antwerpen (alone)"] + 1), ("Centrumstad Leuven", versions["Centrumstad Leuven (alone)"] + 1), ("Centrumstad Gent (alone)", versions["Centrumstad Gent (alone)"]), ("Scheldeland", versions["Scheldeland"])],
+            after.Select(p => (p.Name, p.Version)));
+        Assert.Equal(dataVersion + 1, await migrated.Set<DataVersion>().Where(v => v.Name == DataVersion.DerivedInputs).Select(v => v.Value).SingleAsync());
     }
 
     [Theory]

@@ -88,7 +88,4 @@ internal sealed class DatabaseSelection
 
         return "PostgreSQL";
     }
-
-    public static async Task<IReadOnlyList<string>> AppliedMigrationsAsync(RegiekamerDb db, CancellationToken ct) =>
-        (await db.Database.GetAppliedMigrationsAsync(ct)).ToList();
 }

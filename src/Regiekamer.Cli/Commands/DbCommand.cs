@@ -34,8 +34,8 @@ internal static class DbCommand
         options.EnsureSqliteFolder();
         return await WithDatabaseAsync(cli, culture, options, async db =>
         {
-            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
-            await db.Database.MigrateAsync(ct);
+            var pending = await db.PendingMigrationsAsync(ct);
+            await db.MigrateAsync(ct);
             var seeder = new DatabaseSeeder(db, cli.Time, CliContext.Operator);
             await seeder.SeedReferenceDataAsync(ct);
             if (demo)
@@ -53,14 +53,13 @@ internal static class DbCommand
         });
     }
 
-    /// <summary>Runs database work; a database that cannot be reached or used is bad input (exit 1), not a crash.</summary>
     /// <summary>An empty database gets the migrations and the shipped reference data; one with pending migrations is left to 'db migrate'.</summary>
     internal static async Task<DomainError?> PrepareAsync(CliContext cli, CultureInfo culture, RegiekamerDb db, CancellationToken ct)
     {
-        var applied = await DatabaseSelection.AppliedMigrationsAsync(db, ct);
+        var applied = await db.AppliedMigrationsAsync(ct);
         if (applied.Count == 0)
         {
-            await db.Database.MigrateAsync(ct);
+            await db.MigrateAsync(ct);
             cli.Note(new Bilingual("de databank was leeg: migraties toegepast en meegeleverde referentiegegevens geladen.", "the database was empty: migrations applied and the shipped reference data loaded."), culture);
         }
         else if (await DbCommand.NotMigratedAsync(db, ct) is { } notMigrated)
@@ -72,6 +71,7 @@ internal static class DbCommand
         return null;
     }
 
+    /// <summary>Runs database work; a database that cannot be reached or used is bad input (exit 1), not a crash.</summary>
     internal static async Task<int> WithDatabaseAsync(CliContext cli, CultureInfo culture, DatabaseOptions options, Func<RegiekamerDb, Task<int>> work)
     {
         try
@@ -91,7 +91,7 @@ internal static class DbCommand
     /// <summary>An error naming the pending migrations, or null when the database is up to date.</summary>
     internal static async Task<DomainError?> NotMigratedAsync(RegiekamerDb db, CancellationToken ct)
     {
-        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        var pending = await db.PendingMigrationsAsync(ct);
         return pending.Count == 0
             ? null
             : DomainError.Invalid(

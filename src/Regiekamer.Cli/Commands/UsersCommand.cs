@@ -179,8 +179,11 @@ internal static class UsersCommand
         return new RoleGrant(role, partnershipId);
     }
 
-    /// <summary>The account services on the chosen database, as the web app has them, with the OS account as the actor.</summary>
     private static Task<int> WithAccountsAsync(CliContext cli, CultureInfo culture, DatabaseOptions options, Func<AccountService, Task<int>> work, CancellationToken ct) =>
+        WithServicesAsync(cli, culture, options, services => work(services.GetRequiredService<AccountService>()), ct);
+
+    /// <summary>The services on the chosen database (one scope), as the web app has them, with the OS account as the actor.</summary>
+    internal static Task<int> WithServicesAsync(CliContext cli, CultureInfo culture, DatabaseOptions options, Func<IServiceProvider, Task<int>> work, CancellationToken ct) =>
         DbCommand.WithDatabaseAsync(cli, culture, options, async db =>
         {
             if (await DbCommand.PrepareAsync(cli, culture, db, ct) is { } refused)
@@ -196,6 +199,6 @@ internal static class UsersCommand
             services.AddRegiekamerIdentity();
             await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
             await using var scope = provider.CreateAsyncScope();
-            return await work(scope.ServiceProvider.GetRequiredService<AccountService>());
+            return await work(scope.ServiceProvider);
         });
 }

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Regiekamer.Core.Accounts;
 using Regiekamer.Core.Allocation;
@@ -92,5 +94,52 @@ public static class RegiekamerServices
         services.AddScoped<ImportService>();
         services.AddScoped<DatabaseSeeder>();
         return services;
+    }
+}
+
+/// <summary>
+/// Which migrations a database has and lacks, and migrating it, without ever querying a history table that is not
+/// there: on PostgreSQL, EF Core's own check runs the history query and takes its failure for "no table", and that
+/// failed command is logged as an error (two <c>fail:</c> lines on a first start that read to an operator as if
+/// something went wrong).
+/// </summary>
+public static class MigrationState
+{
+    public static async Task<IReadOnlyList<string>> AppliedMigrationsAsync(this RegiekamerDb db, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await HistoryExistsAsync(db, ct) ? (await db.GetService<IHistoryRepository>().GetAppliedMigrationsAsync(ct)).Select(m => m.MigrationId).ToList() : [];
+    }
+
+    public static async Task<IReadOnlyList<string>> PendingMigrationsAsync(this RegiekamerDb db, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var applied = (await db.AppliedMigrationsAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        return db.Database.GetMigrations().Where(m => !applied.Contains(m)).ToList();
+    }
+
+    /// <summary>Applies the pending migrations; the history table is made first, so that EF Core's check finds it.</summary>
+    public static async Task MigrateAsync(this RegiekamerDb db, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (!await HistoryExistsAsync(db, ct))
+        {
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
+        }
+
+        await db.Database.MigrateAsync(ct);
+    }
+
+    private static async Task<bool> HistoryExistsAsync(RegiekamerDb db, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            // SQLite's check reads sqlite_master: no failing query.
+            return await db.GetService<IHistoryRepository>().ExistsAsync(ct);
+        }
+
+        // to_regclass follows the search path, as the unqualified table name of EF Core's queries does.
+        var found = await db.Database.SqlQueryRaw<bool>($"SELECT to_regclass('\"{HistoryRepository.DefaultTableName}\"') IS NOT NULL AS \"Value\"").ToListAsync(ct);
+        return found.Count == 1 && found[0];
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using CsvHelper;
-using CsvHelper.Configuration;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.ReferenceData;
 
@@ -20,7 +19,8 @@ public sealed record FigureFile(IReadOnlyDictionary<DatasetKind, IReadOnlyList<M
 
 /// <summary>
 /// Reads population and job-seeker CSVs. Every error names the file, the row (the header is row 1), the field and
-/// the value; one bad row and nothing is returned.
+/// the value; one bad row and nothing is returned. Text that is no CSV (binary, a stray quote, a huge field) is an
+/// error too, never an exception (<see cref="CsvText"/>).
 /// </summary>
 public static class FigureCsv
 {
@@ -30,14 +30,34 @@ public static class FigureCsv
         ArgumentNullException.ThrowIfNull(snapshot);
         var required = kind == FigureFileKind.Population ? new[] { "nis_code", "working_age_population" } : ["nis_code", "job_seekers"];
         var optional = kind == FigureFileKind.Population ? "inhabitants" : null;
+        var text = reader.ReadToEnd();
+        if (CsvText.Check(fileName, text) is { } binary)
+        {
+            return binary;
+        }
+
+        string[]? header = null;
+        using var csv = CsvText.Reader(new StringReader(text));
+        try
+        {
+            return Parse(fileName, csv, required, optional, snapshot, h => header = h);
+        }
+        catch (CsvHelperException e)
+        {
+            return CsvText.Unreadable(fileName, e, header);
+        }
+    }
+
+    private static Result<FigureFile> Parse(string fileName, CsvReader csv, string[] required, string? optional, ReferenceSnapshot snapshot, Action<string[]> readHeader)
+    {
         var errors = new List<DomainError>();
-        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim, DetectDelimiter = false });
         if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is null)
         {
             return Error(fileName, 1, "header", "", $"het bestand is leeg; verwacht kolommen {string.Join(",", required)}", $"the file is empty; expected columns {string.Join(",", required)}");
         }
 
         var header = csv.HeaderRecord.Select(h => h.Trim().ToLowerInvariant()).ToArray();
+        readHeader(header);
         foreach (var column in required.Where(c => !header.Contains(c)))
         {
             errors.Add(Err(fileName, 1, column, string.Join(",", header), $"kolom '{column}' ontbreekt", $"column '{column}' is missing"));
@@ -121,7 +141,7 @@ public static class FigureCsv
     private static string SetName(MunicipalitySet set) => set == MunicipalitySet.Set2019 ? "2019-2024" : "2025";
 
     public static DomainError Err(string file, int row, string field, string value, string nl, string en) =>
-        DomainError.Invalid("validation", $"{file}, rij {row}, veld {field}, waarde '{value}': {nl}.", $"{file}, row {row}, field {field}, value '{value}': {en}.", field);
+        DomainError.Invalid("validation", $"{file}, rij {row}, veld {field}, waarde '{CsvText.Shorten(value)}': {nl}.", $"{file}, row {row}, field {field}, value '{CsvText.Shorten(value)}': {en}.", field);
 
     private static Result<FigureFile> Error(string file, int row, string field, string value, string nl, string en) => Err(file, row, field, value, nl, en);
 }

@@ -13,6 +13,20 @@ public sealed class ImportService(RegiekamerDb db, ReferenceDataService referenc
     /// <summary>The audit trail's entity type for a reference dataset; each import or seed is an "Imported" record on the dataset's id.</summary>
     public const string AuditEntity = "ReferenceDataset";
 
+    /// <summary>Imports the bytes of a file (an upload, a request body, a file on disk): UTF-8, decoded strictly (<see cref="CsvText.Decode"/>).</summary>
+    public async Task<Result<IReadOnlyList<ReferenceDataset>>> ImportAsync(ImportRequest request, ReadOnlyMemory<byte> content, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var text = CsvText.Decode(request.FileName, content.Span);
+        if (!text.IsSuccess)
+        {
+            return Result<IReadOnlyList<ReferenceDataset>>.Fail(text.Errors);
+        }
+
+        using var reader = new StringReader(text.Value!);
+        return await ImportAsync(request, reader, ct);
+    }
+
     public async Task<Result<IReadOnlyList<ReferenceDataset>>> ImportAsync(ImportRequest request, TextReader content, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -1,6 +1,4 @@
-using System.Globalization;
 using CsvHelper;
-using CsvHelper.Configuration;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.Imports;
 using Regiekamer.Core.ReferenceData;
@@ -12,7 +10,8 @@ namespace Regiekamer.Core.Partnerships;
 /// <c>name,kind,members,managing_municipality,status</c>, optionally <c>change_motivation</c> (R6). Members are
 /// separated by <c>;</c> and may be NIS codes or Dutch names. Each row goes through
 /// <see cref="PartnershipService.Validate"/>; every error names the file, the row (the header is row 1), the field
-/// and the value, and one bad row means nothing is returned.
+/// and the value, and one bad row means nothing is returned. Text that is no CSV (binary, a stray quote, a huge
+/// field) is an error too, never an exception (<see cref="CsvText"/>).
 /// </summary>
 public static class PartnershipCsv
 {
@@ -26,14 +25,34 @@ public static class PartnershipCsv
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(snapshot);
+        var text = reader.ReadToEnd();
+        if (CsvText.Check(fileName, text) is { } binary)
+        {
+            return Fail(binary);
+        }
+
+        string[]? header = null;
+        using var csv = CsvText.Reader(new StringReader(text));
+        try
+        {
+            return Parse(fileName, csv, snapshot, h => header = h);
+        }
+        catch (CsvHelperException e)
+        {
+            return Fail(CsvText.Unreadable(fileName, e, header));
+        }
+    }
+
+    private static Result<IReadOnlyList<ValidPartnership>> Parse(string fileName, CsvReader csv, ReferenceSnapshot snapshot, Action<string[]> readHeader)
+    {
         var errors = new List<DomainError>();
-        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim, DetectDelimiter = false });
         if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is null)
         {
             return Fail(FigureCsv.Err(fileName, 1, "header", "", $"het bestand is leeg; verwacht kolommen {string.Join(",", RequiredColumns)}", $"the file is empty; expected columns {string.Join(",", RequiredColumns)}"));
         }
 
         var header = csv.HeaderRecord.Select(h => h.Trim().ToLowerInvariant()).ToArray();
+        readHeader(header);
         foreach (var column in RequiredColumns.Where(c => !header.Contains(c)))
         {
             errors.Add(FigureCsv.Err(fileName, 1, column, string.Join(",", header), $"kolom '{column}' ontbreekt", $"column '{column}' is missing"));

@@ -27,6 +27,15 @@ public sealed class SignInJourneyTests
         await page.GotoAsync($"/Partnerships/{who.Own}");
         await page.ArriveAsync("/Account/Login?");
         violations.AddRange(await Axe.ViolationsAsync(page));
+
+        // A stacked form: the password field as wide as the e-mail field, the button below it, not beside it.
+        var email = (await page.GetByLabel("E-mail").BoundingBoxAsync())!;
+        var password = (await page.GetByLabel("Wachtwoord").BoundingBoxAsync())!;
+        var signIn = (await page.GetByRole(AriaRole.Button, new() { Name = "Aanmelden", Exact = true }).BoundingBoxAsync())!;
+        Assert.Equal((email.X, email.Width), (password.X, password.Width));
+        Assert.True(signIn.Y >= password.Y + password.Height, $"the button (top {signIn.Y}) is not below the password field (bottom {password.Y + password.Height})");
+        Assert.Equal(password.X, signIn.X);
+
         await page.GetByLabel("E-mail").FillAsync(Principals.Email(Who.Regisseur));
         await page.GetByLabel("Wachtwoord").FillAsync(Principals.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Aanmelden", Exact = true }).ClickAsync();

@@ -36,9 +36,9 @@ public static class ImportsApi
             return Problems.Invalid("referenceDate", $"Referentiedatum '{referenceDate}' is geen datum (JJJJ-MM-DD).", $"Reference date '{referenceDate}' is not a date (YYYY-MM-DD).");
         }
 
-        using var reader = new StreamReader(request.Body);
-        var content = await reader.ReadToEndAsync(ct);
-        var result = await imports.ImportAsync(new ImportRequest(fileKind, $"{kind}.csv", date, source, title), new StringReader(content), ct);
+        // Bytes, not text: the import decodes them strictly as UTF-8 and says so when they are not.
+        var content = await CsvText.ReadAllBytesAsync(request.Body, ct);
+        var result = await imports.ImportAsync(new ImportRequest(fileKind, $"{kind}.csv", date, source, title), content, ct);
         return result.IsSuccess ? TypedResults.Created("/api/v1/reference/datasets", result.Value!.Select(DatasetDto.Of).ToList()) : Problems.From(result.Errors);
     }
 }

@@ -43,9 +43,14 @@ public sealed class IndexModel(ImportService imports) : PageModel
 
         if (errors.Count == 0)
         {
-            using var reader = new StreamReader(Upload!.OpenReadStream());
+            byte[] content;
+            await using (var upload = Upload!.OpenReadStream())
+            {
+                content = await CsvText.ReadAllBytesAsync(upload, ct);
+            }
+
             var kind = Kind == "population" ? FigureFileKind.Population : FigureFileKind.JobSeekers;
-            var result = await imports.ImportAsync(new ImportRequest(kind, Path.GetFileName(Upload.FileName), ReferenceDate!.Value, Source), reader, ct);
+            var result = await imports.ImportAsync(new ImportRequest(kind, Path.GetFileName(Upload.FileName), ReferenceDate!.Value, Source), content, ct);
             if (result.IsSuccess)
             {
                 Created = result.Value!;
