@@ -160,23 +160,16 @@ public sealed class AllocationService(RegiekamerDb db, CallEvaluationService eva
     {
         var lines = await db.AllocationLines.AsNoTracking().Where(l => l.AllocationRunId == run.Id).OrderBy(l => l.PartnershipName).ToListAsync(ct);
         var jobSeekers = await db.Datasets.AsNoTracking().FirstAsync(d => d.Id == run.JobSeekersDatasetId, ct);
-        var municipalities = await db.Municipalities.AsNoTracking().ToListAsync(ct);
-        var names2019 = municipalities.Where(m => m.Set == MunicipalitySet.Set2019).ToDictionary(m => m.NisCode);
-        var names2025 = municipalities.Where(m => m.Set == MunicipalitySet.Set2025).ToDictionary(m => m.NisCode, m => m.Name);
-        string Name(NisCode code) => names2019.TryGetValue(code, out var m) ? m.Name : code.ToString();
-        Bilingual Member(NisCode code, EstimateReason reason) => reason == EstimateReason.MergerShare && names2019.GetValueOrDefault(code)?.SuccessorNisCode is { } merged
-            ? new FigureEstimate(code, Name(code), reason, merged, names2025.GetValueOrDefault(merged) ?? merged.ToString()).Describe()
-            : new FigureEstimate(code, Name(code), reason).Describe();
-
-        var estimated = lines.Where(l => l.EstimatedMembers.Count > 0).ToList();
+        var described = await LineEstimatesAsync(lines, ct);
+        var estimated = lines.Where(l => described[l.Id].Count > 0).ToList();
         List<(string Partnership, List<Bilingual> Members)> named = estimated.Count > 0
-            ? estimated.Select(l => (l.PartnershipName, l.EstimatedMembers.Select(e => Member(e.NisCode, e.Reason)).ToList())).ToList()
+            ? estimated.Select(l => (l.PartnershipName, described[l.Id].Select(e => e.Describe()).ToList())).ToList()
             : jobSeekers.IsEstimate
                 ? lines.Select(l => (l.PartnershipName, new List<Bilingual> { new($"de dataset '{jobSeekers.Title}' is een schatting", $"the dataset '{jobSeekers.Title}' is an estimate") })).ToList()
                 : [];
         var nl = string.Join("; ", named.Select(n => $"{n.Partnership}: {string.Join(", ", n.Members.Select(m => m.Nl))}"));
         var en = string.Join("; ", named.Select(n => $"{n.Partnership}: {string.Join(", ", n.Members.Select(m => m.En))}"));
-        var codes = estimated.SelectMany(l => l.EstimatedMembers.Select(e => e.NisCode)).Distinct().Order().Select(c => $"{Name(c)} ({c})").ToList();
+        var codes = estimated.SelectMany(l => described[l.Id]).DistinctBy(e => e.NisCode).OrderBy(e => e.NisCode).Select(e => $"{e.Name} ({e.NisCode})").ToList();
         var which = codes.Count > 0 ? string.Join(", ", codes) : null;
         return DomainError.Conflict(
             Rules.R13,
@@ -188,6 +181,38 @@ public sealed class AllocationService(RegiekamerDb db, CallEvaluationService eva
             + (named.Count > 0 ? $"Estimated job-seeker figures ({jobSeekers.Title}): {en}. " : "")
             + $"Import official job-seeker figures on the 2019-2024 municipalities{(which is null ? "" : $" for {which}")} (the file holds every municipality) "
             + "through Import (/Imports) or 'regiekamer import job-seekers', then make a new run.");
+    }
+
+    /// <summary>
+    /// Each stored line's members whose job-seeker figure was an estimate (<see cref="AllocationLine.JobSeekerEstimates"/>),
+    /// described with their names and, for a share of a 2025 merger, the merged municipality; by line id.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, IReadOnlyList<FigureEstimate>>> LineEstimatesAsync(IEnumerable<AllocationLine> lines, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var list = lines.ToList();
+        if (list.All(l => l.JobSeekerEstimates is null))
+        {
+            return list.ToDictionary(l => l.Id, _ => (IReadOnlyList<FigureEstimate>)[]);
+        }
+
+        var municipalities = await db.Municipalities.AsNoTracking().ToListAsync(ct);
+        var set2019 = municipalities.Where(m => m.Set == MunicipalitySet.Set2019).ToDictionary(m => m.NisCode);
+        var names2025 = municipalities.Where(m => m.Set == MunicipalitySet.Set2025).ToDictionary(m => m.NisCode, m => m.Name);
+        FigureEstimate Describe(NisCode code, EstimateReason reason)
+        {
+            var m = set2019.GetValueOrDefault(code);
+            var name = m?.Name ?? code.ToString();
+            if (reason != EstimateReason.MergerShare || m?.SuccessorNisCode is not { } merged)
+            {
+                return new FigureEstimate(code, name, reason);
+            }
+
+            var group = set2019.Values.Where(x => x.SuccessorNisCode == merged).Select(x => x.NisCode).Order().ToList();
+            return new FigureEstimate(code, name, reason, merged, names2025.GetValueOrDefault(merged) ?? merged.ToString(), group);
+        }
+
+        return list.ToDictionary(l => l.Id, l => (IReadOnlyList<FigureEstimate>)l.EstimatedMembers.Select(e => Describe(e.NisCode, e.Reason)).ToList());
     }
 
     /// <summary>Only unpublished runs can be deleted; a published run is immutable (R14).</summary>

@@ -59,7 +59,7 @@ public sealed class ReferenceSnapshot
             : (jobSeekerEstimates ?? []).ToDictionary(e => e.NisCode);
         JobSeekerEstimates = Municipalities.Where(m => _jobSeekerEstimates.ContainsKey(m.NisCode)).Select(m => _jobSeekerEstimates[m.NisCode]).ToList();
         JobSeekersMethod = jobSeekersDataset.IsEstimate
-            ? (jobSeekersDataset.EstimateMethod == ShippedReferenceData.JobSeekerEstimateMethod.Nl ? ShippedReferenceData.JobSeekerEstimateMethod : new Bilingual(jobSeekersDataset.EstimateMethod ?? "", jobSeekersDataset.EstimateMethod ?? ""))
+            ? (jobSeekersDataset.EstimateMethod == ShippedReferenceData.JobSeekerEstimateMethod.Nl ? ShippedReferenceData.JobSeekerEstimateHow : new Bilingual(jobSeekersDataset.EstimateMethod ?? "", jobSeekersDataset.EstimateMethod ?? ""))
             : jobSeekersMethod;
         Facts = Municipalities.ToDictionary(
             m => m.NisCode,

@@ -27,16 +27,21 @@ public sealed class ShippedReferenceData
 
     public required IReadOnlyList<KnownComposition> KnownCompositions { get; init; }
 
-    /// <summary>The method of the job-seeker estimate, shown wherever the estimate is used.</summary>
-    public static readonly Bilingual JobSeekerEstimateMethod = new(
-        "Schatting, geen officieel cijfer: per gemeente 4,5% van de bevolking op beroepsactieve leeftijd (15-64 jaar, Statbel 1/1/2017), "
+    /// <summary>How the job-seeker estimate of earlier versions was made (the 4.5% dataset, which still ships: stored runs refer to it).</summary>
+    public static readonly Bilingual JobSeekerEstimateHow = new(
+        "per gemeente 4,5% van de bevolking op beroepsactieve leeftijd (15-64 jaar, Statbel 1/1/2017), "
         + "afgerond op een geheel getal (half naar even). Er zijn hier geen publieke cijfers van niet-werkende werkzoekenden per gemeente; "
         + "4,5% is een aangenomen Vlaams gemiddelde. Omdat het percentage overal gelijk is, volgt het werkzoekendendeel zo de bevolking op "
         + "beroepsactieve leeftijd. Importeer VDAB-cijfers (Arvastat) om de schatting te vervangen.",
-        "Estimate, not an official figure: per municipality 4.5% of the working-age population (15-64, Statbel 1/1/2017), rounded to a "
+        "per municipality 4.5% of the working-age population (15-64, Statbel 1/1/2017), rounded to a "
         + "whole number (half to even). No public per-municipality figures of job seekers (niet-werkende werkzoekenden) are available here; "
         + "4.5% is an assumed Flemish average. Because the rate is the same everywhere, the job-seeker part then follows the working-age "
         + "population. Import VDAB figures (Arvastat) to replace the estimate.");
+
+    /// <summary>The method of the 4.5% job-seeker estimate as the dataset records it.</summary>
+    public static readonly Bilingual JobSeekerEstimateMethod = new(
+        "Schatting, geen officieel cijfer: " + JobSeekerEstimateHow.Nl,
+        "Estimate, not an official figure: " + JobSeekerEstimateHow.En);
 
     /// <summary>How the shipped VDAB figures, on the 2025 municipalities, become figures of the 2019-2024 municipalities (<see cref="JobSeekerFigures"/>).</summary>
     public static readonly Bilingual JobSeekerSplitMethod = new(
@@ -45,13 +50,12 @@ public sealed class ShippedReferenceData
         + "(15-64 jaar, Statbel 1/1/2017), in gehele getallen met de grootste resten (bij gelijke rest: NIS-code), zodat de delen exact optellen "
         + "tot het cijfer van de fusiegemeente: elk deel is een schatting; een regieverband met alle gemeenten van een fusie heeft het cijfer exact. "
         + "Een afgeschermde waarde (Herstappe, de meeste jaren) is geschat als haar bevolking op beroepsactieve leeftijd × het Vlaamse aandeel "
-        + "van dat jaar, half naar even afgerond. Importeer officiële cijfers op de gemeenten van 2019-2024 om de schattingen te vervangen.",
+        + "van dat jaar, half naar even afgerond.",
         "The VDAB figures are on the 2025 municipalities (285). A municipality that did not merge in 2025 gets its figure exactly. "
         + "A merged municipality's figure is split over its 2019-2024 municipalities by their working-age population (15-64, Statbel 1/1/2017), "
         + "in whole numbers with the largest remainders (ties: NIS code), so that the parts add up exactly to the merged figure: each part is an "
         + "estimate; a partnership holding every municipality of a merger has its figure exactly. A suppressed value (Herstappe, most years) is "
-        + "estimated as its working-age population × the Flemish rate of that year, rounded half to even. Import official figures on the "
-        + "2019-2024 municipalities to replace the estimates.");
+        + "estimated as its working-age population × the Flemish rate of that year, rounded half to even.");
 
     /// <summary>How VDAB's job-seeker figures are cited.</summary>
     public const string VdabSource = "VDAB, via Provincies in Cijfers (export 21/05/2026)";
