@@ -135,6 +135,16 @@ public static class Startup
 
         var seeder = scope.ServiceProvider.GetRequiredService<DatabaseSeeder>();
         await seeder.SeedReferenceDataAsync();
+        if (app.Configuration.GetValue<bool>("Database:MigrateOnStartup"))
+        {
+            // Like the migrations: shipped data a database lacks is added where the app migrates (Development), else by 'regiekamer db migrate'.
+            var added = await seeder.AddMissingShippedDataAsync();
+            if (added > 0 && logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("Added {Count} shipped reference dataset(s) the database lacked.", added);
+            }
+        }
+
         if (app.Configuration.GetValue<bool>("Demo:Seed"))
         {
             await seeder.SeedDemoAsync();

@@ -60,12 +60,16 @@ public sealed class AllocateTests : IDisposable
         var scheldeland = Run.Csv(outcome.Stdout, out _).Single(r => r["partnership"] == "Scheldeland");
         // Statbel 15-64 on 1/1/2017: Hamme 15680, Laarne 7965, Wetteren 16147, Wichelen 7543, Zele 13459.
         Assert.Equal("60794", scheldeland["working_age_population"]);
-        // The estimate: 4.5% per municipality, half to even: 706 + 358 + 727 + 339 + 606.
-        Assert.Equal("2736", scheldeland["job_seekers"]);
+        // VDAB year average 2022 (the 2023-2025 call's choice); none of the five merged in 2025: 591 + 209 + 661 + 240 + 531.
+        Assert.Equal("2232", scheldeland["job_seekers"]);
         // 3,000,000 x 40% in 7 equal shares = 171,428.571... → 171,428.57.
         Assert.Equal("171428.57", scheldeland["equal_part"]);
     }
 
+    /// <summary>
+    /// The shipped VDAB figures are on the 2025 municipalities: Antwerpen without Borsbeek and Bilzen and Tongeren
+    /// without their 2025 partners get a share, an estimate, which a note names with its method.
+    /// </summary>
     [Fact]
     public async Task ShippedJobSeekerEstimate_IsNotedOnStderrWithItsMethod()
     {
@@ -73,9 +77,116 @@ public sealed class AllocateTests : IDisposable
 
         var outcome = await Run.Cli("allocate", "--partnerships", file, "--on", "2025-06-01");
 
-        Assert.Contains("schatting", outcome.Stderr, StringComparison.Ordinal);
-        Assert.Contains("4,5%", outcome.Stderr, StringComparison.Ordinal);
-        Assert.Contains("--job-seekers", outcome.Stderr, StringComparison.Ordinal);
+        var note = Assert.Single(outcome.Stderr.Split('\n'), l => l.Contains("schatting", StringComparison.Ordinal));
+        Assert.Contains("'Antwerpen' (Antwerpen (11002): deel van Antwerpen (11002, fusie 2025)", note, StringComparison.Ordinal);
+        Assert.Contains("'Zuid-Oost Limburg' (Bilzen (73006): deel van Bilzen-Hoeselt (73110, fusie 2025)", note, StringComparison.Ordinal);
+        Assert.Contains("Tongeren (73083)", note, StringComparison.Ordinal);
+        Assert.DoesNotContain("'Gent'", note, StringComparison.Ordinal);
+        Assert.Contains("grootste resten", note, StringComparison.Ordinal); // the method
+        Assert.Contains("--job-seekers", note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ShippedJobSeekers_Default_AreTheCallsChoice_NamedOnStderr()
+    {
+        var file = _files.Lines("partnerships.csv", Header, "Gent,central-city,Gent,,existing", "Leuven,central-city,Leuven,,existing");
+
+        var outcome = await Run.Cli("allocate", "--partnerships", file, "--on", "2025-06-01", "--format", "json");
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Contains("Let op: werkzoekenden: Werkzoekenden zonder werk (WZW), jaargemiddelde 2022 (VDAB, via Provincies in Cijfers (export 21/05/2026)", outcome.Stderr, StringComparison.Ordinal);
+        Assert.Contains("de keuze van de oproep 2023-2025", outcome.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("schatting", outcome.Stderr, StringComparison.Ordinal); // neither merged: VDAB's own figures
+        using var json = JsonDocument.Parse(outcome.Stdout);
+        var js = json.RootElement.GetProperty("sources").GetProperty("job_seekers");
+        Assert.Equal(("year-average", 2022, "2022-12-31", "2025", false), (js.GetProperty("series").GetString(), js.GetProperty("year").GetInt32(), js.GetProperty("reference_date").GetString(), js.GetProperty("municipality_set").GetString(), js.GetProperty("estimate").GetBoolean()));
+        Assert.False(json.RootElement.GetProperty("estimate").GetBoolean());
+        // flanders_job_seekers_wzw_2014-2024_285.csv, wzw_year_average_2022: Gent 11689, Leuven 3263.
+        Assert.Equal([11689, 3263], json.RootElement.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("job_seekers").GetInt32()));
+    }
+
+    [Fact]
+    public async Task JobSeekerSeriesAndYear_ChooseAmongTheShippedFigures()
+    {
+        var file = _files.Lines("partnerships.csv", Header, "Gent,central-city,Gent,,existing", "Leuven,central-city,Leuven,,existing");
+
+        var december = await Run.Cli("allocate", "--partnerships", file, "--on", "2025-06-01", "--job-seekers-series", "31dec", "--job-seekers-year", "2023", "--format", "json", "--language", "en");
+        var average2024 = await Run.Cli("allocate", "--partnerships", file, "--on", "2025-06-01", "--job-seekers-year", "2024");
+
+        Assert.Equal(0, december.ExitCode);
+        using var json = JsonDocument.Parse(december.Stdout);
+        var js = json.RootElement.GetProperty("sources").GetProperty("job_seekers");
+        Assert.Equal(("31dec", 2023, "2023-12-31", "Werkzoekenden zonder werk (WZW) op 31/12/2023"), (js.GetProperty("series").GetString(), js.GetProperty("year").GetInt32(), js.GetProperty("reference_date").GetString(), js.GetProperty("title").GetString()));
+        // wzw_31dec_register_2023: Gent 11391, Leuven 3121; wzw_year_average_2024: Gent 14576, Leuven 3983.
+        Assert.Equal([11391, 3121], json.RootElement.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("job_seekers").GetInt32()));
+        Assert.Contains("Note: job seekers: Werkzoekenden zonder werk (WZW) op 31/12/2023", december.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("the 2023-2025 call's choice", december.Stderr, StringComparison.Ordinal);
+        Assert.Equal(["14576", "3983"], Run.Csv(average2024.Stdout, out _).Select(r => r["job_seekers"]));
+    }
+
+    [Theory]
+    [InlineData("31dec", "2014")] // the 31 December column of 2014 is empty
+    [InlineData("year-average", "2025")]
+    [InlineData("year-average", "twintig")]
+    public async Task JobSeekerYear_WithoutShippedFigures_IsBadInputNamingTheYears(string series, string year)
+    {
+        var file = _files.Lines("partnerships.csv", Header, "Gent,central-city,Gent,,existing");
+
+        var outcome = await Run.Cli("allocate", "--partnerships", file, "--job-seekers-series", series, "--job-seekers-year", year, "--language", "en");
+
+        Assert.Equal((1, ""), (outcome.ExitCode, outcome.Stdout));
+        var error = Assert.Single(outcome.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal($"--job-seekers-year: '{year}' is not a year of the shipped VDAB figures ({series}); choose {(series == "31dec" ? "2015" : "2014")}-2024.", error);
+    }
+
+    [Fact]
+    public async Task JobSeekerSeries_Unknown_IsAUsageError()
+    {
+        var file = _files.Lines("partnerships.csv", Header, "Gent,central-city,Gent,,existing");
+
+        var outcome = await Run.Cli("allocate", "--partnerships", file, "--job-seekers-series", "monthly");
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("monthly", outcome.Stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>Antwerpen and Borsbeek together hold their 2025 figure (29,207 in 2022) exactly: no estimate.</summary>
+    [Fact]
+    public async Task WholeMerger_IsNoEstimate_PartOfOneIs()
+    {
+        var file = _files.Lines("partnerships.csv", Header, "Antwerpen,interlocal-association,Antwerpen;Borsbeek,Antwerpen,existing", "Gent,central-city,Gent,,existing");
+        var alone = _files.Lines("alone.csv", Header, "Antwerpen,central-city,Antwerpen,,existing", "Gent,central-city,Gent,,existing");
+
+        var whole = await Run.Cli("allocate", "--partnerships", file, "--on", "2025-06-01", "--format", "json");
+        var part = await Run.Cli("allocate", "--partnerships", alone, "--on", "2025-06-01", "--format", "json");
+
+        using var wholeJson = JsonDocument.Parse(whole.Stdout);
+        Assert.False(wholeJson.RootElement.GetProperty("estimate").GetBoolean());
+        Assert.Equal(29207, wholeJson.RootElement.GetProperty("lines")[0].GetProperty("job_seekers").GetInt32());
+        Assert.DoesNotContain("schatting", whole.Stderr, StringComparison.Ordinal);
+
+        using var partJson = JsonDocument.Parse(part.Stdout);
+        Assert.True(partJson.RootElement.GetProperty("estimate").GetBoolean());
+        // 29,207 × 333,354 / (333,354 + 6,699) = 28,631.63 → 28,632 (Borsbeek's 575.37 → 575).
+        Assert.Equal(28632, partJson.RootElement.GetProperty("lines")[0].GetProperty("job_seekers").GetInt32());
+        var estimated = Assert.Single(partJson.RootElement.GetProperty("sources").GetProperty("job_seekers").GetProperty("estimated").EnumerateArray());
+        Assert.Equal("Antwerpen", estimated.GetProperty("partnership").GetString());
+        var municipality = Assert.Single(estimated.GetProperty("municipalities").EnumerateArray());
+        Assert.Equal(("11002", "merger-share"), (municipality.GetProperty("nis_code").GetString(), municipality.GetProperty("reason").GetString()));
+    }
+
+    [Fact]
+    public async Task JobSeekerFile_OverridesSeriesAndYear_WithANote()
+    {
+        var file = _files.Lines("partnerships.csv", Header, "Gent,central-city,Gent,,existing", "Leuven,central-city,Leuven,,existing");
+        var jobSeekers = _files.Lines("vdab.csv", "nis_code,job_seekers", "44021,100", "24062,50");
+
+        var outcome = await Run.Cli("allocate", "--partnerships", file, "--on", "2025-06-01", "--job-seekers", jobSeekers, "--job-seekers-year", "2020");
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Equal(["100", "50"], Run.Csv(outcome.Stdout, out _).Select(r => r["job_seekers"]));
+        Assert.Contains("--job-seekers-series en --job-seekers-year gelden niet", outcome.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Werkzoekenden zonder werk", outcome.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -241,8 +352,11 @@ public sealed class AllocateTests : IDisposable
         var sources = root.GetProperty("sources");
         Assert.Equal("2017-01-01", sources.GetProperty("working_age_population").GetProperty("reference_date").GetString());
         Assert.Equal("Statbel", sources.GetProperty("working_age_population").GetProperty("source").GetString());
+        // VDAB's figures on the 2025 municipalities: Antwerpen and Zuid-Oost Limburg hold shares of a merger, estimates named with the split method.
         Assert.True(sources.GetProperty("job_seekers").GetProperty("estimate").GetBoolean());
-        Assert.Contains("4,5%", sources.GetProperty("job_seekers").GetProperty("estimate_method").GetString(), StringComparison.Ordinal);
+        Assert.Equal(("year-average", 2022), (sources.GetProperty("job_seekers").GetProperty("series").GetString(), sources.GetProperty("job_seekers").GetProperty("year").GetInt32()));
+        Assert.Contains("grootste resten", sources.GetProperty("job_seekers").GetProperty("estimate_method").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["Antwerpen", "Zuid-Oost Limburg"], sources.GetProperty("job_seekers").GetProperty("estimated").EnumerateArray().Select(e => e.GetProperty("partnership").GetString()));
 
         var csvRows = Run.Csv(csv.Stdout, out var header);
         var lines = root.GetProperty("lines").EnumerateArray().ToList();

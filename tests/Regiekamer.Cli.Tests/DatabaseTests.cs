@@ -123,6 +123,31 @@ public sealed class DatabaseTests : IDisposable
         Assert.Contains("0 migratie(s) toegepast", again.Stdout, StringComparison.Ordinal);
     }
 
+    /// <summary>A database seeded before the VDAB job-seeker figures shipped (simulated by removing them) gets them from <c>db migrate</c>, with a note.</summary>
+    [Fact]
+    public async Task DbMigrate_OnAnOlderDatabase_AddsTheMissingShippedDatasets_AndTheCallsJobSeekers()
+    {
+        var connection = Connection();
+        Assert.Equal(0, (await Run.Cli("db", "migrate", "--connection", connection)).ExitCode);
+        await using (var db = Open(connection))
+        {
+            await db.CallVersions.ExecuteUpdateAsync(s => s.SetProperty(v => v.JobSeekersDatasetId, (int?)null));
+            await db.Datasets.Where(d => d.Series != null).ExecuteDeleteAsync();
+        }
+
+        var upgrade = await Run.Cli("db", "migrate", "--connection", connection);
+        var again = await Run.Cli("db", "migrate", "--connection", connection);
+
+        Assert.True(upgrade.ExitCode == 0, upgrade.Stderr);
+        Assert.Contains("Let op: 21 meegeleverde dataset(s) toegevoegd", upgrade.Stderr, StringComparison.Ordinal);
+        Assert.Contains("29 datasets met referentiegegevens", upgrade.Stdout, StringComparison.Ordinal);
+        Assert.Equal("", again.Stderr);
+        await using var after = Open(connection);
+        var version = (await after.Calls.AsNoTracking().SingleAsync()).CurrentVersion;
+        var jobSeekers = await after.Datasets.AsNoTracking().SingleAsync(d => d.Id == version.JobSeekersDatasetId);
+        Assert.Equal((FigureSeries.YearAverage, 2022), (jobSeekers.Series, jobSeekers.Year));
+    }
+
     [Fact]
     public async Task DbMigrate_OnAFreshPostgreSql_AppliesEverything_SaysNothingOnStderr_AndCanBeRepeated()
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Regiekamer.Core.Allocation;
+using Regiekamer.Core.Calls;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.Data;
 using Regiekamer.Core.Imports;
@@ -69,9 +70,13 @@ public sealed class AllocationServiceTests
         Assert.Equal(callVersion.Id, stored.CallVersionId);
         Assert.Equal(Single(datasets, DatasetKind.Inhabitants), stored.InhabitantsDatasetId);
         Assert.Equal(Single(datasets, DatasetKind.WorkingAgePopulation), stored.WorkingAgeDatasetId);
-        Assert.Equal(Single(datasets, DatasetKind.JobSeekers), stored.JobSeekersDatasetId);
+        // The job seekers the call version chose (VDAB year average 2022); Antwerpen without Borsbeek has only a share of its 2025 figure.
+        Assert.Equal(callVersion.JobSeekersDatasetId, stored.JobSeekersDatasetId);
+        Assert.Equal((FigureSeries.YearAverage, 2022), Assert.Single(datasets, d => d.Id == stored.JobSeekersDatasetId) is var js ? (js.Series, js.Year) : default);
         Assert.Equal(callVersion.RegionDatasetId, stored.RegionDatasetId);
         Assert.True(stored.UsesEstimates);
+        Assert.Equal("11002=MergerShare", stored.Lines.Single(l => l.PartnershipName == "Regie Antwerpen").JobSeekerEstimates);
+        Assert.All(stored.Lines.Where(l => l.PartnershipName != "Regie Antwerpen"), l => Assert.Null(l.JobSeekerEstimates));
         Assert.Equal((BudgetCents, 40, 20, 40), (stored.Budget.Cents, stored.WeightWorkingAge, stored.WeightJobSeekers, stored.WeightEqual));
         Assert.Equal(EligibilityDate, stored.EligibilityDate);
         Assert.Equal(AprilMorning.UtcDateTime, stored.CreatedAtUtc);
@@ -154,6 +159,112 @@ public sealed class AllocationServiceTests
             Assert.Equal(AprilMorning.UtcDateTime, remaining.PublishedAtUtc);
             Assert.Equal(3, remaining.Lines.Count);
             Assert.Equal(0, await db.AllocationLines.CountAsync(l => l.AllocationRunId == estimated.Id));
+        }
+    }
+
+    /// <summary>
+    /// The seeded call version uses VDAB's year average 2022. Antwerpen and Borsbeek merged in 2025 and VDAB has only
+    /// their sum (29,207): a partnership with both has it exactly, so its allocation rests on no estimate and publishes;
+    /// Antwerpen alone has a share (28,632 of 29,207 by working age), which is flagged, and publishing names it.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Allocation_OverWholeMergers_UsesNoEstimate_OverPartOfOne_IsFlagged_AndPublishingNamesIt(DatabaseProvider provider)
+    {
+        await using var whole = await TestDatabase.CreateAsync(provider);
+        await using var part = await TestDatabase.CreateAsync(provider);
+        ReferenceDataset chosen;
+        await using (var db = whole.NewDb())
+        {
+            var version = (await db.Calls.AsNoTracking().SingleAsync()).CurrentVersion;
+            chosen = await db.Datasets.AsNoTracking().SingleAsync(d => d.Id == version.JobSeekersDatasetId);
+        }
+
+        Assert.Equal((DatasetKind.JobSeekers, FigureSeries.YearAverage, 2022, MunicipalitySet.Set2025, false), (chosen.Kind, chosen.Series, chosen.Year, chosen.MunicipalitySet, chosen.IsEstimate));
+        await CreateAsync(whole, TestData.InterlocalAssociation("Regie Antwerpen-Borsbeek", "Antwerpen", "Antwerpen", "Borsbeek"), TestData.CentralCity("Gent"));
+        await CreateAsync(part, TestData.CentralCity("Antwerpen"), TestData.CentralCity("Gent"));
+
+        await using (var scope = whole.NewScope())
+        {
+            var preview = (await Allocation(scope).PreviewAsync(null, EligibilityDate)).Value!;
+            Assert.Equal(chosen.Id, preview.Snapshot.JobSeekersDataset.Id);
+            Assert.False(preview.UsesEstimates);
+            Assert.Equal([("Regie Antwerpen-Borsbeek", 29_207L, false), ("Regie Gent", 11_689L, false)], preview.Lines.Select(l => (l.Name, l.JobSeekers, l.JobSeekersEstimated)));
+            var run = (await Allocation(scope).CreateRunAsync(null, EligibilityDate)).Value!;
+            Assert.False(run.UsesEstimates);
+            Assert.True((await Allocation(scope).PublishAsync(run.Id)).IsSuccess);
+        }
+
+        await using (var scope = part.NewScope())
+        {
+            var preview = (await Allocation(scope).PreviewAsync(null, EligibilityDate)).Value!;
+            Assert.True(preview.UsesEstimates);
+            var antwerpen = preview.Lines.Single(l => l.Name == "Regie Antwerpen");
+            Assert.Equal((28_632L, true), (antwerpen.JobSeekers, antwerpen.JobSeekersEstimated));
+            var estimate = Assert.Single(antwerpen.JobSeekerEstimates!);
+            Assert.Equal(("11002", EstimateReason.MergerShare, "11002"), (estimate.NisCode.Value, estimate.Reason, estimate.Merged2025!.Value.Value));
+            Assert.False(preview.Lines.Single(l => l.Name == "Regie Gent").JobSeekersEstimated);
+
+            var run = (await Allocation(scope).CreateRunAsync(null, EligibilityDate)).Value!;
+            Assert.True(run.UsesEstimates);
+            var refused = Assert.Single((await Allocation(scope).PublishAsync(run.Id)).Errors);
+            Assert.Equal(("R13", ErrorKind.Conflict), (refused.Code, refused.Kind));
+            Assert.Contains("Regie Antwerpen: Antwerpen (11002): deel van Antwerpen (11002, fusie 2025)", refused.Message.Nl, StringComparison.Ordinal);
+            Assert.Contains("/Imports", refused.Message.Nl, StringComparison.Ordinal);
+            Assert.Contains("regiekamer import job-seekers", refused.Message.Nl, StringComparison.Ordinal);
+            Assert.Contains("for Antwerpen (11002)", refused.Message.En, StringComparison.Ordinal);
+            Assert.DoesNotContain("Regie Gent", refused.Message.En, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>A call version chooses its job-seeker figures (R14): another series and year gives other figures, named by the run.</summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task CallVersionChoosingThe31December2023Figures_AllocatesOnThem(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await CreateAsync(database, TestData.CentralCity("Gent"), TestData.CentralCity("Leuven"));
+        Call call;
+        ReferenceDataset december2023;
+        await using (var db = database.NewDb())
+        {
+            call = await db.Calls.AsNoTracking().SingleAsync();
+            december2023 = await db.Datasets.AsNoTracking().SingleAsync(d => d.Series == FigureSeries.December31 && d.Year == 2023);
+        }
+
+        await using (var scope = database.NewScope())
+        {
+            var v1 = call.CurrentVersion;
+            var added = await scope.ServiceProvider.GetRequiredService<CallService>().AddVersionAsync(
+                call.Id,
+                new CallVersionInput(v1.YearlyBudget.ToInvariantString(), 40, 20, 40, v1.Deadline, v1.Priorities, new DateOnly(2024, 1, 1), "VDAB 31/12/2023", JobSeekersDatasetId: december2023.Id),
+                call.Version);
+            Assert.True(added.IsSuccess, string.Join("; ", added.Errors.Select(e => e.Message.En)));
+            Assert.Equal(december2023.Id, added.Value!.JobSeekersDatasetId);
+        }
+
+        Dictionary<NisCode, long> vdab;
+        await using (var db = database.NewDb())
+        {
+            vdab = await db.Figures.AsNoTracking().Where(f => f.DatasetId == december2023.Id).ToDictionaryAsync(f => f.NisCode, f => f.Value);
+        }
+
+        await using (var scope = database.NewScope())
+        {
+            var run = (await Allocation(scope).CreateRunAsync(null, new DateOnly(2024, 2, 1))).Value!;
+            Assert.Equal(december2023.Id, run.JobSeekersDatasetId);
+            Assert.Equal([vdab[NisCode.Parse("44021")], vdab[NisCode.Parse("24062")]], run.Lines.OrderBy(l => l.PartnershipName).Select(l => l.JobSeekers));
+            Assert.False(run.UsesEstimates);
+        }
+    }
+
+    private static async Task CreateAsync(TestDatabase database, params PartnershipInput[] inputs)
+    {
+        await using var scope = database.NewScope();
+        foreach (var input in inputs)
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<PartnershipService>().CreateAsync(input);
+            Assert.True(result.IsSuccess, string.Join("; ", result.Errors.Select(e => e.Message.En)));
         }
     }
 

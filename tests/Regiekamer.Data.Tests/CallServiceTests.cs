@@ -42,6 +42,8 @@ public sealed class CallServiceTests
         Assert.Equal(2, stored.CurrentVersion.Number);
         Assert.Equal((325_000_050, 50, 10, 40), (stored.CurrentVersion.YearlyBudget.Cents, stored.CurrentVersion.WeightWorkingAge, stored.CurrentVersion.WeightJobSeekers, stored.CurrentVersion.WeightEqual));
         Assert.Equal(first.RegionDatasetId, stored.CurrentVersion.RegionDatasetId);
+        Assert.NotNull(first.JobSeekersDatasetId);
+        Assert.Equal(first.JobSeekersDatasetId, stored.CurrentVersion.JobSeekersDatasetId); // not given: the job seekers stay
 
         // An allocation made now uses the revised terms, names version 2 and distributes its whole budget.
         await AllocationServiceTests.CreatePartnershipsAsync(database);
@@ -72,6 +74,31 @@ public sealed class CallServiceTests
         var stored = await CallAsync(database);
         Assert.Single(stored.Versions);
         Assert.Equal(call.Version, stored.Version);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AddVersion_JobSeekersFromADatasetOfAnotherKind_IsRejectedWithR13(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var call = await CallAsync(database);
+        int inhabitants;
+        await using (var db = database.NewDb())
+        {
+            inhabitants = (await db.Datasets.AsNoTracking().SingleAsync(d => d.Kind == Core.ReferenceData.DatasetKind.Inhabitants)).Id;
+        }
+
+        await using (var scope = database.NewScope())
+        {
+            foreach (var id in new[] { inhabitants, 999_999 })
+            {
+                var result = await Calls(scope).AddVersionAsync(call.Id, Revision with { JobSeekersDatasetId = id }, call.Version);
+                var error = Assert.Single(result.Errors);
+                Assert.Equal(("R13", "jobSeekersDatasetId"), (error.Code, error.Field));
+            }
+        }
+
+        Assert.Single((await CallAsync(database)).Versions);
     }
 
     [Theory]

@@ -39,7 +39,8 @@ public sealed class DatabaseSeederTests
         {
             Assert.False(string.IsNullOrWhiteSpace(d.Source), $"dataset '{d.Title}' has no source");
             Assert.False(string.IsNullOrWhiteSpace(d.Provenance), $"dataset '{d.Title}' has no provenance");
-            Assert.True(d.ReferenceDate.Year >= 2017, $"dataset '{d.Title}' has reference date {d.ReferenceDate}");
+            // A real reference date: the oldest shipped figures are VDAB's of 2014 (before, 2017 was the oldest), the newest the 2026 region version.
+            Assert.True(d.ReferenceDate.Year is >= 2014 and <= 2026, $"dataset '{d.Title}' has reference date {d.ReferenceDate}");
         });
 
         var figureCounts = await db.Figures.GroupBy(f => f.DatasetId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
@@ -50,11 +51,23 @@ public sealed class DatabaseSeederTests
         var workingAge = Assert.Single(datasets, d => d.Kind == DatasetKind.WorkingAgePopulation);
         Assert.Equal((new DateOnly(2017, 1, 1), false, 300, 300), (workingAge.ReferenceDate, workingAge.IsEstimate, workingAge.RowCount, figureCounts[workingAge.Id]));
 
-        // No official job-seeker figures ship: the seeded ones are an estimate, and say how they were made.
-        var jobSeekers = Assert.Single(datasets, d => d.Kind == DatasetKind.JobSeekers);
-        Assert.True(jobSeekers.IsEstimate);
+        // The 4.5% estimate of earlier versions is still seeded (stored runs refer to it), and says how it was made.
+        var jobSeekers = Assert.Single(datasets, d => d.Kind == DatasetKind.JobSeekers && d.IsEstimate);
         Assert.False(string.IsNullOrWhiteSpace(jobSeekers.EstimateMethod));
         Assert.Equal(300, figureCounts[jobSeekers.Id]);
+
+        // VDAB's figures: one dataset per series and year on the 2025 municipalities, official, with source, series, year and reference date.
+        var vdab = datasets.Where(d => d.Kind == DatasetKind.JobSeekers && !d.IsEstimate).ToList();
+        Assert.Equal(11 + 10, vdab.Count);
+        Assert.All(vdab, d =>
+        {
+            Assert.Equal((MunicipalitySet.Set2025, ShippedReferenceData.VdabSource, new DateOnly(d.Year!.Value, 12, 31)), (d.MunicipalitySet, d.Source, d.ReferenceDate));
+            Assert.NotNull(d.Series);
+            Assert.Equal(d.RowCount, figureCounts[d.Id]);
+            Assert.InRange(d.RowCount, 284, 285); // Herstappe is suppressed in most years
+        });
+        var average2022 = Assert.Single(vdab, d => (d.Series, d.Year) == (FigureSeries.YearAverage, 2022));
+        Assert.Equal(177_972, await db.Figures.Where(f => f.DatasetId == average2022.Id).SumAsync(f => f.Value));
 
         var regionSets = datasets.Where(d => d.Kind == DatasetKind.ReferenceRegions).ToList();
         var assignments = await db.RegionAssignments.GroupBy(a => a.DatasetId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
@@ -85,6 +98,94 @@ public sealed class DatabaseSeederTests
         var regions = await db.Datasets.AsNoTracking().SingleAsync(d => d.Id == version.RegionDatasetId);
         Assert.Equal((DatasetKind.ReferenceRegions, MunicipalitySet.Set2019), (regions.Kind, regions.MunicipalitySet));
         Assert.True(regions.ReferenceDate <= version.Deadline, $"the call's regions date from {regions.ReferenceDate}, after its deadline");
+    }
+
+    /// <summary>
+    /// R13 names only "the number of job seekers": the seeded call uses VDAB's year average 2022 (the amounts were set
+    /// in April 2023, the last full year before is 2022), Regiekamer's assumption, which the version's note says.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task SeedReferenceData_TheCallUsesVdabYearAverage2022(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, seed: false);
+        await SeedAsync(database);
+
+        await using var db = database.NewDb();
+        var version = Assert.Single((await db.Calls.AsNoTracking().SingleAsync()).Versions);
+        var jobSeekers = await db.Datasets.AsNoTracking().SingleAsync(d => d.Id == version.JobSeekersDatasetId);
+        Assert.Equal((DatasetKind.JobSeekers, FigureSeries.YearAverage, 2022, ShippedReferenceData.VdabSource), (jobSeekers.Kind, jobSeekers.Series, jobSeekers.Year, jobSeekers.Source));
+        Assert.Contains("aanname", version.Note, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A database seeded before the VDAB figures shipped (simulated: they are removed and the call version's choice
+    /// cleared) gets them from <see cref="DatabaseSeeder.AddMissingShippedDataAsync"/>, each with its audit record, and
+    /// the call's version its choice, recorded on the call; a second run changes nothing.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AddMissingShippedData_BringsAnOlderDatabaseUpToDate_Once(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var complete = await CountsAsync(database);
+        int callVersion;
+        await using (var db = database.NewDb())
+        {
+            callVersion = (await db.Calls.AsNoTracking().SingleAsync()).Version;
+            await db.CallVersions.ExecuteUpdateAsync(s => s.SetProperty(v => v.JobSeekersDatasetId, (int?)null));
+            Assert.Equal(21, await db.Datasets.Where(d => d.Series != null).ExecuteDeleteAsync());
+        }
+
+        var last = await Audit.Audited.LastIdAsync(database);
+        await using (var scope = database.NewScope())
+        {
+            Assert.Equal(21, await scope.ServiceProvider.GetRequiredService<DatabaseSeeder>().AddMissingShippedDataAsync());
+        }
+
+        var after = await CountsAsync(database);
+        Assert.Equal((complete.Datasets, complete.Figures, complete.CallVersions), (after.Datasets, after.Figures, after.CallVersions));
+        await using (var db = database.NewDb())
+        {
+            var call = await db.Calls.AsNoTracking().SingleAsync();
+            var jobSeekers = await db.Datasets.AsNoTracking().SingleAsync(d => d.Id == call.CurrentVersion.JobSeekersDatasetId);
+            Assert.Equal((FigureSeries.YearAverage, 2022), (jobSeekers.Series, jobSeekers.Year));
+            Assert.Equal(callVersion + 1, call.Version);
+
+            var records = await Audit.Audited.SinceAsync(database, last);
+            Assert.Equal(21, records.Count(r => (r.EntityType, r.Action) == (ImportService.AuditEntity, "Imported")));
+            var assigned = Assert.Single(records, r => r.EntityType == CallService.AuditEntity);
+            Assert.Equal((call.Id.ToString(CultureInfo.InvariantCulture), DatabaseSeeder.JobSeekersAssigned), (assigned.EntityId, assigned.Action));
+            Assert.Equal(jobSeekers.Id, Audit.Audited.Json(assigned.After).GetProperty("JobSeekersDatasetId").GetInt32());
+            Assert.Equal(22, records.Count);
+            var verification = await AuditTrail.VerifyAsync(db);
+            Assert.True(verification.Intact, verification.FirstBreak?.Reason);
+        }
+
+        await using (var scope = database.NewScope())
+        {
+            Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<DatabaseSeeder>().AddMissingShippedDataAsync());
+        }
+
+        Assert.Equal(after, await CountsAsync(database));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AddMissingShippedData_OnAFreshlySeededDatabase_AddsNothing(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, seed: false);
+        await SeedAsync(database);
+        var before = await CountsAsync(database);
+        var last = await Audit.Audited.LastIdAsync(database);
+
+        await using (var scope = database.NewScope())
+        {
+            Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<DatabaseSeeder>().AddMissingShippedDataAsync());
+        }
+
+        Assert.Equal(before, await CountsAsync(database));
+        Assert.Empty(await Audit.Audited.SinceAsync(database, last));
     }
 
     [Theory]

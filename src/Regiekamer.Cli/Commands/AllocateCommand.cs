@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Regiekamer.Core.Allocation;
+using Regiekamer.Core.Calls;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.Eligibility;
 using Regiekamer.Core.Imports;
@@ -41,8 +42,18 @@ internal static class AllocateCommand
         };
         var jobSeekers = new Option<string?>("--job-seekers")
         {
-            Description = "CSV nis_code,job_seekers: vervangt de meegeleverde schatting.",
+            Description = "CSV nis_code,job_seekers: vervangt de meegeleverde VDAB-cijfers (en --job-seekers-series/--job-seekers-year).",
             HelpName = "FILE",
+        };
+        var jobSeekerSeries = new Option<string?>("--job-seekers-series")
+        {
+            Description = $"Welke meegeleverde VDAB-reeks werkzoekenden: year-average (jaargemiddelde) of 31dec (toestand op 31/12). Standaard die van de oproep 2023-2025: {FigureSeriesNames.Code(OpenCall2023.JobSeekerSeries)}.",
+            HelpName = "year-average|31dec",
+        }.AcceptOnlyFromAmong(FigureSeriesNames.YearAverageCode, FigureSeriesNames.December31Code);
+        var jobSeekerYear = new Option<string?>("--job-seekers-year")
+        {
+            Description = $"Het jaar van de meegeleverde VDAB-cijfers ({ShippedReferenceData.FirstJobSeekerYear}-{ShippedReferenceData.LastJobSeekerYear}; 31dec vanaf 2015). Standaard dat van de oproep 2023-2025: {OpenCall2023.JobSeekerYear}.",
+            HelpName = "YYYY",
         };
         var format = new Option<string>("--format")
         {
@@ -58,7 +69,7 @@ internal static class AllocateCommand
 
         var command = new Command("allocate", "Verdeelt het budget over de regieverbanden uit een bestand volgens R13 (zonder databank).")
         {
-            partnerships, budget, weights, population, jobSeekers, format, eligibleOnly, on,
+            partnerships, budget, weights, population, jobSeekers, jobSeekerSeries, jobSeekerYear, format, eligibleOnly, on,
         };
         command.SetAction(parse => Run(cli, cli.Culture(parse), new Request(
             parse.GetValue(partnerships)!,
@@ -66,13 +77,15 @@ internal static class AllocateCommand
             parse.GetValue(weights)!,
             parse.GetValue(population),
             parse.GetValue(jobSeekers),
+            parse.GetValue(jobSeekerSeries),
+            parse.GetValue(jobSeekerYear),
             parse.GetValue(format)!,
             parse.GetValue(eligibleOnly),
             parse.GetValue(on))));
         return command;
     }
 
-    private sealed record Request(string Partnerships, string Budget, string Weights, string? Population, string? JobSeekers, string Format, bool EligibleOnly, string? On);
+    private sealed record Request(string Partnerships, string Budget, string Weights, string? Population, string? JobSeekers, string? JobSeekerSeries, string? JobSeekerYear, string Format, bool EligibleOnly, string? On);
 
     /// <summary>Where one kind of figures comes from: the shipped dataset, or a file given on the command line (then <see cref="File"/> and <see cref="Figures"/> are set).</summary>
     private sealed record FigureSource(ReferenceDataset Dataset, string? File = null, IReadOnlyList<MunicipalityFigure>? Figures = null)
@@ -86,7 +99,8 @@ internal static class AllocateCommand
         var budget = Inputs.Budget("--budget", request.Budget, errors);
         var weights = Inputs.Weights("--weights", request.Weights, errors);
         var on = request.On is null ? cli.Today : Inputs.Date("--on", request.On, errors);
-        var shipped = ReferenceSnapshot.FromShipped();
+        var (series, year) = ShippedJobSeekers(request, errors);
+        var shipped = ReferenceSnapshot.FromShipped(jobSeekerSeries: series, jobSeekerYear: year);
         var partnerships = Inputs.Partnerships(request.Partnerships, shipped, errors);
         var population = request.Population is { } p ? Inputs.Figures(p, FigureFileKind.Population, shipped, errors) : null;
         var jobSeekerFile = request.JobSeekers is { } j ? Inputs.Figures(j, FigureFileKind.JobSeekers, shipped, errors) : null;
@@ -129,12 +143,27 @@ internal static class AllocateCommand
             return cli.Fail(lines.Errors, culture);
         }
 
-        if (jobSeekers.Dataset.IsEstimate)
+        var usesEstimates = AllocationService.UsesEstimates(snapshot, weights!.Value, lines.Value!);
+        if (jobSeekers.File is null)
         {
-            var date = Formats.ShortDate(jobSeekers.Dataset.ReferenceDate);
+            var d = jobSeekers.Dataset;
             cli.Note(new Bilingual(
-                $"de aantallen werkzoekenden zijn een schatting ({jobSeekers.Dataset.Source}, {date}). {ShippedReferenceData.JobSeekerEstimateMethod.Nl} Of geef --job-seekers BESTAND.",
-                $"the job-seeker figures are an estimate ({jobSeekers.Dataset.Source}, {date}). {ShippedReferenceData.JobSeekerEstimateMethod.En} Or pass --job-seekers FILE."), culture);
+                $"werkzoekenden: {d.Title} ({d.Source}; cijfers op de gemeenten van 2025, omgezet naar die van 2019-2024){(request.JobSeekerSeries is null && request.JobSeekerYear is null ? ", de keuze van de oproep 2023-2025" : "")}; andere: --job-seekers-series, --job-seekers-year of --job-seekers BESTAND.",
+                $"job seekers: {d.Title} ({d.Source}; figures on the 2025 municipalities, moved onto those of 2019-2024){(request.JobSeekerSeries is null && request.JobSeekerYear is null ? ", the 2023-2025 call's choice" : "")}; others: --job-seekers-series, --job-seekers-year or --job-seekers FILE."), culture);
+        }
+        else if (request.JobSeekerSeries is not null || request.JobSeekerYear is not null)
+        {
+            cli.Note(new Bilingual(
+                $"--job-seekers-series en --job-seekers-year gelden niet: {jobSeekers.File} vervangt de meegeleverde cijfers.",
+                $"--job-seekers-series and --job-seekers-year do not apply: {jobSeekers.File} replaces the shipped figures."), culture);
+        }
+
+        var estimated = lines.Value!.Where(l => l.JobSeekersEstimated).ToList();
+        if (estimated.Count > 0 && weights.Value.JobSeekers > 0)
+        {
+            cli.Note(new Bilingual(
+                $"de aantallen werkzoekenden zijn (deels) een schatting voor {Estimated(estimated, e => e.Nl)}. {snapshot.JobSeekersMethod?.Nl} Geef --job-seekers BESTAND met officiële cijfers op de gemeenten van 2019-2024 om de schatting te vervangen.",
+                $"the job-seeker figures are (partly) an estimate for {Estimated(estimated, e => e.En)}. {snapshot.JobSeekersMethod?.En} Pass --job-seekers FILE with official figures on the 2019-2024 municipalities to replace the estimate."), culture);
         }
 
         foreach (var result in eligibility.Where(r => !r.Eligible))
@@ -151,7 +180,7 @@ internal static class AllocateCommand
         }
 
         cli.Output(request.Format == "json"
-            ? Json(lines.Value!, budget.Value, weights.Value, workingAge, jobSeekers, culture)
+            ? Json(lines.Value!, budget!.Value, weights.Value, usesEstimates, workingAge, jobSeekers, snapshot, culture)
             : Output.Csv(Columns, lines.Value!.Select(Row)));
         return Cli.Success;
     }
@@ -206,7 +235,7 @@ internal static class AllocateCommand
         line.Total.ToInvariantString(),
     ];
 
-    private static string Json(IReadOnlyList<AllocationLineResult> lines, Money budget, AllocationWeights weights, FigureSource workingAge, FigureSource jobSeekers, CultureInfo culture) => Output.Json(w =>
+    private static string Json(IReadOnlyList<AllocationLineResult> lines, Money budget, AllocationWeights weights, bool usesEstimates, FigureSource workingAge, FigureSource jobSeekers, ReferenceSnapshot snapshot, CultureInfo culture) => Output.Json(w =>
     {
         w.WriteStartObject();
         w.WriteString("budget", budget.ToInvariantString());
@@ -215,10 +244,10 @@ internal static class AllocateCommand
         w.WriteNumber("job_seekers", weights.JobSeekers);
         w.WriteNumber("equal", weights.Equal);
         w.WriteEndObject();
-        w.WriteBoolean("estimate", workingAge.Dataset.IsEstimate || jobSeekers.Dataset.IsEstimate);
+        w.WriteBoolean("estimate", usesEstimates);
         w.WriteStartObject("sources");
-        Source(w, "working_age_population", workingAge, culture);
-        Source(w, "job_seekers", jobSeekers, culture);
+        Source(w, "working_age_population", workingAge, null, [], culture);
+        Source(w, "job_seekers", jobSeekers, snapshot.JobSeekersMethod, lines.Where(l => l.JobSeekersEstimated).ToList(), culture);
         w.WriteEndObject();
         w.WriteStartArray("lines");
         foreach (var line in lines)
@@ -240,7 +269,9 @@ internal static class AllocateCommand
         w.WriteEndObject();
     });
 
-    private static void Source(Utf8JsonWriter w, string name, FigureSource source, CultureInfo culture)
+    /// <param name="method">How the figures were derived when they are not the dataset's own (the split of VDAB's 2025 figures).</param>
+    /// <param name="estimated">The lines whose figure is (partly) an estimate.</param>
+    private static void Source(Utf8JsonWriter w, string name, FigureSource source, Bilingual? method, List<AllocationLineResult> estimated, CultureInfo culture)
     {
         var d = source.Dataset;
         w.WriteStartObject(name);
@@ -249,6 +280,12 @@ internal static class AllocateCommand
         if (source.File is null)
         {
             w.WriteString("reference_date", d.ReferenceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            if (d.Series is { } series)
+            {
+                w.WriteString("series", FigureSeriesNames.Code(series));
+                w.WriteNumber("year", d.Year!.Value);
+                w.WriteString("municipality_set", d.MunicipalitySet == MunicipalitySet.Set2025 ? "2025" : "2019");
+            }
         }
         else
         {
@@ -256,13 +293,67 @@ internal static class AllocateCommand
             w.WriteString("file", source.File);
         }
 
-        w.WriteBoolean("estimate", d.IsEstimate);
-        if (d.IsEstimate)
+        var estimate = d.IsEstimate || estimated.Count > 0;
+        w.WriteBoolean("estimate", estimate);
+        if (estimate)
         {
-            // The only estimate shipped is the job-seeker one; its method exists in both languages.
-            w.WriteString("estimate_method", ShippedReferenceData.JobSeekerEstimateMethod.For(culture));
+            w.WriteString("estimate_method", (d.IsEstimate ? ShippedReferenceData.JobSeekerEstimateMethod : method ?? ShippedReferenceData.JobSeekerSplitMethod).For(culture));
+            w.WriteStartArray("estimated");
+            foreach (var line in estimated)
+            {
+                w.WriteStartObject();
+                w.WriteString("partnership", line.Name);
+                w.WriteStartArray("municipalities");
+                foreach (var e in line.JobSeekerEstimates!)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("nis_code", e.NisCode.Value);
+                    w.WriteString("name", e.Name);
+                    w.WriteString("reason", e.Reason switch { EstimateReason.MergerShare => "merger-share", EstimateReason.Suppressed => "suppressed", _ => "estimated-dataset" });
+                    w.WriteString("description", e.Describe().For(culture));
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
         }
 
         w.WriteEndObject();
+    }
+
+    /// <summary>"'Antwerpen' (Antwerpen (11002): deel van …), 'Zuid-Oost Limburg' (…)".</summary>
+    private static string Estimated(IEnumerable<AllocationLineResult> lines, Func<Bilingual, string> language) =>
+        string.Join(", ", lines.Select(l => $"'{l.Name}' ({string.Join("; ", l.JobSeekerEstimates!.Select(e => language(e.Describe())))})"));
+
+    /// <summary>The shipped VDAB series and year: --job-seekers-series and --job-seekers-year, else the 2023-2025 call's.</summary>
+    private static (FigureSeries Series, int Year) ShippedJobSeekers(Request request, List<DomainError> errors)
+    {
+        var series = OpenCall2023.JobSeekerSeries;
+        if (request.JobSeekerSeries is { } s && !FigureSeriesNames.TryParse(s, out series))
+        {
+            series = OpenCall2023.JobSeekerSeries; // the parser allows only the two names
+        }
+
+        var year = OpenCall2023.JobSeekerYear;
+        if (request.JobSeekerYear is { } text)
+        {
+            var years = ShippedReferenceData.Current.Datasets.Where(d => d.Kind == DatasetKind.JobSeekers && d.Series == series).Select(d => d.Year!.Value).Order().ToList();
+            if (!int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out year) || !years.Contains(year))
+            {
+                var range = $"{years[0]}-{years[^1]}";
+                var label = FigureSeriesNames.Code(series);
+                errors.Add(DomainError.Invalid(
+                    "validation",
+                    $"--job-seekers-year: '{text}' is geen jaar van de meegeleverde VDAB-cijfers ({label}); kies {range}.",
+                    $"--job-seekers-year: '{text}' is not a year of the shipped VDAB figures ({label}); choose {range}.",
+                    "--job-seekers-year"));
+                year = OpenCall2023.JobSeekerYear;
+            }
+        }
+
+        return (series, year);
     }
 }

@@ -16,7 +16,7 @@ internal static class DbCommand
     {
         var database = new DatabaseSelection();
         var demo = new Option<bool>("--demo") { Description = "Laadt ook de demo-regieverbanden (publiek gekende samenstellingen, geen officiële lijst)." };
-        var migrate = new Command("migrate", "Past de migraties toe en laadt de meegeleverde referentiegegevens en de oproep 2023-2025. Veilig om te herhalen.") { demo };
+        var migrate = new Command("migrate", "Past de migraties toe en laadt de meegeleverde referentiegegevens (ook wat een oudere databank nog mist) en de oproep 2023-2025. Veilig om te herhalen.") { demo };
         database.AddTo(migrate);
         migrate.SetAction((parse, ct) => MigrateAsync(cli, cli.Culture(parse), database, parse, parse.GetValue(demo), ct));
         return new Command("db", "Beheer van de databank.") { migrate };
@@ -38,6 +38,14 @@ internal static class DbCommand
             await db.MigrateAsync(ct);
             var seeder = new DatabaseSeeder(db, cli.Time, CliContext.Operator);
             await seeder.SeedReferenceDataAsync(ct);
+            var added = await seeder.AddMissingShippedDataAsync(ct);
+            if (added > 0)
+            {
+                cli.Note(new Bilingual(
+                    $"{added} meegeleverde dataset(s) toegevoegd die de databank nog niet had (o.a. de VDAB-cijfers van werkzoekenden).",
+                    $"{added} shipped dataset(s) added that the database did not have yet (such as VDAB's job-seeker figures)."), culture);
+            }
+
             if (demo)
             {
                 await seeder.SeedDemoAsync(ct);

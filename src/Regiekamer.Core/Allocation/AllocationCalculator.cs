@@ -1,9 +1,15 @@
 using Regiekamer.Core.Common;
+using Regiekamer.Core.ReferenceData;
 
 namespace Regiekamer.Core.Allocation;
 
 /// <summary>One beneficiary as the allocation sees it: a name and its two figures.</summary>
-public readonly record struct AllocationInput(string Name, long WorkingAgePopulation, long JobSeekers);
+/// <param name="JobSeekerEstimates">The members whose job-seeker figure is (part of) an estimate; null when none is.</param>
+public readonly record struct AllocationInput(string Name, long WorkingAgePopulation, long JobSeekers, IReadOnlyList<FigureEstimate>? JobSeekerEstimates = null)
+{
+    /// <summary>True when the job-seeker figure is, at least in part, an estimate.</summary>
+    public bool JobSeekersEstimated => JobSeekerEstimates is { Count: > 0 };
+}
 
 /// <summary>R13 weights: shares are weight / (sum of weights). The 2023–2025 call uses 40/20/40.</summary>
 public readonly record struct AllocationWeights(int WorkingAge, int JobSeekers, int Equal)
@@ -22,7 +28,12 @@ public sealed record AllocationLineResult(
     Money EqualPart,
     Money WorkingAgePart,
     Money JobSeekerPart,
-    Money Total);
+    Money Total,
+    IReadOnlyList<FigureEstimate>? JobSeekerEstimates = null)
+{
+    /// <summary>True when the line's job-seeker figure is, at least in part, an estimate (<see cref="JobSeekerEstimates"/> names the members).</summary>
+    public bool JobSeekersEstimated => JobSeekerEstimates is { Count: > 0 };
+}
 
 /// <summary>
 /// R13: the budget divided pro rata — by working-age population, by job seekers and in equal shares.
@@ -160,7 +171,8 @@ public static class AllocationCalculator
                     EqualPart: new Money(RoundHalfEven(b * weights.Equal, w * n)),
                     WorkingAgePart: weights.WorkingAge > 0 ? new Money(RoundHalfEven(b * weights.WorkingAge * input.WorkingAgePopulation, w * sumA)) : Money.Zero,
                     JobSeekerPart: weights.JobSeekers > 0 ? new Money(RoundHalfEven(b * weights.JobSeekers * input.JobSeekers, w * sumJ)) : Money.Zero,
-                    Total: new Money(floors[i]));
+                    Total: new Money(floors[i]),
+                    JobSeekerEstimates: input.JobSeekerEstimates);
             }
 
             return lines;

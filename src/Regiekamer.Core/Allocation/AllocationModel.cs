@@ -44,6 +44,8 @@ internal sealed class AllocationLineConfiguration : IEntityTypeConfiguration<All
         b.ToTable("AllocationLines");
         b.Property(l => l.PartnershipName).HasMaxLength(200);
         b.Property(l => l.Members).HasMaxLength(2000);
+        b.Property(l => l.JobSeekerEstimates).HasMaxLength(2000);
+        b.Ignore(l => l.EstimatedMembers);
         b.HasOne<Partnership>().WithMany().HasForeignKey(l => l.PartnershipId).OnDelete(DeleteBehavior.SetNull);
     }
 }

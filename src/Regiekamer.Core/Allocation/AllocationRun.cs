@@ -31,7 +31,7 @@ public sealed class AllocationRun
 
     public int RegionDatasetId { get; set; }
 
-    /// <summary>True when any figure it used is an estimate: the run then cannot be published.</summary>
+    /// <summary>True when any figure it used is an estimate (for job seekers: of a line, <see cref="AllocationLine.JobSeekerEstimates"/>): the run then cannot be published.</summary>
     public bool UsesEstimates { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
@@ -70,4 +70,22 @@ public sealed class AllocationLine
     public Money JobSeekerPart { get; set; }
 
     public Money Total { get; set; }
+
+    /// <summary>
+    /// The members whose job-seeker figure was an estimate, with why: "11002=MergerShare;73028=Suppressed"
+    /// (<see cref="ReferenceData.EstimateReason"/>); null when none was. Runs stored before it was recorded have null throughout.
+    /// </summary>
+    public string? JobSeekerEstimates { get; set; }
+
+    /// <summary>The members and reasons of <see cref="JobSeekerEstimates"/>.</summary>
+    public IReadOnlyList<(NisCode NisCode, ReferenceData.EstimateReason Reason)> EstimatedMembers =>
+        (JobSeekerEstimates ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries)
+            .Select(t => t.Split('='))
+            .Where(p => p.Length == 2 && NisCode.TryParse(p[0], out _) && Enum.TryParse<ReferenceData.EstimateReason>(p[1], out _))
+            .Select(p => (NisCode.Parse(p[0]), Enum.Parse<ReferenceData.EstimateReason>(p[1])))
+            .ToList();
+
+    /// <summary>The stored form of <see cref="JobSeekerEstimates"/>.</summary>
+    public static string? Estimates(IReadOnlyList<ReferenceData.FigureEstimate>? estimates) =>
+        estimates is { Count: > 0 } ? string.Join(';', estimates.OrderBy(e => e.NisCode).Select(e => $"{e.NisCode}={e.Reason}")) : null;
 }

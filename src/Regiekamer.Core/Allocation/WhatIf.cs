@@ -14,7 +14,8 @@ public enum WhatIfAction
 /// <summary>One change to try: add or remove a municipality, or add a whole new partnership.</summary>
 public sealed record WhatIfChange(WhatIfAction Action, string? Partnership, NisCode? Municipality, PartnershipFacts? NewPartnership);
 
-public sealed record WhatIfRow(string Partnership, Money Before, Money After, bool EligibleBefore, bool EligibleAfter, IReadOnlyList<Finding> FindingsAfter)
+/// <param name="JobSeekerEstimatesAfter">The members whose job-seeker figure is an estimate after the change, when the partnership shares in the budget.</param>
+public sealed record WhatIfRow(string Partnership, Money Before, Money After, bool EligibleBefore, bool EligibleAfter, IReadOnlyList<Finding> FindingsAfter, IReadOnlyList<FigureEstimate>? JobSeekerEstimatesAfter = null)
 {
     public Money Change => After - Before;
 }
@@ -99,7 +100,7 @@ public static class WhatIf
         {
             var b = before.Value!.GetValueOrDefault(p.Name);
             var a = after.Value![p.Name];
-            return new WhatIfRow(p.Name, b.Amount, a.Amount, b.Result?.Eligible ?? false, a.Result!.Eligible, a.Result.Findings);
+            return new WhatIfRow(p.Name, b.Amount, a.Amount, b.Result?.Eligible ?? false, a.Result!.Eligible, a.Result.Findings, a.Estimates);
         }).OrderBy(r => r.Partnership, StringComparer.Ordinal).ToList();
         return Result<WhatIfOutcome>.Ok(new WhatIfOutcome(rows, budget));
     }
@@ -150,17 +151,18 @@ public static class WhatIf
         return options;
     }
 
-    private static Result<Dictionary<string, (Money Amount, EligibilityResult? Result)>> Amounts(IReadOnlyList<PartnershipFacts> partnerships, ReferenceSnapshot snapshot, DateOnly on, Money budget, AllocationWeights weights)
+    private static Result<Dictionary<string, (Money Amount, EligibilityResult? Result, IReadOnlyList<FigureEstimate>? Estimates)>> Amounts(IReadOnlyList<PartnershipFacts> partnerships, ReferenceSnapshot snapshot, DateOnly on, Money budget, AllocationWeights weights)
     {
         var results = EligibilityRules.Evaluate(partnerships, snapshot.EligibilityContext(on));
         var outcome = AllocationPath.Compute(partnerships, results, snapshot, budget, weights);
         if (!outcome.IsSuccess)
         {
-            return Result<Dictionary<string, (Money, EligibilityResult?)>>.Fail(outcome.Errors);
+            return Result<Dictionary<string, (Money, EligibilityResult?, IReadOnlyList<FigureEstimate>?)>>.Fail(outcome.Errors);
         }
 
-        var amounts = outcome.Value!.Lines.ToDictionary(l => l.Name, l => l.Total);
-        return Result<Dictionary<string, (Money, EligibilityResult?)>>.Ok(
-            partnerships.Select((p, i) => (p.Name, Value: (amounts.GetValueOrDefault(p.Name), (EligibilityResult?)results[i]))).ToDictionary(x => x.Name, x => x.Value));
+        var lines = outcome.Value!.Lines.ToDictionary(l => l.Name);
+        return Result<Dictionary<string, (Money, EligibilityResult?, IReadOnlyList<FigureEstimate>?)>>.Ok(
+            partnerships.Select((p, i) => (p.Name, Value: (lines.GetValueOrDefault(p.Name)?.Total ?? Money.Zero, (EligibilityResult?)results[i], lines.GetValueOrDefault(p.Name)?.JobSeekerEstimates)))
+                .ToDictionary(x => x.Name, x => x.Value));
     }
 }

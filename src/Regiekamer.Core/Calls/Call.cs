@@ -68,6 +68,14 @@ public sealed class CallVersion
     /// <summary>The reference-region assignment the call checks R5 against.</summary>
     public int RegionDatasetId { get; set; }
 
+    /// <summary>
+    /// The job-seeker figures the allocation uses (R13: which series and year; see <see cref="OpenCall2023.JobSeekerSeries"/>).
+    /// Official figures imported on the call's own municipalities go before shipped figures that have to be split over
+    /// the 2025 mergers (<see cref="ReferenceDataService.JobSeekersInForceAsync"/>). Null only in a database migrated
+    /// before the VDAB figures shipped, until the seeder fills it.
+    /// </summary>
+    public int? JobSeekersDatasetId { get; set; }
+
     public DateOnly EffectiveFrom { get; set; }
 
     public string? Note { get; set; }

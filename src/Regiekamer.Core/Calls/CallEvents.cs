@@ -12,6 +12,7 @@ public sealed record CallVersionSnapshot(
     [property: Label("Indiendatum", "Deadline")] string Deadline,
     [property: Label("Prioriteiten", "Priorities")] string Priorities,
     [property: Label("Dataset referentieregio's", "Reference-region dataset")] int RegionDatasetId,
+    [property: Label("Dataset werkzoekenden", "Job-seeker dataset")] int? JobSeekersDatasetId,
     [property: Label("Geldt vanaf", "Effective from")] string EffectiveFrom,
     [property: Label("Opmerking", "Note")] string? Note) : IAuditSnapshot
 {
@@ -25,6 +26,7 @@ public sealed record CallVersionSnapshot(
             v.Deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             v.Priorities,
             v.RegionDatasetId,
+            v.JobSeekersDatasetId,
             v.EffectiveFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             v.Note);
     }
@@ -35,7 +37,21 @@ public static class CallActions
 {
     [Label("Nieuwe versie", "Version added")]
     public const string VersionAdded = "VersionAdded";
+
+    [Label("Werkzoekenden toegewezen", "Job seekers assigned")]
+    public const string JobSeekersAssigned = "JobSeekersAssigned";
 }
+
+/// <summary>Which job-seeker figures a call version uses, as the upgrade of an older database set them.</summary>
+[Audited(CallService.AuditEntity, "Oproep", "Call")]
+public sealed record CallJobSeekerChoice(
+    [property: Label("Versie", "Version")] int Number,
+    [property: Label("Dataset werkzoekenden", "Job-seeker dataset")] int? JobSeekersDatasetId,
+    [property: Label("Opmerking", "Note")] string? Note = null) : IAuditSnapshot;
+
+/// <summary>A version that named no job-seeker figures given the call's choice (the upgrade to real VDAB figures).</summary>
+public sealed record CallJobSeekersAssigned(int CallId, CallJobSeekerChoice Old, CallJobSeekerChoice New)
+    : Changed<CallJobSeekerChoice>(KeyOf(CallId), CallActions.JobSeekersAssigned, Old, New);
 
 /// <summary>A call made, with its first version.</summary>
 public sealed record CallCreated(int CallId, CallVersionSnapshot FirstVersion)

@@ -7,7 +7,10 @@ using Regiekamer.Core.ReferenceData;
 
 namespace Regiekamer.Core.Calls;
 
-/// <summary>The terms of a new call version (R14). Budget in euros with a dot decimal.</summary>
+/// <summary>
+/// The terms of a new call version (R14). Budget in euros with a dot decimal. Reference regions and job seekers: a
+/// dataset id, or null to keep the current version's.
+/// </summary>
 public sealed record CallVersionInput(
     string? YearlyBudget,
     int WeightWorkingAge,
@@ -17,7 +20,8 @@ public sealed record CallVersionInput(
     string? Priorities,
     DateOnly EffectiveFrom,
     string? Note,
-    int? RegionDatasetId = null);
+    int? RegionDatasetId = null,
+    int? JobSeekersDatasetId = null);
 
 public sealed class CallService(RegiekamerDb db, AuditTrail audit, BrusselsClock clock, DerivedCache cache)
 {
@@ -92,9 +96,15 @@ public sealed class CallService(RegiekamerDb db, AuditTrail audit, BrusselsClock
 
         var current = await db.CallVersions.Where(v => v.CallId == callId).OrderByDescending(v => v.Number).FirstAsync(ct);
         var regionDatasetId = input.RegionDatasetId ?? current.RegionDatasetId;
-        if (!await db.Datasets.AnyAsync(d => d.Id == regionDatasetId && d.Kind == ReferenceData.DatasetKind.ReferenceRegions, ct))
+        if (!await db.Datasets.AnyAsync(d => d.Id == regionDatasetId && d.Kind == DatasetKind.ReferenceRegions, ct))
         {
             errors.Add(DomainError.Invalid("validation", $"Referentieregio's: dataset {regionDatasetId} bestaat niet.", $"Reference regions: dataset {regionDatasetId} does not exist.", "regionDatasetId"));
+        }
+
+        var jobSeekersDatasetId = input.JobSeekersDatasetId ?? current.JobSeekersDatasetId;
+        if (jobSeekersDatasetId is { } js && !await db.Datasets.AnyAsync(d => d.Id == js && d.Kind == DatasetKind.JobSeekers, ct))
+        {
+            errors.Add(DomainError.Rule(Rules.R13, $"R13: werkzoekenden: dataset {js} bestaat niet of bevat geen werkzoekenden.", $"R13: job seekers: dataset {js} does not exist or holds no job seekers.", "jobSeekersDatasetId"));
         }
 
         if (errors.Count > 0)
@@ -113,6 +123,7 @@ public sealed class CallService(RegiekamerDb db, AuditTrail audit, BrusselsClock
             Deadline = input.Deadline,
             Priorities = string.Join(';', priorities.Order(StringComparer.Ordinal)),
             RegionDatasetId = regionDatasetId,
+            JobSeekersDatasetId = jobSeekersDatasetId,
             EffectiveFrom = input.EffectiveFrom,
             Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(),
             CreatedAtUtc = clock.UtcNow,

@@ -44,5 +44,6 @@ internal sealed class CallVersionConfiguration : IEntityTypeConfiguration<CallVe
         b.Property(v => v.Note).HasMaxLength(2000);
         b.Ignore(v => v.PriorityCodes);
         b.HasOne<ReferenceDataset>().WithMany().HasForeignKey(v => v.RegionDatasetId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<ReferenceDataset>().WithMany().HasForeignKey(v => v.JobSeekersDatasetId).OnDelete(DeleteBehavior.Restrict);
     }
 }

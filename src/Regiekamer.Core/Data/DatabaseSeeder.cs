@@ -26,6 +26,7 @@ public sealed class DatabaseSeeder(RegiekamerDb db, TimeProvider time, Actor? ac
 
     private static readonly string[] ScheldelandMembers = ["Hamme", "Laarne", "Wetteren", "Wichelen", "Zele"];
 
+    /// <summary>An empty database gets the shipped reference data and the 2023-2025 call; one that has reference data is left alone (see <see cref="AddMissingShippedDataAsync"/>).</summary>
     public async Task SeedReferenceDataAsync(CancellationToken ct = default)
     {
         if (await db.Datasets.AnyAsync(ct))
@@ -40,26 +41,99 @@ public sealed class DatabaseSeeder(RegiekamerDb db, TimeProvider time, Actor? ac
         db.Municipalities.AddRange(shipped.Municipalities2025.Select(Copy));
         db.ReferenceRegions.AddRange(shipped.Regions.Select(r => new ReferenceRegion { Code = r.Code, Name = r.Name, ProvinceNis = r.ProvinceNis, ProvinceName = r.ProvinceName }));
         ReferenceDataset? callRegions = null;
+        ReferenceDataset? callJobSeekers = null;
         foreach (var d in shipped.Datasets)
         {
-            var entity = d.ToEntity(now);
-            db.Datasets.Add(entity);
-            await db.SaveChangesAsync(ct);
-            _audit.Record(new DatasetImported(entity.Id, DatasetSnapshot.Of(entity, ShippedFile)));
-            db.RegionAssignments.AddRange(d.Assignments.Select(a => new RegionAssignment { DatasetId = entity.Id, NisCode = a.NisCode, RegionCode = a.RegionCode, RegionName = a.RegionName }));
-            db.Figures.AddRange(d.Figures.Select(f => new MunicipalityFigure { DatasetId = entity.Id, NisCode = f.NisCode, Value = f.Value }));
+            var entity = await AddAsync(d, now, ct);
             if (d.Kind == DatasetKind.ReferenceRegions && d.Set == MunicipalitySet.Set2019 && callRegions is null)
             {
                 callRegions = entity;
             }
+
+            if (IsCallJobSeekers(d))
+            {
+                callJobSeekers = entity;
+            }
         }
 
-        var call = OpenCall2023.Create(callRegions!.Id, now);
+        var call = OpenCall2023.Create(callRegions!.Id, callJobSeekers!.Id, now);
         db.Calls.Add(call);
         await db.SaveChangesAsync(ct);
         _audit.Record(new CallCreated(call.Id, CallVersionSnapshot.Of(call.Versions.Single())));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+    }
+
+    /// <summary>The audit trail's action when the seeder gives an existing call version the job-seeker figures it had no choice of.</summary>
+    public const string JobSeekersAssigned = CallActions.JobSeekersAssigned;
+
+    /// <summary>
+    /// Brings a database seeded by an earlier Regiekamer up to the shipped reference data: adds each shipped dataset it
+    /// lacks (the VDAB job-seeker figures), with its audit record, and gives the versions of the 2023-2025 call that
+    /// name no job-seeker figures the call's choice (<see cref="OpenCall2023.JobSeekerSeries"/>: VDAB year average
+    /// 2022, Regiekamer's assumption), each with an audit record on the call. Idempotent; an empty database is left to
+    /// <see cref="SeedReferenceDataAsync"/>. Run by <c>regiekamer db migrate</c> and the web app's start where it migrates.
+    /// </summary>
+    /// <returns>How many datasets were added.</returns>
+    public async Task<int> AddMissingShippedDataAsync(CancellationToken ct = default)
+    {
+        if (!await db.Datasets.AnyAsync(ct))
+        {
+            return 0;
+        }
+
+        var shipped = ShippedReferenceData.Current;
+        var existing = await db.Datasets.AsNoTracking().ToListAsync(ct);
+        var missing = shipped.Datasets.Where(d => !existing.Any(d.Is)).ToList();
+        var call = await db.Calls.FirstOrDefaultAsync(c => c.Code == OpenCall2023.Code, ct);
+        var unassigned = call?.Versions.Where(v => v.JobSeekersDatasetId is null).OrderBy(v => v.Number).ToList() ?? [];
+        if (missing.Count == 0 && unassigned.Count == 0)
+        {
+            return 0;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        foreach (var d in missing)
+        {
+            await AddAsync(d, now, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        if (unassigned.Count > 0)
+        {
+            var callShipped = shipped.JobSeekers(OpenCall2023.JobSeekerSeries, OpenCall2023.JobSeekerYear)!;
+            var jobSeekers = (await db.Datasets.AsNoTracking().ToListAsync(ct)).First(callShipped.Is);
+            foreach (var version in unassigned)
+            {
+                version.JobSeekersDatasetId = jobSeekers.Id;
+                _audit.Record(new CallJobSeekersAssigned(
+                    call!.Id,
+                    new CallJobSeekerChoice(version.Number, null),
+                    new CallJobSeekerChoice(version.Number, version.JobSeekersDatasetId, OpenCall2023.JobSeekerNote)));
+            }
+
+            db.Entry(call!).State = EntityState.Modified; // bumps Call.Version (RegiekamerDb.PrepareChanges)
+            await db.SaveChangesAsync(ct);
+        }
+
+        await tx.CommitAsync(ct);
+        return missing.Count;
+    }
+
+    private static bool IsCallJobSeekers(ShippedDataset d) =>
+        d.Kind == DatasetKind.JobSeekers && d.Series == OpenCall2023.JobSeekerSeries && d.Year == OpenCall2023.JobSeekerYear;
+
+    /// <summary>One shipped dataset with its audit record; its figures and assignments go with the next save.</summary>
+    private async Task<ReferenceDataset> AddAsync(ShippedDataset d, DateTime now, CancellationToken ct)
+    {
+        var entity = d.ToEntity(now);
+        db.Datasets.Add(entity);
+        await db.SaveChangesAsync(ct);
+        _audit.Record(new DatasetImported(entity.Id, DatasetSnapshot.Of(entity, ShippedFile)));
+        db.RegionAssignments.AddRange(d.Assignments.Select(a => new RegionAssignment { DatasetId = entity.Id, NisCode = a.NisCode, RegionCode = a.RegionCode, RegionName = a.RegionName }));
+        db.Figures.AddRange(d.Figures.Select(f => new MunicipalityFigure { DatasetId = entity.Id, NisCode = f.NisCode, Value = f.Value }));
+        return entity;
     }
 
     /// <summary>The partnerships with a publicly known composition, plus Scheldeland, marked as demo data.</summary>

@@ -51,7 +51,10 @@ public sealed class CallEvaluationService(RegiekamerDb db, CallService calls, Pa
         }
 
         var version = call.CurrentVersion;
-        var snapshot = await referenceData.SnapshotAsync(call.MunicipalitySet, version.RegionDatasetId, ct: ct);
+        var jobSeekers = await referenceData.JobSeekersInForceAsync(call.MunicipalitySet, version.JobSeekersDatasetId, ct)
+            ?? throw new InvalidOperationException("Reference data is missing: run the seeder (the app does this on start in Development; the CLI has 'db migrate').");
+        var snapshot = await referenceData.SnapshotAsync(call.MunicipalitySet, version.RegionDatasetId, jobSeekersDatasetId: jobSeekers.Id, ct: ct);
+        var chosen = version.JobSeekersDatasetId is { } chosenId && chosenId != jobSeekers.Id ? await referenceData.DatasetAsync(chosenId, ct) : null;
         var all = (await partnerships.ListAsync(ct)).Where(p => p.MunicipalitySet == call.MunicipalitySet).ToList();
         var facts = all.Select(PartnershipService.ToFacts).ToList();
         var results = EligibilityRules.Evaluate(facts, snapshot.EligibilityContext(on));
@@ -67,7 +70,8 @@ public sealed class CallEvaluationService(RegiekamerDb db, CallService calls, Pa
                 snapshot,
                 outcome.Value!.Lines,
                 judged.Where(r => !r.Result.Eligible).ToList(),
-                all.ToDictionary(p => p.Name, p => p)))
+                all.ToDictionary(p => p.Name, p => p),
+                chosen))
             : Result<AllocationPreview>.Fail(outcome.Errors);
 
         var eligibleFacts = facts.Where((_, i) => results[i].Eligible).ToList();

@@ -30,6 +30,16 @@ public enum DatasetKind
     Boundaries,
 }
 
+/// <summary>Which yearly series a dataset is one year of (VDAB's job seekers come as two).</summary>
+public enum FigureSeries
+{
+    /// <summary>VDAB's yearly average of the twelve monthly counts.</summary>
+    YearAverage,
+
+    /// <summary>The position on 31 December, linked to the national register by home address.</summary>
+    December31,
+}
+
 /// <summary>
 /// One batch of reference data with its provenance. Every figure the system shows points to one of these,
 /// so it can say where the figure comes from, on what reference date, and whether it is an estimate.
@@ -61,10 +71,63 @@ public sealed class ReferenceDataset
 
     public int RowCount { get; set; }
 
-    /// <summary>"Statbel, 1/1/2020" or "Schatting (…), 1/1/2017": the label shown after a figure.</summary>
-    public Bilingual Citation => IsEstimate
-        ? new($"schatting: {Source}, {Formats.ShortDate(ReferenceDate)}", $"estimate: {Source}, {Formats.ShortDate(ReferenceDate)}")
-        : new($"{Source}, {Formats.ShortDate(ReferenceDate)}", $"{Source}, {Formats.ShortDate(ReferenceDate)}");
+    /// <summary>For one year of a yearly series (VDAB's job seekers): which series; null for other datasets.</summary>
+    public FigureSeries? Series { get; set; }
+
+    /// <summary>For one year of a yearly series: the year it describes.</summary>
+    public int? Year { get; set; }
+
+    /// <summary>"jaargemiddelde 2022" or "toestand op 31/12/2022" for one year of a series; null otherwise.</summary>
+    public Bilingual? SeriesLabel => FigureSeriesNames.Label(Series, Year);
+
+    /// <summary>
+    /// "Statbel, 1/1/2020", "schatting: …, 1/1/2017" or, for one year of a series, "VDAB, via Provincies in Cijfers
+    /// (export 21/05/2026), jaargemiddelde 2022": the label shown after a figure.
+    /// </summary>
+    public Bilingual Citation
+    {
+        get
+        {
+            var when = SeriesLabel ?? new Bilingual(Formats.ShortDate(ReferenceDate), Formats.ShortDate(ReferenceDate));
+            return IsEstimate
+                ? new($"schatting: {Source}, {when.Nl}", $"estimate: {Source}, {when.En}")
+                : new($"{Source}, {when.Nl}", $"{Source}, {when.En}");
+        }
+    }
+}
+
+/// <summary>The names of the series: in the CLI (<c>year-average</c>, <c>31dec</c>) and in the two languages.</summary>
+public static class FigureSeriesNames
+{
+    public const string YearAverageCode = "year-average";
+
+    public const string December31Code = "31dec";
+
+    public static string Code(FigureSeries series) => series == FigureSeries.YearAverage ? YearAverageCode : December31Code;
+
+    public static bool TryParse(string? code, out FigureSeries series)
+    {
+        switch (code?.Trim().ToLowerInvariant())
+        {
+            case YearAverageCode:
+                series = FigureSeries.YearAverage;
+                return true;
+            case December31Code:
+                series = FigureSeries.December31;
+                return true;
+            default:
+                series = default;
+                return false;
+        }
+    }
+
+    /// <summary>"jaargemiddelde 2022" / "year average 2022", or "toestand op 31/12/2022" / "position on 31/12/2022".</summary>
+    public static Bilingual? Label(FigureSeries? series, int? year) => (series, year) switch
+    {
+        (FigureSeries.YearAverage, { } y) => new($"jaargemiddelde {y}", $"year average {y}"),
+        (FigureSeries.December31, { } y) => new($"toestand op 31/12/{y}", $"position on 31/12/{y}"),
+        _ => null,
+    };
 }
 
 public sealed class Municipality

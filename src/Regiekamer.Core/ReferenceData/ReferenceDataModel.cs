@@ -34,6 +34,7 @@ internal sealed class ReferenceDatasetConfiguration : IEntityTypeConfiguration<R
         b.Property(d => d.Provenance).HasMaxLength(2000);
         b.Property(d => d.EstimateMethod).HasMaxLength(2000);
         b.Ignore(d => d.Citation);
+        b.Ignore(d => d.SeriesLabel);
         b.HasIndex(d => new { d.Kind, d.MunicipalitySet });
     }
 }

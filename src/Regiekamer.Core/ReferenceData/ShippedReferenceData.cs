@@ -27,16 +27,47 @@ public sealed class ShippedReferenceData
 
     public required IReadOnlyList<KnownComposition> KnownCompositions { get; init; }
 
-    /// <summary>The method of the job-seeker estimate, shown wherever the estimate is used.</summary>
-    public static readonly Bilingual JobSeekerEstimateMethod = new(
-        "Schatting, geen officieel cijfer: per gemeente 4,5% van de bevolking op beroepsactieve leeftijd (15-64 jaar, Statbel 1/1/2017), "
+    /// <summary>How the job-seeker estimate of earlier versions was made (the 4.5% dataset, which still ships: stored runs refer to it).</summary>
+    public static readonly Bilingual JobSeekerEstimateHow = new(
+        "per gemeente 4,5% van de bevolking op beroepsactieve leeftijd (15-64 jaar, Statbel 1/1/2017), "
         + "afgerond op een geheel getal (half naar even). Er zijn hier geen publieke cijfers van niet-werkende werkzoekenden per gemeente; "
         + "4,5% is een aangenomen Vlaams gemiddelde. Omdat het percentage overal gelijk is, volgt het werkzoekendendeel zo de bevolking op "
         + "beroepsactieve leeftijd. Importeer VDAB-cijfers (Arvastat) om de schatting te vervangen.",
-        "Estimate, not an official figure: per municipality 4.5% of the working-age population (15-64, Statbel 1/1/2017), rounded to a "
+        "per municipality 4.5% of the working-age population (15-64, Statbel 1/1/2017), rounded to a "
         + "whole number (half to even). No public per-municipality figures of job seekers (niet-werkende werkzoekenden) are available here; "
         + "4.5% is an assumed Flemish average. Because the rate is the same everywhere, the job-seeker part then follows the working-age "
         + "population. Import VDAB figures (Arvastat) to replace the estimate.");
+
+    /// <summary>The method of the 4.5% job-seeker estimate as the dataset records it.</summary>
+    public static readonly Bilingual JobSeekerEstimateMethod = new(
+        "Schatting, geen officieel cijfer: " + JobSeekerEstimateHow.Nl,
+        "Estimate, not an official figure: " + JobSeekerEstimateHow.En);
+
+    /// <summary>How the shipped VDAB figures, on the 2025 municipalities, become figures of the 2019-2024 municipalities (<see cref="JobSeekerFigures"/>).</summary>
+    public static readonly Bilingual JobSeekerSplitMethod = new(
+        "De VDAB-cijfers staan op de gemeenten van 2025 (285). Een gemeente die in 2025 niet fuseerde, krijgt haar cijfer exact. "
+        + "Het cijfer van een fusiegemeente is verdeeld over haar gemeenten van 2019-2024 naar hun bevolking op beroepsactieve leeftijd "
+        + "(15-64 jaar, Statbel 1/1/2017), in gehele getallen met de grootste resten (bij gelijke rest: NIS-code), zodat de delen exact optellen "
+        + "tot het cijfer van de fusiegemeente: elk deel is een schatting; een regieverband met alle gemeenten van een fusie heeft het cijfer exact. "
+        + "Een afgeschermde waarde (Herstappe, de meeste jaren) is geschat als haar bevolking op beroepsactieve leeftijd × het Vlaamse aandeel "
+        + "van dat jaar, half naar even afgerond.",
+        "The VDAB figures are on the 2025 municipalities (285). A municipality that did not merge in 2025 gets its figure exactly. "
+        + "A merged municipality's figure is split over its 2019-2024 municipalities by their working-age population (15-64, Statbel 1/1/2017), "
+        + "in whole numbers with the largest remainders (ties: NIS code), so that the parts add up exactly to the merged figure: each part is an "
+        + "estimate; a partnership holding every municipality of a merger has its figure exactly. A suppressed value (Herstappe, most years) is "
+        + "estimated as its working-age population × the Flemish rate of that year, rounded half to even.");
+
+    /// <summary>How VDAB's job-seeker figures are cited.</summary>
+    public const string VdabSource = "VDAB, via Provincies in Cijfers (export 21/05/2026)";
+
+    /// <summary>The first and last year of the shipped VDAB figures.</summary>
+    public const int FirstJobSeekerYear = 2014;
+
+    public const int LastJobSeekerYear = 2024;
+
+    /// <summary>The shipped VDAB dataset of one series and year, or null when the file has none (31 December 2014 is empty).</summary>
+    public ShippedDataset? JobSeekers(FigureSeries series, int year) =>
+        Datasets.SingleOrDefault(d => d.Kind == DatasetKind.JobSeekers && d.Series == series && d.Year == year);
 
     /// <summary>4.5%, as 45 per mille.</summary>
     public const int JobSeekerEstimatePerMille = 45;
@@ -51,6 +82,7 @@ public sealed class ShippedReferenceData
         var pop2020 = Read("flanders_population_2020-01-01_total_300.csv");
         var pop2017 = Read("flanders_population_2017-01-01_agegroups_300.csv");
         var known = Read("regieverbanden_known_compositions_partial.csv");
+        var vdab = Read("flanders_job_seekers_wzw_2014-2024_285.csv");
 
         var municipalities2019 = m300.Select(r => new Municipality
         {
@@ -106,6 +138,8 @@ public sealed class ShippedReferenceData
                 "Derived in Regiekamer from the working-age dataset: " + JobSeekerEstimateMethod.En,
                 pop2017.Select(r => (r["nis_code"], EstimateJobSeekers(long.Parse(r["pop_15_64"], CultureInfo.InvariantCulture)))), true, JobSeekerEstimateMethod.Nl),
         };
+        datasets.AddRange(JobSeekerSeries(vdab, FigureSeries.YearAverage, "wzw_year_average_"));
+        datasets.AddRange(JobSeekerSeries(vdab, FigureSeries.December31, "wzw_31dec_register_"));
 
         return new ShippedReferenceData
         {
@@ -125,6 +159,46 @@ public sealed class ShippedReferenceData
         {
             var list = rows.Select(r => new RegionAssignment { NisCode = NisCode.Parse(r.Nis), RegionCode = r.Code, RegionName = r.Name }).ToList();
             return new ShippedDataset(DatasetKind.ReferenceRegions, set, title, StatbelPic, "GitHub provinciesincijfers/gebiedsniveaus, " + detail, date, false, null, list.Count, list, []);
+        }
+
+        // One dataset per series and year, on the 2025 municipalities; a suppressed (empty) value has no row. 31/12/2014 is empty throughout.
+        static IEnumerable<ShippedDataset> JobSeekerSeries(List<Dictionary<string, string>> rows, FigureSeries series, string prefix)
+        {
+            for (var year = FirstJobSeekerYear; year <= LastJobSeekerYear; year++)
+            {
+                var column = prefix + year.ToString(CultureInfo.InvariantCulture);
+                var figures = rows.Where(r => r[column].Length > 0)
+                    .Select(r => new MunicipalityFigure { NisCode = NisCode.Parse(r["nis_code"]), Value = long.Parse(r[column], NumberStyles.None, CultureInfo.InvariantCulture) })
+                    .ToList();
+                if (figures.Count == 0)
+                {
+                    continue;
+                }
+
+                var (title, what, date) = series == FigureSeries.YearAverage
+                    ? ($"Werkzoekenden zonder werk (WZW), jaargemiddelde {year}", "VDAB's yearly average of the 12 monthly counts (report source: 'VDAB | provincies.incijfers.be')", new DateOnly(year, 12, 31))
+                    : ($"Werkzoekenden zonder werk (WZW) op 31/12/{year}", "the position on 31 December linked to the national register by home address (report source: 'VDAB en Rijksregister | provincies.incijfers.be')", new DateOnly(year, 12, 31));
+                var suppressed = rows.Where(r => r[column].Length == 0).Select(r => r["name_nl"]).ToList();
+                yield return new ShippedDataset(
+                    DatasetKind.JobSeekers,
+                    MunicipalitySet.Set2025,
+                    title,
+                    VdabSource,
+                    $"VDAB job seekers without work (werkzoekenden zonder werk, WZW; formerly NWWZ) per municipality on the 2025 boundaries, {year}: {what}. "
+                    + "Export of the Provincies in Cijfers report 'Werkloosheid - gemeenten' of 21 May 2026, committed as data/external/unemployment_jobseekers_data.xlsx "
+                    + "in GitHub NetBeck22/education (commit fb8ee6da7ad1); shared/data/flanders_job_seekers_wzw_2014-2024_285.csv, column " + column + ". "
+                    + "No licence stated; the figures are VDAB's. Figures back-cast onto the 2025 municipalities; the export's marks of estimated or provisional "
+                    + "cells (formatting) are not kept. Reference date: the last day of the year the figure describes."
+                    + (suppressed.Count > 0 ? $" Suppressed in the source (no row): {string.Join(", ", suppressed)}." : ""),
+                    date,
+                    false,
+                    null,
+                    figures.Count,
+                    [],
+                    figures,
+                    series,
+                    year);
+            }
         }
 
         static ShippedDataset Figures(DatasetKind kind, string title, string source, DateOnly date, string provenance, IEnumerable<(string Nis, long Value)> rows, bool estimate, string? method)
@@ -172,7 +246,9 @@ public sealed record ShippedDataset(
     string? EstimateMethod,
     int RowCount,
     IReadOnlyList<RegionAssignment> Assignments,
-    IReadOnlyList<MunicipalityFigure> Figures)
+    IReadOnlyList<MunicipalityFigure> Figures,
+    FigureSeries? Series = null,
+    int? Year = null)
 {
     public ReferenceDataset ToEntity(DateTime importedAtUtc) => new()
     {
@@ -186,7 +262,17 @@ public sealed record ShippedDataset(
         EstimateMethod = EstimateMethod,
         RowCount = RowCount,
         ImportedAtUtc = importedAtUtc,
+        Series = Series,
+        Year = Year,
     };
+
+    /// <summary>Whether <paramref name="dataset"/> is this shipped dataset (as the seeder wrote it).</summary>
+    public bool Is(ReferenceDataset dataset)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        return dataset.Kind == Kind && dataset.MunicipalitySet == Set && dataset.Title == Title && dataset.Source == Source
+            && dataset.ReferenceDate == ReferenceDate && dataset.Series == Series && dataset.Year == Year;
+    }
 }
 
 /// <summary>A partnership composition found on a public web page (demo data, not the official list).</summary>

@@ -25,11 +25,18 @@ public class ReferenceSnapshotTests
         Assert.Equal(15, Snapshot.Municipalities.Select(m => Snapshot.Region(m.NisCode)!.RegionCode).Distinct().Count());
     }
 
+    /// <summary>
+    /// The shipped job seekers are VDAB's (no estimate as a dataset), but on the 2019-2024 set the shares of the 2025
+    /// mergers and Herstappe's suppressed value are estimates.
+    /// </summary>
     [Fact]
     public void FromShipped_UsesEstimates_BecauseOfTheJobSeekers()
     {
         Assert.True(Snapshot.UsesEstimates);
-        Assert.True(Snapshot.JobSeekersDataset.IsEstimate);
+        Assert.True(Snapshot.JobSeekersEstimated);
+        Assert.False(Snapshot.JobSeekersDataset.IsEstimate);
+        Assert.Equal((FigureSeries.YearAverage, 2022, ShippedReferenceData.VdabSource), (Snapshot.JobSeekersDataset.Series, Snapshot.JobSeekersDataset.Year, Snapshot.JobSeekersDataset.Source));
+        Assert.Equal(ShippedReferenceData.JobSeekerSplitMethod, Snapshot.JobSeekersMethod);
         Assert.False(Snapshot.InhabitantsDataset.IsEstimate);
         Assert.Equal("Statbel, 1/1/2020", Snapshot.InhabitantsDataset.Citation.Nl);
         Assert.Equal("Statbel, 1/1/2020", Snapshot.EligibilityContext(new DateOnly(2023, 1, 15)).InhabitantsCitation.En);
@@ -45,6 +52,42 @@ public class ReferenceSnapshotTests
         Assert.Equal(("REFREG14", "Waasland"), (v2024.Region(zwijndrecht)!.RegionCode, v2024.Region(zwijndrecht)!.RegionName));
         Assert.Equal(new DateOnly(2022, 2, 17), Snapshot.RegionDataset.ReferenceDate);
         Assert.Equal(new DateOnly(2024, 2, 8), v2024.RegionDataset.ReferenceDate);
+    }
+
+    [Fact]
+    public void FromShipped_JobSeekerEstimates_AreThe28MergedMunicipalitiesAndHerstappe()
+    {
+        var merged = Snapshot.Municipalities.Where(m => m.Merged2025).Select(m => m.NisCode).ToHashSet();
+
+        Assert.Equal(28, merged.Count);
+        Assert.Equal(merged.Append(NisCode.Parse("73028")).Order(), Snapshot.JobSeekerEstimates.Select(e => e.NisCode).Order());
+        Assert.All(Snapshot.JobSeekerEstimates, e => Assert.Equal(merged.Contains(e.NisCode) ? EstimateReason.MergerShare : EstimateReason.Suppressed, e.Reason));
+        Assert.Null(Snapshot.JobSeekerEstimate(NisCode.Parse("44021"))); // Gent did not merge: VDAB's own figure
+        Assert.Equal(11_689, Snapshot.JobSeekers(NisCode.Parse("44021")));
+
+        // Antwerpen + Borsbeek = Antwerpen 2025 (29,207 in 2022), split 333,354 : 6,699 → 28,632 + 575.
+        Assert.Equal((28_632L, 575L), (Snapshot.JobSeekers(NisCode.Parse("11002"))!.Value, Snapshot.JobSeekers(NisCode.Parse("11007"))!.Value));
+        Assert.Equal(["11002", "11007"], Snapshot.JobSeekerEstimate(NisCode.Parse("11007"))!.MergedWith!.Select(c => c.Value));
+    }
+
+    [Theory]
+    [InlineData(FigureSeries.YearAverage, 2024, 208_915)]
+    [InlineData(FigureSeries.December31, 2022, 173_126)]
+    public void FromShipped_TakesAnotherSeriesOrYear_AndItsFlemishTotalStaysWhole(FigureSeries series, int year, long vdabTotal)
+    {
+        var other = ReferenceSnapshot.FromShipped(jobSeekerSeries: series, jobSeekerYear: year);
+        var herstappe = NisCode.Parse("73028");
+
+        Assert.Equal((series, year), (other.JobSeekersDataset.Series!.Value, other.JobSeekersDataset.Year!.Value));
+        // The split keeps every merged figure whole; only an estimate for a suppressed value is added.
+        var added = other.JobSeekerEstimate(herstappe) is null ? 0 : other.JobSeekers(herstappe)!.Value;
+        Assert.Equal(vdabTotal + added, other.Municipalities.Sum(m => other.JobSeekers(m.NisCode)!.Value));
+    }
+
+    [Fact]
+    public void FromShipped_YearWithoutFigures_IsAnArgumentError()
+    {
+        Assert.Throws<ArgumentException>(() => ReferenceSnapshot.FromShipped(jobSeekerSeries: FigureSeries.December31, jobSeekerYear: 2014));
     }
 
     [Fact]

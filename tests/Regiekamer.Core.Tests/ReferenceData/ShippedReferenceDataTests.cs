@@ -1,3 +1,4 @@
+using System.Globalization;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.ReferenceData;
 using Regiekamer.Core.Tests.TestSupport;
@@ -11,6 +12,31 @@ public class ShippedReferenceDataTests
 
     private static readonly string[] CentralCities =
         ["Aalst", "Antwerpen", "Brugge", "Genk", "Gent", "Hasselt", "Kortrijk", "Leuven", "Mechelen", "Oostende", "Roeselare", "Sint-Niklaas", "Turnhout"];
+
+    private static readonly List<Dictionary<string, string>> VdabFile = ReadCsv(Embedded("flanders_job_seekers_wzw_2014-2024_285.csv"));
+
+    private static string Embedded(string file) => Path.Combine(Repository(), "src", "Regiekamer.Core", "ReferenceData", "Data", file);
+
+    private static string Shared(string file) => Path.Combine(Repository(), "..", "shared", "data", file);
+
+    private static string Repository()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Regiekamer.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Regiekamer.slnx not found above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>A plain reading of the CSV (no quoted fields in this file), independent of the code under test.</summary>
+    private static List<Dictionary<string, string>> ReadCsv(string path)
+    {
+        var lines = File.ReadAllLines(path);
+        var header = lines[0].Split(',');
+        return lines.Skip(1).Where(l => l.Length > 0).Select(l => header.Zip(l.Split(',')).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal)).ToList();
+    }
 
     private static ShippedDataset Regions(MunicipalitySet set, DateOnly version) =>
         Data.Datasets.Single(d => d.Kind == DatasetKind.ReferenceRegions && d.Set == set && d.ReferenceDate == version);
@@ -102,10 +128,13 @@ public class ShippedReferenceDataTests
         Assert.False(workingAge.IsEstimate);
     }
 
+    /// <summary>The 4.5% estimate still ships (stored runs refer to it), beside the VDAB figures; it is the only estimated dataset.</summary>
     [Fact]
     public void JobSeekers_AreAnEstimateCarryingItsMethod()
     {
-        var jobSeekers = Data.Datasets.Single(d => d.Kind == DatasetKind.JobSeekers);
+        var jobSeekers = Data.Datasets.Single(d => d.Kind == DatasetKind.JobSeekers && d.IsEstimate);
+        Assert.Single(Data.Datasets, d => d.IsEstimate);
+        Assert.Equal((MunicipalitySet.Set2019, (FigureSeries?)null, (int?)null), (jobSeekers.Set, jobSeekers.Series, jobSeekers.Year));
 
         Assert.True(jobSeekers.IsEstimate);
         Assert.False(string.IsNullOrWhiteSpace(jobSeekers.EstimateMethod));
@@ -120,7 +149,7 @@ public class ShippedReferenceDataTests
     public void JobSeekerEstimate_Is4Point5PercentOfWorkingAge_HalfToEven()
     {
         var workingAge = Data.Datasets.Single(d => d.Kind == DatasetKind.WorkingAgePopulation).Figures.ToDictionary(f => f.NisCode, f => f.Value);
-        var jobSeekers = Data.Datasets.Single(d => d.Kind == DatasetKind.JobSeekers).Figures;
+        var jobSeekers = Data.Datasets.Single(d => d.Kind == DatasetKind.JobSeekers && d.IsEstimate).Figures;
 
         Assert.Equal(300, jobSeekers.Count);
         Assert.All(jobSeekers, f => Assert.Equal((long)Math.Round(workingAge[f.NisCode] * 0.045m, MidpointRounding.ToEven), f.Value));
@@ -129,6 +158,67 @@ public class ShippedReferenceDataTests
         Assert.Equal(4, ShippedReferenceData.EstimateJobSeekers(100));
         Assert.Equal(14, ShippedReferenceData.EstimateJobSeekers(300));
         Assert.Equal(706, ShippedReferenceData.EstimateJobSeekers(15_680));
+    }
+
+    /// <summary>SOURCES.md item 10: the Flemish totals of VDAB's yearly average (the sum over the 285 municipalities).</summary>
+    [Theory]
+    [InlineData(2019, 204_076)]
+    [InlineData(2020, 213_981)]
+    [InlineData(2021, 193_148)]
+    [InlineData(2022, 177_972)]
+    [InlineData(2023, 196_712)]
+    [InlineData(2024, 208_915)]
+    public void VdabYearAverage_SumsToTheFlemishTotalOfSources(int year, long total)
+    {
+        var dataset = Data.JobSeekers(FigureSeries.YearAverage, year)!;
+
+        Assert.Equal(total, dataset.Figures.Sum(f => f.Value));
+        Assert.Equal(total, VdabFile.Sum(r => r[$"wzw_year_average_{year}"] is { Length: > 0 } v ? long.Parse(v, CultureInfo.InvariantCulture) : 0));
+    }
+
+    [Fact]
+    public void VdabFile_Has285Rows_TheMunicipalitiesOf2025_AndIsTheSharedFile()
+    {
+        Assert.Equal(285, VdabFile.Count);
+        Assert.Equal(Data.Municipalities2025.Select(m => (m.NisCode.Value, m.Name)).Order(), VdabFile.Select(r => (r["nis_code"], r["name_nl"])).Order());
+        Assert.Equal(File.ReadAllText(Shared("flanders_job_seekers_wzw_2014-2024_285.csv")), File.ReadAllText(Embedded("flanders_job_seekers_wzw_2014-2024_285.csv")));
+    }
+
+    [Fact]
+    public void VdabDatasets_OnePerSeriesAndYear_WithSourceSeriesYearAndReferenceDate()
+    {
+        var vdab = Data.Datasets.Where(d => d.Kind == DatasetKind.JobSeekers && d.Series is not null).ToList();
+
+        // Year average 2014-2024; 31 December 2015-2024 (the 2014 column is empty).
+        Assert.Equal(Enumerable.Range(2014, 11), vdab.Where(d => d.Series == FigureSeries.YearAverage).Select(d => d.Year!.Value).Order());
+        Assert.Equal(Enumerable.Range(2015, 10), vdab.Where(d => d.Series == FigureSeries.December31).Select(d => d.Year!.Value).Order());
+        Assert.Null(Data.JobSeekers(FigureSeries.December31, 2014));
+        Assert.All(vdab, d =>
+        {
+            Assert.Equal((MunicipalitySet.Set2025, false, ShippedReferenceData.VdabSource), (d.Set, d.IsEstimate, d.Source));
+            Assert.Equal(new DateOnly(d.Year!.Value, 12, 31), d.ReferenceDate);
+            Assert.Equal(d.Figures.Count, d.RowCount);
+            Assert.Contains(d.Year.Value.ToString(CultureInfo.InvariantCulture), d.Title, StringComparison.Ordinal);
+            var column = (d.Series == FigureSeries.YearAverage ? "wzw_year_average_" : "wzw_31dec_register_") + d.Year.Value.ToString(CultureInfo.InvariantCulture);
+            Assert.Contains(column, d.Provenance, StringComparison.Ordinal);
+            var expected = VdabFile.Where(r => r[column].Length > 0).ToDictionary(r => r["nis_code"], r => long.Parse(r[column], CultureInfo.InvariantCulture));
+            Assert.Equal(expected.OrderBy(kv => kv.Key, StringComparer.Ordinal), d.Figures.Select(f => KeyValuePair.Create(f.NisCode.Value, f.Value)).OrderBy(kv => kv.Key, StringComparer.Ordinal));
+        });
+        Assert.Equal("VDAB, via Provincies in Cijfers (export 21/05/2026), jaargemiddelde 2022", Data.JobSeekers(FigureSeries.YearAverage, 2022)!.ToEntity(DateTime.UnixEpoch).Citation.Nl);
+        Assert.Equal("VDAB, via Provincies in Cijfers (export 21/05/2026), position on 31/12/2023", Data.JobSeekers(FigureSeries.December31, 2023)!.ToEntity(DateTime.UnixEpoch).Citation.En);
+    }
+
+    /// <summary>SOURCES.md: only Herstappe has suppressed values, in most years.</summary>
+    [Fact]
+    public void VdabSuppressedValues_AreHerstappesOnly()
+    {
+        var missing = Data.Datasets.Where(d => d.Series is not null)
+            .SelectMany(d => Data.Municipalities2025.Where(m => d.Figures.All(f => f.NisCode != m.NisCode)).Select(m => m.Name))
+            .Distinct();
+
+        Assert.Equal(["Herstappe"], missing);
+        Assert.Equal(285, Data.JobSeekers(FigureSeries.YearAverage, 2020)!.Figures.Count);
+        Assert.Equal(284, Data.JobSeekers(FigureSeries.YearAverage, 2022)!.Figures.Count);
     }
 
     [Fact]

@@ -56,6 +56,12 @@ public static partial class SchemaReader
             }
 
             var fkNames = SqliteForeignKeyName().Matches(sql).ToDictionary(m => Unquote(m.Groups["columns"].Value), m => m.Groups["name"].Value, StringComparer.Ordinal);
+            // A foreign key added to an existing table (ALTER TABLE … ADD) can only be a column constraint: "Col" INTEGER NULL CONSTRAINT "FK_…" REFERENCES ….
+            foreach (var m in SqliteColumnForeignKeyName().Matches(sql).AsEnumerable())
+            {
+                fkNames.TryAdd(m.Groups["column"].Value, m.Groups["name"].Value);
+            }
+
             var fks = await QueryAsync(connection, "SELECT id, seq, \"table\", \"from\", \"to\", on_update, on_delete FROM pragma_foreign_key_list(@p0) ORDER BY id, seq", name);
             foreach (var fk in fks.GroupBy(f => Int(f[0])))
             {
@@ -226,4 +232,7 @@ public static partial class SchemaReader
 
     [GeneratedRegex("CONSTRAINT \"(?<name>[^\"]+)\" FOREIGN KEY \\((?<columns>[^)]*)\\)")]
     private static partial Regex SqliteForeignKeyName();
+
+    [GeneratedRegex("\"(?<column>[^\"]+)\" [A-Za-z]+[^,(]*? CONSTRAINT \"(?<name>[^\"]+)\" REFERENCES ")]
+    private static partial Regex SqliteColumnForeignKeyName();
 }

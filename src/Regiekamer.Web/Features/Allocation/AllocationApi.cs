@@ -18,7 +18,7 @@ public static class AllocationApi
         ArgumentNullException.ThrowIfNull(api);
         var group = api.MapGroup("/allocation").WithTags("Allocation").RequireAuthorization(Policies.Department);
         group.MapGet("/", PreviewAsync)
-          .WithSummary("The call's budget (?callId, default the latest) divided over the partnerships eligible on a date (?on=YYYY-MM-DD) by R13, computed once per change of its inputs and not stored; excluded lists who was left out and why (R1-R6).")
+          .WithSummary("The call's budget (?callId, default the latest) divided over the partnerships eligible on a date (?on=YYYY-MM-DD) by R13, computed once per change of its inputs and not stored; excluded lists who was left out and why (R1-R6). jobSeekers names the figures used (series, year, reference date); each line says whether its job-seeker figure is (partly) an estimate and which members.")
           .Produces<AllocationDto>(StatusCodes.Status200OK)
           .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
 
@@ -32,7 +32,7 @@ public static class AllocationApi
           .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
 
         group.MapGet("/runs/{id:int}", async Task<IResult> (int id, AllocationService allocation, ReferenceDataService data, CallService calls, CancellationToken ct) =>
-            await allocation.GetRunAsync(id, ct) is { } run ? TypedResults.Ok(await RunDtoAsync(run, data, calls, ct)) : Problems.From(AllocationService.RunNotFound(id)))
+            await allocation.GetRunAsync(id, ct) is { } run ? TypedResults.Ok(await RunDtoAsync(run, allocation, data, calls, ct)) : Problems.From(AllocationService.RunNotFound(id)))
           .WithSummary("One stored allocation run (R13) with its lines and the call version and datasets it used (R14).")
           .Produces<AllocationDto>(StatusCodes.Status200OK)
           .ProducesProblems(StatusCodes.Status404NotFound);
@@ -85,24 +85,33 @@ public static class AllocationApi
         ArgumentNullException.ThrowIfNull(p);
         var s = p.Snapshot;
         return new AllocationDto(
-            null, p.Call.Code, p.CallVersion.Number, p.Budget.ToInvariantString(), p.Weights.ToString(), p.EligibilityDate, s.UsesEstimates, RoundingRule,
-            SourceDto.Of(s.WorkingAgeDataset), SourceDto.Of(s.JobSeekersDataset), SourceDto.Of(s.InhabitantsDataset), SourceDto.Of(s.RegionDataset), null, null,
+            null, p.Call.Code, p.CallVersion.Number, p.Budget.ToInvariantString(), p.Weights.ToString(), p.EligibilityDate, p.UsesEstimates, RoundingRule,
+            SourceDto.Of(s.WorkingAgeDataset), SourceDto.JobSeekers(s, p.Lines.Any(l => l.JobSeekersEstimated)), p.JobSeekersChosen is { } chosen ? SourceDto.Of(chosen) : null,
+            SourceDto.Of(s.InhabitantsDataset), SourceDto.Of(s.RegionDataset), null, null,
             p.Lines.Select(l => AllocationLineDto.Of(l, p.PartnershipsByName[l.Name].Id)).ToList(),
             p.Excluded.Select(EligibilityApi.Eligibility).ToList());
     }
 
     /// <summary>A stored run with the call version and the datasets it used.</summary>
-    public static async Task<AllocationDto> RunDtoAsync(AllocationRun run, ReferenceDataService data, CallService calls, CancellationToken ct)
+    public static async Task<AllocationDto> RunDtoAsync(AllocationRun run, AllocationService allocation, ReferenceDataService data, CallService calls, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(allocation);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(calls);
         var version = (await calls.GetVersionAsync(run.CallVersionId, ct))!;
         var call = (await calls.GetAsync(version.CallId, ct))!;
         async Task<SourceDto> Source(int id) => SourceDto.Of((await data.DatasetAsync(id, ct))!);
+        var estimates = await allocation.LineEstimatesAsync(run.Lines, ct);
+        var jobSeekers = await Source(run.JobSeekersDatasetId);
+        if (run.Lines.Any(l => estimates[l.Id].Count > 0))
+        {
+            jobSeekers = jobSeekers with { Estimate = true, EstimateMethod = jobSeekers.EstimateMethod ?? Core.ReferenceData.ShippedReferenceData.JobSeekerSplitMethod.Nl };
+        }
+
         return new AllocationDto(
             run.Id, call.Code, version.Number, run.Budget.ToInvariantString(), $"{run.WeightWorkingAge},{run.WeightJobSeekers},{run.WeightEqual}", run.EligibilityDate, run.UsesEstimates, RoundingRule,
-            await Source(run.WorkingAgeDatasetId), await Source(run.JobSeekersDatasetId), await Source(run.InhabitantsDatasetId), await Source(run.RegionDatasetId), run.CreatedAtUtc, run.PublishedAtUtc,
-            run.Lines.Select(AllocationLineDto.Of).ToList(), []);
+            await Source(run.WorkingAgeDatasetId), jobSeekers, null, await Source(run.InhabitantsDatasetId), await Source(run.RegionDatasetId), run.CreatedAtUtc, run.PublishedAtUtc,
+            run.Lines.Select(l => AllocationLineDto.Of(l, estimates[l.Id])).ToList(), []);
     }
 }

@@ -25,6 +25,9 @@ public sealed class RunModel(AllocationService allocation, CallService calls, Re
 
     public IReadOnlyList<DomainError> Errors { get; private set; } = [];
 
+    /// <summary>Each line's members whose job-seeker figure was an estimate, by line id.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<FigureEstimate>> Estimates { get; private set; } = new Dictionary<int, IReadOnlyList<FigureEstimate>>();
+
     /// <summary>The run's audit records (created, published), newest first.</summary>
     public IReadOnlyList<AuditView> History { get; private set; } = [];
 
@@ -67,6 +70,7 @@ public sealed class RunModel(AllocationService allocation, CallService calls, Re
         }
 
         Run = run;
+        Estimates = await allocation.LineEstimatesAsync(run.Lines, ct);
         CallVersion = (await calls.GetVersionAsync(run.CallVersionId, ct))!;
         CallCode = (await calls.GetAsync(CallVersion.CallId, ct))!.Code;
         Datasets =

@@ -1,15 +1,30 @@
 using Regiekamer.Core.Calls;
+using Regiekamer.Core.ReferenceData;
+using Regiekamer.Web.Features.Municipalities;
 
 namespace Regiekamer.Web.Features.Calls;
 
-public sealed record CallVersionDto(int Id, int Number, string YearlyBudget, int WeightWorkingAge, int WeightJobSeekers, int WeightEqual, DateOnly Deadline, IReadOnlyList<string> Priorities, int RegionDatasetId, DateOnly EffectiveFrom, string? Note, DateTime CreatedAtUtc)
+/// <param name="JobSeekersDatasetId">The job-seeker figures the version's allocation uses (R13: which series and year); null only in a database not yet brought up to date.</param>
+/// <param name="JobSeekers">That dataset: title, source, series, year, reference date.</param>
+public sealed record CallVersionDto(int Id, int Number, string YearlyBudget, int WeightWorkingAge, int WeightJobSeekers, int WeightEqual, DateOnly Deadline, IReadOnlyList<string> Priorities, int RegionDatasetId, DateOnly EffectiveFrom, string? Note, DateTime CreatedAtUtc, int? JobSeekersDatasetId, SourceDto? JobSeekers)
 {
-    public static CallVersionDto Of(CallVersion v) => new(v.Id, v.Number, v.YearlyBudget.ToInvariantString(), v.WeightWorkingAge, v.WeightJobSeekers, v.WeightEqual, v.Deadline, v.PriorityCodes, v.RegionDatasetId, v.EffectiveFrom, v.Note, v.CreatedAtUtc);
+    public static CallVersionDto Of(CallVersion v, IReadOnlyDictionary<int, ReferenceDataset> datasets)
+    {
+        ArgumentNullException.ThrowIfNull(v);
+        ArgumentNullException.ThrowIfNull(datasets);
+        var jobSeekers = v.JobSeekersDatasetId is { } id && datasets.TryGetValue(id, out var d) ? SourceDto.Of(d) : null;
+        return new(v.Id, v.Number, v.YearlyBudget.ToInvariantString(), v.WeightWorkingAge, v.WeightJobSeekers, v.WeightEqual, v.Deadline, v.PriorityCodes, v.RegionDatasetId, v.EffectiveFrom, v.Note, v.CreatedAtUtc, v.JobSeekersDatasetId, jobSeekers);
+    }
 }
 
 public sealed record CallDto(int Id, string Code, string Title, int FirstYear, int LastYear, string MunicipalitySet, int Version, IReadOnlyList<CallVersionDto> Versions)
 {
-    public static CallDto Of(Call c) => new(c.Id, c.Code, c.Title, c.FirstYear, c.LastYear, c.MunicipalitySet.ToString(), c.Version, c.Versions.OrderBy(v => v.Number).Select(CallVersionDto.Of).ToList());
+    public static CallDto Of(Call c, IReadOnlyDictionary<int, ReferenceDataset> datasets)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return new(c.Id, c.Code, c.Title, c.FirstYear, c.LastYear, c.MunicipalitySet.ToString(), c.Version, c.Versions.OrderBy(v => v.Number).Select(v => CallVersionDto.Of(v, datasets)).ToList());
+    }
 }
 
-public sealed record CallVersionRequest(string? YearlyBudget, int WeightWorkingAge, int WeightJobSeekers, int WeightEqual, DateOnly Deadline, string? Priorities, DateOnly EffectiveFrom, string? Note, int? RegionDatasetId, int Version);
+/// <param name="JobSeekersDatasetId">The job-seeker dataset the new version uses (GET /api/v1/reference/datasets, kind JobSeekers); null keeps the current version's.</param>
+public sealed record CallVersionRequest(string? YearlyBudget, int WeightWorkingAge, int WeightJobSeekers, int WeightEqual, DateOnly Deadline, string? Priorities, DateOnly EffectiveFrom, string? Note, int? RegionDatasetId, int Version, int? JobSeekersDatasetId = null);

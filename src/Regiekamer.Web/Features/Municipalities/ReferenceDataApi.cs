@@ -27,9 +27,9 @@ public static class ReferenceDataApi
                 SourceDto.Of(s.RegionDataset),
                 SourceDto.Of(s.InhabitantsDataset),
                 SourceDto.Of(s.WorkingAgeDataset),
-                SourceDto.Of(s.JobSeekersDataset),
+                SourceDto.JobSeekers(s, s.JobSeekersEstimated),
                 s.Municipalities.Select(m => ToDto(m, s)).ToList()));
-        }).WithSummary("The municipalities of a set (?set=2019, the 300 of 2019-2024, the default; or 2025, the 285 after the mergers) with their reference region, figures and the datasets the figures come from.")
+        }).WithSummary("The municipalities of a set (?set=2019, the 300 of 2019-2024, the default; or 2025, the 285 after the mergers) with their reference region, figures and the datasets the figures come from. Job seekers are the latest call's (VDAB figures on the 2025 municipalities: on the 2019 set a merged municipality's share and Herstappe's suppressed value are estimates, each saying why).")
           .Produces<MunicipalityListDto>(StatusCodes.Status200OK)
           .ProducesProblems(StatusCodes.Status400BadRequest);
 
@@ -74,6 +74,7 @@ public static class ReferenceDataApi
         var region = s.Region(m.NisCode);
         return new MunicipalityDto(
             m.NisCode.Value, m.Name, m.ProvinceName, m.ArrondissementName, region?.RegionCode, region?.RegionName, m.IsCentralCity,
-            s.Inhabitants(m.NisCode), s.WorkingAge(m.NisCode), s.JobSeekers(m.NisCode), m.SuccessorNisCode?.Value, m.Merged2025);
+            s.Inhabitants(m.NisCode), s.WorkingAge(m.NisCode), s.JobSeekers(m.NisCode), m.SuccessorNisCode?.Value, m.Merged2025,
+            s.JobSeekerEstimate(m.NisCode) is { } e ? EstimatedFigureDto.Of(e) : null);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Regiekamer.Core.Accounts;
+using Regiekamer.Core.Allocation;
 using Regiekamer.Core.Calls;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.Eligibility;
@@ -28,7 +29,11 @@ public sealed class DetailsModel(CurrentPartnership current, CallEvaluationServi
 
     public Money? Amount { get; private set; }
 
+    /// <summary>The allocation rests on an estimated figure (of this partnership or another: each amount depends on every figure).</summary>
     public bool UsesEstimates { get; private set; }
+
+    /// <summary>The members whose job-seeker figure is an estimate for this partnership (not the shares of a merger it holds whole).</summary>
+    public IReadOnlyList<FigureEstimate> JobSeekerEstimates { get; private set; } = [];
 
     public string CallCode { get; private set; } = "";
 
@@ -54,8 +59,9 @@ public sealed class DetailsModel(CurrentPartnership current, CallEvaluationServi
         CallCode = e.CallLabel;
         Result = e.Of(current.Id)?.Result;
         Amount = e.Allocation.Value?.Lines.FirstOrDefault(l => l.Name == Partnership.Name)?.Total;
-        UsesEstimates = e.Snapshot.UsesEstimates;
+        UsesEstimates = e.Allocation.Value?.UsesEstimates ?? e.Snapshot.UsesEstimates;
         Members = Partnership.Members.Select(m => m.NisCode).OrderBy(c => Snapshot.Find(c)?.Name, StringComparer.Ordinal).ToList();
+        JobSeekerEstimates = AllocationInputs.From([PartnershipService.ToFacts(Partnership)], Snapshot).Value?[0].JobSeekerEstimates ?? [];
         var s2025 = await data.SnapshotAsync(MunicipalitySet.Set2025, ct: ct);
         Members2025 = MergerMapping.To2025(Members, Snapshot.Municipalities, s2025.Municipalities);
         return Page();

@@ -25,7 +25,7 @@ public sealed class PublishedFeature : IWebFeature
             .WithSummary("The published allocation runs, newest first. Public: no sign-in needed.");
         published.MapGet("/{id:int}", async Task<IResult> (int id, AllocationService allocation, ReferenceDataService data, CallService calls, CancellationToken ct) =>
             await allocation.GetRunAsync(id, ct) is { IsPublished: true } run
-                ? TypedResults.Ok(await AllocationApi.RunDtoAsync(run, data, calls, ct))
+                ? TypedResults.Ok(await AllocationApi.RunDtoAsync(run, allocation, data, calls, ct))
                 : Problems.From(Core.Common.DomainError.NotFound($"Gepubliceerde verdeling {id} bestaat niet.", $"Published allocation {id} does not exist.")))
             .WithSummary("One published allocation run (R13) with its lines and the call version and datasets it used (R14). Public; 404 for a run that is not published.")
             .Produces<AllocationDto>(StatusCodes.Status200OK)

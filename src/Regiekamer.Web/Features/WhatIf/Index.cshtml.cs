@@ -4,6 +4,7 @@ using Regiekamer.Core.Allocation;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.Partnerships;
 using Regiekamer.Core.ReferenceData;
+using Regiekamer.Web.Features.Shared;
 using Regiekamer.Web.Infrastructure;
 
 namespace Regiekamer.Web.Features.WhatIf;
@@ -35,7 +36,8 @@ public sealed class IndexModel(WhatIfService whatIf, PartnershipService partners
 
     public WhatIfOutcome? Outcome { get; private set; }
 
-    public ReferenceDataset JobSeekersDataset { get; private set; } = null!;
+    /// <summary>The partnerships whose amount now or after the change rests on an estimated job-seeker figure.</summary>
+    public EstimateNotice Estimates { get; private set; } = null!;
 
     public IReadOnlyList<DomainError> Errors { get; private set; } = [];
 
@@ -63,6 +65,12 @@ public sealed class IndexModel(WhatIfService whatIf, PartnershipService partners
         }
 
         (var preview, Outcome) = result.Value!;
-        JobSeekersDataset = preview.Snapshot.JobSeekersDataset;
+        var before = preview.EstimatedLines.ToDictionary(l => l.Name, l => l.JobSeekerEstimates!);
+        var items = Outcome.Rows
+            .Select(r => (r.Partnership, Estimates: r.JobSeekerEstimatesAfter ?? before.GetValueOrDefault(r.Partnership)))
+            .Where(x => x.Estimates is { Count: > 0 })
+            .Select(x => new EstimateNotice.Item(x.Partnership, x.Estimates!))
+            .ToList();
+        Estimates = new EstimateNotice(preview.Snapshot.JobSeekersDataset, preview.Snapshot.JobSeekersMethod, preview.Weights.JobSeekers > 0 ? items : []);
     }
 }

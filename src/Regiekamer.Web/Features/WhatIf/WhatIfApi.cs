@@ -55,7 +55,7 @@ public static class WhatIfApi
         var s = preview.Snapshot;
         return TypedResults.Ok(new JoinTableDto(
             s.UsesEstimates,
-            new JoinTableSourcesDto(SourceDto.Of(s.WorkingAgeDataset), SourceDto.Of(s.JobSeekersDataset), SourceDto.Of(s.RegionDataset)),
+            new JoinTableSourcesDto(SourceDto.Of(s.WorkingAgeDataset), SourceDto.JobSeekers(s, s.JobSeekersEstimated), SourceDto.Of(s.RegionDataset)),
             options.Select(o => new JoinOptionDto(o.Municipality.Value, s.Find(o.Municipality)!.Name, s.Region(o.Municipality)?.RegionName ?? "", o.Partnership, o.Before.ToInvariantString(), o.After.ToInvariantString(), o.Change.ToInvariantString(), o.OthersChange.ToInvariantString())).ToList()));
     }
 }
