@@ -29,16 +29,17 @@ internal static class AuditCommand
         var entityId = new Option<string?>("--entity-id") { Description = "Alleen de entiteit met dit id.", HelpName = "ID" };
         var actor = new Option<string?>("--actor") { Description = "Alleen records waarvan de actor deze tekst bevat (hoofdletters maken niet uit).", HelpName = "TEXT" };
         var action = new Option<string?>("--action") { Description = "Alleen deze actie, bv. Created, Updated, Deleted, Published.", HelpName = "ACTION" };
+        var field = new Option<string?>("--field") { Description = "Alleen records die dit veld wijzigden, bv. RegisseurEmail (records sinds de getypeerde gebeurtenissen).", HelpName = "FIELD" };
         var from = new Option<string?>("--from") { Description = "Vanaf deze datum (Brusselse tijd), JJJJ-MM-DD.", HelpName = "YYYY-MM-DD" };
         var to = new Option<string?>("--to") { Description = "Tot en met deze datum (Brusselse tijd), JJJJ-MM-DD.", HelpName = "YYYY-MM-DD" };
-        var export = new Command("export", "Het auditspoor als CSV (oudste eerst): id,at_utc,at_brussels,actor,actor_role,entity_type,entity_id,action,before,after,previous_hash,hash.")
+        var export = new Command("export", "Het auditspoor als CSV (oudste eerst): elk veld zoals opgeslagen (id … hash, format, fields), dan actor_display, before_display, after_display zoals mensen ze lezen.")
         {
-            output, entity, entityId, actor, action, from, to,
+            output, entity, entityId, actor, action, field, from, to,
         };
         exportDatabase.AddTo(export);
         export.SetAction((parse, ct) =>
         {
-            var parsed = AuditFilter.Parse(parse.GetValue(entity), parse.GetValue(entityId), parse.GetValue(actor), parse.GetValue(action), parse.GetValue(from), parse.GetValue(to), AuditDateNames.CommandLine);
+            var parsed = AuditFilter.Parse(parse.GetValue(entity), parse.GetValue(entityId), parse.GetValue(actor), parse.GetValue(action), parse.GetValue(from), parse.GetValue(to), AuditDateNames.CommandLine, parse.GetValue(field));
             var errors = parsed.Errors.ToList();
             var filter = parsed.Value ?? AuditFilter.None;
             return ExportAsync(cli, cli.Culture(parse), exportDatabase, parse, filter, parse.GetValue(output), errors, ct);
