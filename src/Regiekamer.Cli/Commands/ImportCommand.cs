@@ -66,7 +66,8 @@ internal static class ImportCommand
                 return cli.Fail([refused], culture);
             }
 
-            var service = new ImportService(db, new ReferenceDataService(db, new ReferenceSnapshotCache()), new AuditTrail(db, new CurrentActor { Actor = CliContext.Operator }, cli.Time), cli.Time);
+            using var derived = new DerivedCache();
+            var service = new ImportService(db, new ReferenceDataService(db, new ReferenceSnapshotCache(), derived), new AuditTrail(db, new CurrentActor { Actor = CliContext.Operator }, cli.Time), cli.Time);
             using var reader = new StringReader(text!);
             var result = await service.ImportAsync(new ImportRequest(request.Kind, request.File, date!.Value, request.Source, request.Title), reader, ct);
             if (!result.IsSuccess)

@@ -29,15 +29,34 @@ public sealed class DataVersion
     public static bool IsDerivedInput(Type entity) => InputTypes.Contains(entity);
 
     /// <summary>
-    /// The current version of the derived results' inputs: read once per context (a request), again after the context
-    /// saved a change to an input.
+    /// How long this process believes the version it read: a change saved by this process is seen at once (its save
+    /// forgets the version), a change saved by another app instance on the same database within this time.
+    /// </summary>
+    public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(1);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Value, long ReadAt)> Known = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The current version of the derived results' inputs: read from the database at most once per
+    /// <see cref="Freshness"/> per database in this process, and afresh after this process saved a change to an input.
     /// </summary>
     public static async Task<long> CurrentAsync(RegiekamerDb db, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        var now = Environment.TickCount64;
+        if (Known.TryGetValue(db.DatabaseKey, out var known) && now - known.ReadAt < Freshness.TotalMilliseconds)
+        {
+            return known.Value;
+        }
+
         // Not a compiled query: one process may hold both providers' models (the tests do); EF caches the plan anyway.
-        return db.InputsVersion ??= await db.Set<DataVersion>().AsNoTracking().Where(v => v.Name == DerivedInputs).Select(v => v.Value).FirstOrDefaultAsync(ct);
+        var value = await db.Set<DataVersion>().AsNoTracking().Where(v => v.Name == DerivedInputs).Select(v => v.Value).FirstOrDefaultAsync(ct);
+        Known[db.DatabaseKey] = (value, now);
+        return value;
     }
+
+    /// <summary>This process changed an input: whatever version it remembers for the database is stale.</summary>
+    internal static void Forget(RegiekamerDb db) => Known.TryRemove(db.DatabaseKey, out _);
 
     /// <summary>One atomic increment in the database (so two instances saving at once both count).</summary>
     internal static Task<int> BumpAsync(RegiekamerDb db, CancellationToken ct) =>

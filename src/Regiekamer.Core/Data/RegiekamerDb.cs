@@ -17,8 +17,8 @@ public sealed class RegiekamerDb(DbContextOptions<RegiekamerDb> options) : Ident
     // Each feature declares its tables next to it (e.g. Partnerships/PartnershipsModel.cs) as extension properties of
     // this context, with one IEntityTypeConfiguration per entity; OnModelCreating picks those up.
 
-    /// <summary>The inputs' version as this context last read it (<see cref="DataVersion.CurrentAsync"/>); forgotten when it saves an input.</summary>
-    internal long? InputsVersion { get; set; }
+    /// <summary>Which database this context works on, read from its options (asking EF for the connection string initialises the whole context).</summary>
+    internal string DatabaseKey { get; } = options.Extensions.OfType<Microsoft.EntityFrameworkCore.Infrastructure.RelationalOptionsExtension>().FirstOrDefault()?.ConnectionString ?? "";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -45,7 +45,7 @@ public sealed class RegiekamerDb(DbContextOptions<RegiekamerDb> options) : Ident
         var (audits, inputsChanged) = PrepareChanges();
         if (inputsChanged)
         {
-            InputsVersion = null;
+            DataVersion.Forget(this);
         }
 
         if (audits.Count == 0 && !inputsChanged)
@@ -65,6 +65,7 @@ public sealed class RegiekamerDb(DbContextOptions<RegiekamerDb> options) : Ident
                     await tx.CommitAsync(cancellationToken);
                 }
 
+                DataVersion.Forget(this);
                 return saved;
             }
             finally
@@ -121,6 +122,11 @@ public sealed class RegiekamerDb(DbContextOptions<RegiekamerDb> options) : Ident
                 if (own is not null)
                 {
                     await own.CommitAsync(cancellationToken);
+                }
+
+                if (inputsChanged)
+                {
+                    DataVersion.Forget(this);
                 }
 
                 return written;

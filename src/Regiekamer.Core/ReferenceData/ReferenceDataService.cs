@@ -20,7 +20,7 @@ public sealed class ReferenceSnapshotCache
 }
 
 /// <summary>Selects the datasets in force and builds <see cref="ReferenceSnapshot"/>s from the database.</summary>
-public sealed class ReferenceDataService(RegiekamerDb db, ReferenceSnapshotCache cache)
+public sealed class ReferenceDataService(RegiekamerDb db, ReferenceSnapshotCache cache, DerivedCache derived)
 {
     /// <summary>The dataset in force for a kind: official figures before estimates, then the latest reference date, then the latest import.</summary>
     public async Task<ReferenceDataset?> CurrentAsync(DatasetKind kind, MunicipalitySet set, CancellationToken ct = default) =>
@@ -29,12 +29,14 @@ public sealed class ReferenceDataService(RegiekamerDb db, ReferenceSnapshotCache
             .OrderBy(d => d.IsEstimate).ThenByDescending(d => d.ReferenceDate).ThenByDescending(d => d.Id)
             .FirstOrDefaultAsync(ct);
 
+    /// <summary>Every dataset, read once per version of the inputs (shared: do not change them).</summary>
     public Task<List<ReferenceDataset>> DatasetsAsync(CancellationToken ct = default) =>
-        db.Datasets.AsNoTracking().OrderBy(d => d.Kind).ThenBy(d => d.MunicipalitySet).ThenBy(d => d.ReferenceDate).ThenBy(d => d.Id).ToListAsync(ct);
+        derived.GetOrCreateAsync(db, "datasets", () => db.Datasets.AsNoTracking().OrderBy(d => d.Kind).ThenBy(d => d.MunicipalitySet).ThenBy(d => d.ReferenceDate).ThenBy(d => d.Id).ToListAsync(ct), ct);
 
-    public Task<ReferenceDataset?> DatasetAsync(int id, CancellationToken ct = default) => db.Datasets.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
+    public async Task<ReferenceDataset?> DatasetAsync(int id, CancellationToken ct = default) => (await DatasetsAsync(ct)).FirstOrDefault(d => d.Id == id);
 
-    public Task<List<ReferenceRegion>> RegionsAsync(CancellationToken ct = default) => db.ReferenceRegions.AsNoTracking().OrderBy(r => r.Code).ToListAsync(ct);
+    public Task<List<ReferenceRegion>> RegionsAsync(CancellationToken ct = default) =>
+        derived.GetOrCreateAsync(db, "regions", () => db.ReferenceRegions.AsNoTracking().OrderBy(r => r.Code).ToListAsync(ct), ct);
 
     /// <summary>
     /// The job-seeker dataset a call uses (R13, R14), given the dataset its version chose: official figures on the call's
@@ -74,13 +76,17 @@ public sealed class ReferenceDataService(RegiekamerDb db, ReferenceSnapshotCache
     /// municipalities, so the sums are exact); VDAB's 2025 job-seeker figures are split over the 2019-2024
     /// municipalities (<see cref="JobSeekerFigures"/>), which makes estimates the snapshot names.
     /// </summary>
-    public async Task<ReferenceSnapshot> SnapshotAsync(
+    public Task<ReferenceSnapshot> SnapshotAsync(
         MunicipalitySet set = MunicipalitySet.Set2019,
         int? regionDatasetId = null,
         int? inhabitantsDatasetId = null,
         int? workingAgeDatasetId = null,
         int? jobSeekersDatasetId = null,
-        CancellationToken ct = default)
+        CancellationToken ct = default) =>
+        // Which datasets are in force is asked of the database once per version of the inputs, not per request.
+        derived.GetOrCreateAsync(db, ("snapshot", set, regionDatasetId, inhabitantsDatasetId, workingAgeDatasetId, jobSeekersDatasetId), () => BuildSnapshotAsync(set, regionDatasetId, inhabitantsDatasetId, workingAgeDatasetId, jobSeekersDatasetId, ct), ct);
+
+    private async Task<ReferenceSnapshot> BuildSnapshotAsync(MunicipalitySet set, int? regionDatasetId, int? inhabitantsDatasetId, int? workingAgeDatasetId, int? jobSeekersDatasetId, CancellationToken ct)
     {
         var regions = regionDatasetId is { } r ? await DatasetAsync(r, ct) : await CurrentAsync(DatasetKind.ReferenceRegions, set, ct);
         var figureSet = MunicipalitySet.Set2019;

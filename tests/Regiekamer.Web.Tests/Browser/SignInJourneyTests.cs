@@ -70,7 +70,11 @@ public sealed class SignInJourneyTests
         Assert.Contains("Regisseur", row, StringComparison.Ordinal);
 
         // Signing out ends the session: the partnership asks for a sign-in again.
+        // The layout's link leads to the sign-out page, whose button signs out.
+        await page.Locator("header .account a[href='/Account/Logout']").ClickAsync();
+        await page.ArriveAsync("/Account/Logout");
         await page.GetByRole(AriaRole.Button, new() { Name = "Afmelden" }).ClickAsync();
+        await page.ArriveAsync("/Account/Logout?done=1");
         await page.GotoAsync($"/Partnerships/{who.Own}");
         await page.ArriveAsync("/Account/Login?");
 

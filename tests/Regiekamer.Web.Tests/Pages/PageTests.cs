@@ -34,9 +34,9 @@ public sealed class PageTests
         await using var app = await TestApp.StartAsync(provider, demo: false);
         using var client = app.Client();
 
-        var dutch = await client.GetPageAsync("/Municipalities");
-        var english = await client.GetPageAsync("/Municipalities?culture=en");
-        var set2025 = await client.GetPageAsync("/Municipalities?set=2025");
+        var dutch = await client.GetPageAsync("/Municipalities?all=true");
+        var english = await client.GetPageAsync("/Municipalities?culture=en&all=true");
+        var set2025 = await client.GetPageAsync("/Municipalities?set=2025&all=true");
 
         var rows = dutch.Rows("table#municipalities");
         Assert.Equal(300, rows.Count);
@@ -50,6 +50,22 @@ public sealed class PageTests
         Assert.Contains("Municipalities", english.One("h1").TextContent, StringComparison.Ordinal);
 
         Assert.Equal(285, set2025.Rows("table#municipalities").Count);
+
+        // Without all=true: 50 a page, and the pages together are the whole list, each municipality once.
+        var codes = new List<string>();
+        var url = "/Municipalities";
+        for (var page = 1; page <= 6; page++)
+        {
+            var html = await client.GetPageAsync(url);
+            var pageRows = html.Rows("table#municipalities");
+            Assert.Equal(50, pageRows.Count);
+            codes.AddRange(pageRows.Select(r => r[0]));
+            var next = html.QuerySelector("nav.pager a[rel=next]")?.GetAttribute("href");
+            Assert.Equal(page < 6, next is not null);
+            url = next ?? url;
+        }
+
+        Assert.Equal(rows.Select(r => r[0]).Order(StringComparer.Ordinal), codes.Order(StringComparer.Ordinal));
     }
 
     [Theory]

@@ -31,7 +31,23 @@ public sealed class IndexModel(ReferenceDataService data) : PageModel
 
     public ReferenceSnapshot Snapshot { get; private set; } = null!;
 
+    public const int PageSize = 50;
+
+    /// <summary>"p", not "page": Razor Pages keeps the route value "page" for itself.</summary>
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    /// <summary>Every row on one page (to print or search the whole list).</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool All { get; set; }
+
+    /// <summary>The rows of this page.</summary>
     public IReadOnlyList<Municipality> Rows { get; private set; } = [];
+
+    /// <summary>How many municipalities match the filter.</summary>
+    public int Total { get; private set; }
+
+    public int Pages => All ? 1 : Math.Max(1, (Total + PageSize - 1) / PageSize);
 
     public IReadOnlyList<string> Provinces { get; private set; } = [];
 
@@ -80,11 +96,22 @@ public sealed class IndexModel(ReferenceDataService data) : PageModel
             "jobseekers" => rows.OrderBy(m => s.JobSeekers(m.NisCode)),
             _ => rows,
         };
-        Rows = Desc ? rows.Reverse().ToList() : rows.ToList();
+        var matching = Desc ? rows.Reverse().ToList() : rows.ToList();
+        Total = matching.Count;
+        PageNumber = Math.Clamp(PageNumber, 1, Pages);
+        Rows = All ? matching : matching.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
+        _predecessors = _other?.Municipalities.Where(m => m.SuccessorNisCode is not null).ToLookup(m => m.SuccessorNisCode!.Value, m => m.Name);
     }
 
     public string Name2025(NisCode code) => _other?.Find(code)?.Name ?? code.Value;
 
-    public IEnumerable<string> Predecessors(NisCode code) =>
-        _other?.Municipalities.Where(m => m.SuccessorNisCode == code).Select(m => m.Name) ?? [];
+    private ILookup<NisCode, string>? _predecessors;
+
+    public IEnumerable<string> Predecessors(NisCode code) => _predecessors?[code] ?? [];
+
+    /// <summary>The filter and sort as a query string, for the page links.</summary>
+    public string FilterQuery() =>
+        $"set={Model(Set)}&q={Uri.EscapeDataString(Q ?? "")}&province={Uri.EscapeDataString(Province ?? "")}&region={Uri.EscapeDataString(Region ?? "")}&central={Model(Central)}&sort={Model(Sort)}&desc={Desc.ToString().ToLowerInvariant()}";
+
+    private static string Model(string? value) => Uri.EscapeDataString(value ?? "");
 }

@@ -20,7 +20,8 @@ public sealed class IndexModel(RegiekamerDb db, CallEvaluationService evaluation
 {
     public const int PageSize = 50;
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    /// <summary>"p", not "page": Razor Pages keeps the route value "page" for itself.</summary>
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<PartnershipRow> Rows { get; private set; } = [];
