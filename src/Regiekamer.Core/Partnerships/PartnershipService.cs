@@ -35,13 +35,15 @@ public sealed record ValidPartnership(
     public PartnershipFacts ToFacts() => new(Name, Kind, Status, Members, ManagingMunicipality, ChangeMotivation);
 }
 
-public sealed class PartnershipService(RegiekamerDb db, ReferenceDataService referenceData, AuditTrail audit, TimeProvider time)
+public sealed class PartnershipService(RegiekamerDb db, ReferenceDataService referenceData, AuditTrail audit, TimeProvider time, DerivedCache cache)
 {
+    /// <summary>Every partnership by name, read once per version of the inputs (shared: do not change them).</summary>
     public Task<List<Partnership>> ListAsync(CancellationToken ct = default) =>
-        db.Partnerships.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct);
+        cache.GetOrCreateAsync(db, "partnerships", () => db.Partnerships.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct), ct);
 
+    /// <summary>One partnership with its members, read once per version of the inputs (shared: do not change it).</summary>
     public Task<Partnership?> GetAsync(int id, CancellationToken ct = default) =>
-        db.Partnerships.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        cache.GetOrCreateAsync(db, ("partnership", id), () => db.Partnerships.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct), ct);
 
     public async Task<Result<Partnership>> CreateAsync(PartnershipInput input, CancellationToken ct = default)
     {

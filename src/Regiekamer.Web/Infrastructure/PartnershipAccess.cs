@@ -172,7 +172,7 @@ public enum GateOutcome
 }
 
 /// <summary>Reads the partnership from the route, decides 403 on the caller's roles for it, then loads it (404 when it does not exist).</summary>
-public sealed class PartnershipGate(RegiekamerDb db, CurrentPartnership current)
+public sealed class PartnershipGate(RegiekamerDb db, PartnershipService partnerships, CurrentPartnership current)
 {
     /// <summary>The same answer whether or not the partnership exists: a caller without a role for it learns nothing.</summary>
     public static Core.Common.DomainError Forbidden { get; } = Core.Common.DomainError.Forbidden("Je hebt geen toegang tot dit regieverband.", "You have no access to this partnership.");
@@ -198,7 +198,7 @@ public sealed class PartnershipGate(RegiekamerDb db, CurrentPartnership current)
             return GateOutcome.Forbidden;
         }
 
-        var partnership = await db.Partnerships.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, http.RequestAborted);
+        var partnership = await partnerships.GetAsync(id, http.RequestAborted);
         if (partnership is null)
         {
             var entityId = id.ToString(CultureInfo.InvariantCulture);

@@ -16,7 +16,7 @@ namespace Regiekamer.Web.Features.Partnerships;
 public sealed record PartnershipRow(int Id, string Name, PartnershipKind Kind, PartnershipStatus Status, bool IsDemo, IReadOnlyList<NisCode> Members);
 
 /// <summary>The partnerships the user may read, a page at a time from the database, each with its eligibility for the latest call.</summary>
-public sealed class IndexModel(RegiekamerDb db, CallEvaluationService evaluations, CallService calls) : RegiekamerPage
+public sealed class IndexModel(RegiekamerDb db, CallEvaluationService evaluations, CallService calls, DerivedCache cache) : RegiekamerPage
 {
     public const int PageSize = 50;
 
@@ -52,17 +52,29 @@ public sealed class IndexModel(RegiekamerDb db, CallEvaluationService evaluation
 
         Evaluation = evaluation.Value!;
         var readable = User.ReadablePartnerships();
+        var key = readable is null ? "all" : string.Join(',', readable.Order());
+
+        // The page is queried in the database (a projection, counted and paged there), once per version of the inputs.
+        var (total, rows) = await cache.GetOrCreateAsync(db, ("partnership-list", key, PageNumber), () => QueryAsync(readable, PageNumber, ct), ct);
+        Total = total;
+        PageNumber = Math.Clamp(PageNumber, 1, Pages);
+        Rows = rows;
+        return Page();
+    }
+
+    private async Task<(int Total, IReadOnlyList<PartnershipRow> Rows)> QueryAsync(IReadOnlySet<int>? readable, int page, CancellationToken ct)
+    {
         var query = db.Partnerships.AsNoTracking();
         if (readable is not null)
         {
             query = query.Where(p => readable.Contains(p.Id));
         }
 
-        Total = await query.CountAsync(ct);
-        PageNumber = Math.Clamp(PageNumber, 1, Pages);
-        Rows = await query.OrderBy(p => p.Name).Skip((PageNumber - 1) * PageSize).Take(PageSize)
+        var total = await query.CountAsync(ct);
+        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var rows = await query.OrderBy(p => p.Name).Skip((Math.Clamp(page, 1, pages) - 1) * PageSize).Take(PageSize)
             .Select(p => new PartnershipRow(p.Id, p.Name, p.Kind, p.Status, p.IsDemo, p.Members.Select(m => m.NisCode).ToList()))
             .ToListAsync(ct);
-        return Page();
+        return (total, rows);
     }
 }

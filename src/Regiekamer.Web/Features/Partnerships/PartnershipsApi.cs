@@ -45,17 +45,21 @@ public static class PartnershipsApi
             .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
     }
 
-    private static async Task<Microsoft.AspNetCore.Http.HttpResults.Ok<List<PartnershipDto>>> ListAsync(ClaimsPrincipal user, RegiekamerDb db, ReferenceDataService data, CancellationToken ct)
+    private static async Task<Microsoft.AspNetCore.Http.HttpResults.Ok<List<PartnershipDto>>> ListAsync(ClaimsPrincipal user, RegiekamerDb db, ReferenceDataService data, DerivedCache cache, CancellationToken ct)
     {
-        var s = await data.SnapshotAsync(ct: ct);
         var readable = user.ReadablePartnerships();
-        var query = db.Partnerships.AsNoTracking();
-        if (readable is not null)
+        var key = readable is null ? "all" : string.Join(',', readable.Order());
+        return TypedResults.Ok(await cache.GetOrCreateAsync(db, ("partnership-dtos", key), async () =>
         {
-            query = query.Where(p => readable.Contains(p.Id));
-        }
+            var s = await data.SnapshotAsync(ct: ct);
+            var query = db.Partnerships.AsNoTracking();
+            if (readable is not null)
+            {
+                query = query.Where(p => readable.Contains(p.Id));
+            }
 
-        return TypedResults.Ok((await query.OrderBy(p => p.Name).ToListAsync(ct)).Select(p => ToDto(p, s)).ToList());
+            return (await query.OrderBy(p => p.Name).ToListAsync(ct)).Select(p => ToDto(p, s)).ToList();
+        }, ct));
     }
 
     private static async Task<IResult> GetAsync(Partnership p, ReferenceDataService data, CancellationToken ct) =>
