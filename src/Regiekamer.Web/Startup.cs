@@ -34,6 +34,7 @@ public static class Startup
             o.RootDirectory = "/Features";
             WebFeatures.ConfigurePages(o.Conventions);
         });
+        builder.Services.AddOutputCache(o => o.AddPolicy(PageCache.Policy, new PageCache()));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi("v1", OpenApiSetup.Configure);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
@@ -83,6 +84,7 @@ public static class Startup
         app.UseMiddleware<Utf8JsonBodies>();
         app.UseMiddleware<ActorFromUser>();
         app.UseAntiforgery();
+        app.UseOutputCache();
         app.MapRazorPages();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapGet("/health", () => "ok").ExcludeFromDescription().AllowAnonymous();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Regiekamer.Core.Audit;
 using Regiekamer.Core.Calls;
 using Regiekamer.Core.Partnerships;
 using Regiekamer.Core.ReferenceData;
@@ -55,8 +56,38 @@ public sealed class DataVersion
         return value;
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Value, long ReadAt)> KnownStored = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A version of everything stored that a page can show: the inputs' version and the last audit record (every
+    /// change the app makes is audited; an erasure too). Read at most once per <see cref="Freshness"/> per database in
+    /// this process, and afresh after this process saved anything. Pages are cached per this version (PageCache).
+    /// </summary>
+    public static async Task<string> OfStoredDataAsync(RegiekamerDb db, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var now = Environment.TickCount64;
+        if (KnownStored.TryGetValue(db.DatabaseKey, out var known) && now - known.ReadAt < Freshness.TotalMilliseconds)
+        {
+            return known.Value;
+        }
+
+        var inputs = await db.Set<DataVersion>().AsNoTracking().Where(v => v.Name == DerivedInputs).Select(v => v.Value).FirstOrDefaultAsync(ct);
+        var audit = await db.AuditRecords.AsNoTracking().OrderByDescending(a => a.Id).Select(a => a.Id).FirstOrDefaultAsync(ct);
+        var value = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{inputs}.{audit}");
+        KnownStored[db.DatabaseKey] = (value, now);
+        return value;
+    }
+
     /// <summary>This process changed an input: whatever version it remembers for the database is stale.</summary>
-    internal static void Forget(RegiekamerDb db) => Known.TryRemove(db.DatabaseKey, out _);
+    internal static void Forget(RegiekamerDb db)
+    {
+        Known.TryRemove(db.DatabaseKey, out _);
+        KnownStored.TryRemove(db.DatabaseKey, out _);
+    }
+
+    /// <summary>This process saved something: the stored data's version it remembers is stale.</summary>
+    internal static void ForgetStored(RegiekamerDb db) => KnownStored.TryRemove(db.DatabaseKey, out _);
 
     /// <summary>One atomic increment in the database (so two instances saving at once both count).</summary>
     internal static Task<int> BumpAsync(RegiekamerDb db, CancellationToken ct) =>

@@ -50,7 +50,9 @@ public sealed class RegiekamerDb(DbContextOptions<RegiekamerDb> options) : Ident
 
         if (audits.Count == 0 && !inputsChanged)
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var plain = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            DataVersion.ForgetStored(this);
+            return plain;
         }
 
         if (audits.Count == 0)
@@ -124,11 +126,7 @@ public sealed class RegiekamerDb(DbContextOptions<RegiekamerDb> options) : Ident
                     await own.CommitAsync(cancellationToken);
                 }
 
-                if (inputsChanged)
-                {
-                    DataVersion.Forget(this);
-                }
-
+                DataVersion.Forget(this);
                 return written;
             }
             finally

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using Regiekamer.Core.Allocation;
 using Regiekamer.Core.Calls;
@@ -6,6 +7,7 @@ using Regiekamer.Web.Infrastructure;
 namespace Regiekamer.Web.Features;
 
 /// <summary>The public overview: the latest call and its allocation preview on the call's judgement date.</summary>
+[OutputCache(PolicyName = PageCache.Policy)]
 public sealed class IndexModel(AllocationService allocation, CallService calls) : RegiekamerPage
 {
     public AllocationPreview Preview { get; private set; } = null!;

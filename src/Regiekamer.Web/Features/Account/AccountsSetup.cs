@@ -108,6 +108,7 @@ public static class AccountsSetup
         // Antiforgery refuses to work at all over HTTP with Always; its cookie is no credential, so it follows the request.
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
+        services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, RememberedTickets.Setup>();
         AddDataProtection(builder);
         AddMail(builder);
         AddLimits(builder);

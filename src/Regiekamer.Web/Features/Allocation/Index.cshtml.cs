@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using Regiekamer.Core.Allocation;
 using Regiekamer.Core.Calls;
@@ -5,6 +6,7 @@ using Regiekamer.Web.Infrastructure;
 
 namespace Regiekamer.Web.Features.Allocation;
 
+[OutputCache(PolicyName = PageCache.Policy)]
 public sealed class IndexModel(AllocationService allocation, CallService calls) : RegiekamerPage
 {
     public AllocationPreview Preview { get; private set; } = null!;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using Regiekamer.Core.Calls;
 using Regiekamer.Core.Coverage;
@@ -6,6 +7,7 @@ using Regiekamer.Web.Infrastructure;
 
 namespace Regiekamer.Web.Features.Coverage;
 
+[OutputCache(PolicyName = PageCache.Policy)]
 public sealed class IndexModel(CallEvaluationService evaluations, CallService calls) : RegiekamerPage
 {
     public DateOnly On { get; private set; }

@@ -1,3 +1,5 @@
+using Regiekamer.Web.Infrastructure;
+using Microsoft.AspNetCore.OutputCaching;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,6 +8,7 @@ using Regiekamer.Core.ReferenceData;
 
 namespace Regiekamer.Web.Features.Municipalities;
 
+[OutputCache(PolicyName = PageCache.Policy)]
 public sealed class IndexModel(ReferenceDataService data) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using Regiekamer.Core.Accounts;
 using Regiekamer.Core.Allocation;
@@ -12,6 +13,7 @@ using Regiekamer.Web.Infrastructure;
 namespace Regiekamer.Web.Features.Partnerships;
 
 /// <summary>One partnership: its data, its eligibility and amount for the latest call on a date, its members on both sets.</summary>
+[OutputCache(PolicyName = PageCache.Policy)]
 [PartnershipAccess(PartnershipPermission.Read)]
 public sealed class DetailsModel(CurrentPartnership current, CallEvaluationService evaluations, CallService calls, PartnershipService partnerships, ReferenceDataService data) : RegiekamerPage
 {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Regiekamer.Core.Accounts;
@@ -16,6 +17,7 @@ namespace Regiekamer.Web.Features.Partnerships;
 public sealed record PartnershipRow(int Id, string Name, PartnershipKind Kind, PartnershipStatus Status, bool IsDemo, IReadOnlyList<NisCode> Members);
 
 /// <summary>The partnerships the user may read, a page at a time from the database, each with its eligibility for the latest call.</summary>
+[OutputCache(PolicyName = PageCache.Policy)]
 public sealed class IndexModel(RegiekamerDb db, CallEvaluationService evaluations, CallService calls, DerivedCache cache) : RegiekamerPage
 {
     public const int PageSize = 50;
