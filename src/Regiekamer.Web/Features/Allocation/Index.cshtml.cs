@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Regiekamer.Core.Allocation;
 using Regiekamer.Core.Calls;
 using Regiekamer.Web.Infrastructure;

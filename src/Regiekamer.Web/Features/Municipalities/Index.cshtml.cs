@@ -1,10 +1,10 @@
-using Regiekamer.Web.Infrastructure;
-using Microsoft.AspNetCore.OutputCaching;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.ReferenceData;
+using Regiekamer.Web.Infrastructure;
 
 namespace Regiekamer.Web.Features.Municipalities;
 

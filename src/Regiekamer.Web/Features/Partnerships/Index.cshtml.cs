@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Regiekamer.Core.Accounts;
 using Regiekamer.Core.Calls;
