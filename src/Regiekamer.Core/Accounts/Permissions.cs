@@ -11,6 +11,15 @@ public enum PartnershipPermission
 
     /// <summary>Create or delete it: department case work (administrators and case handlers) only.</summary>
     Manage,
+
+    /// <summary>Prepare its application dossier while it is a draft: the partnership's regisseur and its signatory (not the department).</summary>
+    Apply,
+
+    /// <summary>Sign for it (submit or withdraw its dossier): the partnership's signatory, the organisatieverantwoordelijke, only.</summary>
+    Sign,
+
+    /// <summary>Review its dossier and decide on it, grant an extension: department case work (administrators and case handlers).</summary>
+    Review,
 }
 
 /// <summary>What department staff may do, whatever the partnership.</summary>
@@ -57,7 +66,9 @@ public static class Permissions
         {
             PartnershipPermission.Read => Allows(departmentRoles, DepartmentPermission.Read) || partnershipRoles.Any(r => r.PartnershipId == partnershipId),
             PartnershipPermission.Edit => Allows(departmentRoles, DepartmentPermission.CaseWork) || partnershipRoles.Any(r => r.PartnershipId == partnershipId && r.Role == Role.Regisseur),
-            PartnershipPermission.Manage => Allows(departmentRoles, DepartmentPermission.CaseWork),
+            PartnershipPermission.Manage or PartnershipPermission.Review => Allows(departmentRoles, DepartmentPermission.CaseWork),
+            PartnershipPermission.Apply => partnershipRoles.Any(r => r.PartnershipId == partnershipId && r.Role is Role.Regisseur or Role.Signatory),
+            PartnershipPermission.Sign => partnershipRoles.Any(r => r.PartnershipId == partnershipId && r.Role == Role.Signatory),
             _ => throw new ArgumentOutOfRangeException(nameof(permission), permission, null),
         };
     }

@@ -73,6 +73,24 @@ public abstract record Changed<TSnapshot>(string Key, string ChangeAction, TSnap
     public override object? After => New;
 }
 
+/// <summary>
+/// A part of an entity added (<paramref name="Old"/> null), changed, or removed (<paramref name="New"/> null) by
+/// <see cref="Action"/>: an action of a dossier's plan, an attachment, a decision; recorded on the entity it belongs to.
+/// </summary>
+public abstract record PartChanged<TSnapshot>(string Key, string PartAction, TSnapshot? Old, TSnapshot? New) : AuditEvent
+    where TSnapshot : class, IAuditSnapshot
+{
+    public override string EntityType => AuditSnapshots.EntityTypeOf(typeof(TSnapshot));
+
+    public override string EntityId => Key;
+
+    public override string Action => PartAction;
+
+    public override object? Before => Old;
+
+    public override object? After => New;
+}
+
 /// <summary>An entity removed, with the values it had.</summary>
 public abstract record Deleted<TSnapshot>(string Key, TSnapshot Values) : AuditEvent
     where TSnapshot : IAuditSnapshot

@@ -14,7 +14,7 @@ namespace Regiekamer.Core.Data;
 /// </summary>
 public sealed class DataVersion
 {
-    /// <summary>Partnerships and their members, calls and their versions, reference datasets and their figures and regions.</summary>
+    /// <summary>Partnerships and their members, calls and their versions, reference datasets and their figures and regions, and the dossiers (whose decisions decide who is allocated, R13).</summary>
     public const string DerivedInputs = "derived-inputs";
 
     public string Name { get; set; } = "";
@@ -25,6 +25,7 @@ public sealed class DataVersion
     [
         typeof(Partnership), typeof(PartnershipMember), typeof(Call), typeof(CallVersion),
         typeof(ReferenceDataset), typeof(MunicipalityFigure), typeof(RegionAssignment), typeof(Municipality), typeof(ReferenceRegion),
+        typeof(Applications.Application),
     ];
 
     public static bool IsDerivedInput(Type entity) => InputTypes.Contains(entity);

@@ -93,6 +93,9 @@ public static class RegiekamerServices
         services.AddScoped<AllocationService>();
         services.AddScoped<WhatIfService>();
         services.AddScoped<ImportService>();
+        services.AddScoped<Applications.ApplicationService>();
+        services.AddScoped<Applications.SubmissionService>();
+        services.AddScoped<Applications.ReviewService>();
         services.AddScoped<DatabaseSeeder>();
         return services;
     }

@@ -14,17 +14,36 @@ namespace Regiekamer.Web.Infrastructure;
 
 /// <summary>
 /// The one access rule for what belongs to a partnership. Every page and API endpoint whose route carries
-/// <c>{partnershipId}</c> passes the gate before any handler runs: the caller's roles for <i>that</i> partnership
-/// (<see cref="Permissions"/>) decide 403, then the partnership is loaded once (404 when it does not exist) and handed
-/// to the handler as <see cref="CurrentPartnership"/>. Pages get it from a filter on every page, the API from a
-/// convention on the /api/v1 group, so no endpoint can leave it out. What permission an endpoint needs is declared
-/// with <see cref="PartnershipAccessAttribute"/> on the page model, the page handler or the API endpoint
+/// <c>{partnershipId}</c>, or the id of something a partnership owns (<see cref="OwnedRoute"/>: <c>{applicationId}</c>,
+/// …), or whose API body names a partnership (<see cref="IPartnershipRequest"/>), passes the gate before any handler
+/// runs: the owner is found, the caller's roles for <i>that</i> partnership (<see cref="Permissions"/>) decide 403,
+/// then the partnership is loaded once (404 when it does not exist) and handed to the handler as
+/// <see cref="CurrentPartnership"/>. Pages get it from a filter on every page, the API from a convention on the
+/// /api/v1 group, so no endpoint can leave it out. What permission an endpoint needs is declared with
+/// <see cref="PartnershipAccessAttribute"/> on the page model, the page handler or the API endpoint
 /// (<see cref="RequirePartnership"/>); without it the strictest, <see cref="PartnershipPermission.Manage"/>, holds.
 /// </summary>
 public static class PartnershipAccess
 {
     /// <summary>The route parameter that says which partnership a request is about.</summary>
     public const string RouteParameter = "partnershipId";
+
+    /// <summary>The route parameters of what partnerships own, as the features declare them (<see cref="IWebFeature.OwnedRoutes"/>).</summary>
+    public static IReadOnlyList<OwnedRoute> OwnedRoutes => WebFeatures.OwnedRoutes;
+
+    /// <summary>Every route parameter that puts an endpoint behind the gate: the partnership's and those of what it owns.</summary>
+    public static IEnumerable<string> RouteParameters => OwnedRoutes.Select(o => o.RouteParameter).Prepend(RouteParameter);
+
+    /// <summary>The gated route parameter of a route pattern, if it has one (the partnership's first).</summary>
+    public static string? GatedParameter(RoutePattern pattern)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        return RouteParameters.FirstOrDefault(p => pattern.GetParameter(p) is not null);
+    }
+
+    /// <summary>Whether an API handler takes a body that names the partnership it is for.</summary>
+    public static bool NamesPartnershipInBody(MethodInfo? handler) =>
+        handler is not null && handler.GetParameters().Any(p => typeof(IPartnershipRequest).IsAssignableFrom(p.ParameterType));
 
     /// <summary>What an endpoint needs when it declares nothing: fail closed.</summary>
     public static PartnershipAccessAttribute Default { get; } = new(PartnershipPermission.Manage);
@@ -45,27 +64,43 @@ public static class PartnershipAccess
         // The marker, for the access test; metadata set in a Finally convention still reaches the endpoint.
         ((IEndpointConventionBuilder)api).Finally(builder =>
         {
-            if (builder is RouteEndpointBuilder route && route.RoutePattern.GetParameter(RouteParameter) is not null)
+            if (builder is RouteEndpointBuilder route
+                && (GatedParameter(route.RoutePattern) is not null || NamesPartnershipInBody(builder.Metadata.OfType<MethodInfo>().FirstOrDefault())))
             {
                 builder.Metadata.Add(PartnershipGuarded.Instance);
             }
         });
 
         // The gate itself, on every endpoint of the group (a filter added in Finally would come too late for the
-        // request delegate); it acts where the matched route carries the partnership.
+        // request delegate); it acts where the matched route carries the partnership or what it owns, or the body names it.
         api.AddEndpointFilter(async (invocation, next) =>
         {
             var http = invocation.HttpContext;
-            if (http.GetEndpoint() is not RouteEndpoint endpoint || endpoint.RoutePattern.GetParameter(RouteParameter) is null)
+            if (http.GetEndpoint() is not RouteEndpoint endpoint)
             {
                 return await next(invocation);
             }
 
             var access = endpoint.Metadata.GetMetadata<PartnershipAccessAttribute>() ?? Default;
-            return await http.RequestServices.GetRequiredService<PartnershipGate>().CheckAsync(http, access) switch
+            var gate = http.RequestServices.GetRequiredService<PartnershipGate>();
+            GateOutcome outcome;
+            if (GatedParameter(endpoint.RoutePattern) is not null)
+            {
+                outcome = await gate.CheckAsync(http, access);
+            }
+            else if (invocation.Arguments.OfType<IPartnershipRequest>().FirstOrDefault() is { } body)
+            {
+                outcome = await gate.CheckAsync(http, body.PartnershipId, access);
+            }
+            else
+            {
+                return await next(invocation);
+            }
+
+            return outcome switch
             {
                 GateOutcome.Forbidden => Problems.From(PartnershipGate.Forbidden),
-                GateOutcome.NotFound => Problems.From(PartnershipGate.NotFound(http)),
+                GateOutcome.NotFound => Problems.From(PartnershipGate.NotFound(http, invocation.Arguments.OfType<IPartnershipRequest>().FirstOrDefault()?.PartnershipId)),
                 _ => await next(invocation),
             };
         });
@@ -85,7 +120,7 @@ public static class PartnershipAccess
         {
             foreach (var selector in model.Selectors)
             {
-                if (selector.AttributeRouteModel?.Template is { } template && RoutePatternFactory.Parse(template).GetParameter(RouteParameter) is not null)
+                if (selector.AttributeRouteModel?.Template is { } template && GatedParameter(RoutePatternFactory.Parse(template)) is not null)
                 {
                     selector.EndpointMetadata.Add(PartnershipGuarded.Instance);
                 }
@@ -99,7 +134,7 @@ public static class PartnershipAccess
 
         public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
         {
-            if (!context.RouteData.Values.ContainsKey(RouteParameter))
+            if (!RouteParameters.Any(context.RouteData.Values.ContainsKey))
             {
                 await next();
                 return;
@@ -133,6 +168,19 @@ public sealed class PartnershipAccessAttribute(PartnershipPermission permission)
 
     /// <summary>Also a partnership that was deleted, as long as the audit trail remembers it (its history).</summary>
     public bool IncludeDeleted { get; init; }
+}
+
+/// <summary>
+/// Something a partnership owns, reached by its own id in the route (<see cref="RouteParameter"/>, e.g.
+/// "applicationId"): <see cref="PartnershipOf"/> says whose it is (null when it does not exist), so the gate can judge
+/// the caller's roles for that partnership.
+/// </summary>
+public sealed record OwnedRoute(string RouteParameter, Func<IServiceProvider, int, CancellationToken, Task<int?>> PartnershipOf);
+
+/// <summary>An API request body that names the partnership it is for (creating something for it): the gate judges that partnership.</summary>
+public interface IPartnershipRequest
+{
+    int PartnershipId { get; }
 }
 
 /// <summary>Endpoint metadata: the partnership gate runs for this endpoint (the access test checks every partnership route has it).</summary>
@@ -177,22 +225,65 @@ public sealed class PartnershipGate(RegiekamerDb db, PartnershipService partners
     /// <summary>The same answer whether or not the partnership exists: a caller without a role for it learns nothing.</summary>
     public static Core.Common.DomainError Forbidden { get; } = Core.Common.DomainError.Forbidden("Je hebt geen toegang tot dit regieverband.", "You have no access to this partnership.");
 
-    public static Core.Common.DomainError NotFound(HttpContext http)
+    /// <param name="named">The partnership a request body named, when the route names none.</param>
+    public static Core.Common.DomainError NotFound(HttpContext http, int? named = null)
     {
         ArgumentNullException.ThrowIfNull(http);
+        if (named is { } bodyId)
+        {
+            return Core.Common.DomainError.NotFound($"Regieverband {bodyId} bestaat niet.", $"Partnership {bodyId} does not exist.");
+        }
+
+        foreach (var owned in PartnershipAccess.OwnedRoutes)
+        {
+            if (http.GetRouteValue(owned.RouteParameter) is { } ownedId && http.GetRouteValue(PartnershipAccess.RouteParameter) is null)
+            {
+                return Core.Common.DomainError.NotFound($"{ownedId} bestaat niet.", $"{ownedId} does not exist.");
+            }
+        }
+
         var id = http.GetRouteValue(PartnershipAccess.RouteParameter);
         return Core.Common.DomainError.NotFound($"Regieverband {id} bestaat niet.", $"Partnership {id} does not exist.");
     }
 
+    /// <summary>The gate for the partnership, or for what it owns, in the route.</summary>
     public async Task<GateOutcome> CheckAsync(HttpContext http, PartnershipAccessAttribute access)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(access);
-        if (!int.TryParse(Convert.ToString(http.GetRouteValue(PartnershipAccess.RouteParameter), CultureInfo.InvariantCulture), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        if (http.GetRouteValue(PartnershipAccess.RouteParameter) is not null)
         {
-            return GateOutcome.NotFound;
+            return Parse(http.GetRouteValue(PartnershipAccess.RouteParameter)) is { } id ? await CheckAsync(http, id, access) : GateOutcome.NotFound;
         }
 
+        foreach (var owned in PartnershipAccess.OwnedRoutes)
+        {
+            if (http.GetRouteValue(owned.RouteParameter) is not { } value)
+            {
+                continue;
+            }
+
+            // Whether it exists is told only to those who may see every partnership: anyone else gets 403 either way.
+            var owner = Parse(value) is { } ownedId ? await owned.PartnershipOf(http.RequestServices, ownedId, http.RequestAborted) : null;
+            if (owner is null)
+            {
+                return http.User.IsDepartment() ? GateOutcome.NotFound : GateOutcome.Forbidden;
+            }
+
+            return await CheckAsync(http, owner.Value, access);
+        }
+
+        return GateOutcome.NotFound;
+    }
+
+    private static int? Parse(object? value) =>
+        int.TryParse(Convert.ToString(value, CultureInfo.InvariantCulture), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    /// <summary>The gate for one partnership: 403 on the caller's roles for it, then 404 when it does not exist.</summary>
+    public async Task<GateOutcome> CheckAsync(HttpContext http, int id, PartnershipAccessAttribute access)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(access);
         if (!http.User.May(id, access.Permission))
         {
             return GateOutcome.Forbidden;

@@ -29,7 +29,8 @@ public static class Problems
     }
 
     /// <param name="status">The HTTP status when the request, not the errors, decides it (401, 413, 429); otherwise it follows the first error's kind.</param>
-    public static IResult From(IReadOnlyList<DomainError> errors, int? status = null)
+    /// <param name="extensions">More members of the answer (a conflict's current state).</param>
+    public static IResult From(IReadOnlyList<DomainError> errors, int? status = null, IReadOnlyDictionary<string, object?>? extensions = null)
     {
         ArgumentNullException.ThrowIfNull(errors);
         var first = errors[0];
@@ -52,6 +53,11 @@ public static class Problems
         };
         problem.Extensions["errorCode"] = first.Code;
         problem.Extensions["errors"] = errors.Select(e => new { code = e.Code, field = e.Field, message = e.Message.Nl, messageEn = e.Message.En }).ToList();
+        foreach (var (key, value) in extensions ?? new Dictionary<string, object?>())
+        {
+            problem.Extensions[key] = value;
+        }
+
         return TypedResults.Problem(problem);
     }
 

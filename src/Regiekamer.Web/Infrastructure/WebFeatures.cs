@@ -4,6 +4,7 @@ using Regiekamer.Web.Features;
 using Regiekamer.Web.Features.Account;
 using Regiekamer.Web.Features.Admin;
 using Regiekamer.Web.Features.Allocation;
+using Regiekamer.Web.Features.Applications;
 using Regiekamer.Web.Features.Audit;
 using Regiekamer.Web.Features.Calls;
 using Regiekamer.Web.Features.Coverage;
@@ -35,6 +36,9 @@ public interface IWebFeature
 
     /// <summary>Where the audit trail's list links to the feature's entities and their histories.</summary>
     static virtual IEnumerable<AuditLink> AuditLinks => [];
+
+    /// <summary>What the feature keeps for a partnership and reaches by its own id in a route: the partnership gate guards those routes too.</summary>
+    static virtual IEnumerable<OwnedRoute> OwnedRoutes => [];
 }
 
 /// <summary>
@@ -61,7 +65,11 @@ public static class WebFeatures
         Feature<WhatIfFeature>(),
         Feature<CoverageFeature>(),
         Feature<AuditFeature>(),
+        Feature<ApplicationsFeature>(),
     ];
+
+    /// <summary>Every feature's owned routes (<see cref="IWebFeature.OwnedRoutes"/>), which the partnership gate guards.</summary>
+    public static IReadOnlyList<OwnedRoute> OwnedRoutes { get; } = All.SelectMany(f => f.OwnedRoutes).ToList();
 
     public static void ConfigurePages(PageConventionCollection pages)
     {
@@ -89,7 +97,7 @@ public static class WebFeatures
     public static IReadOnlyDictionary<string, AuditLink> AuditLinks { get; } = All.SelectMany(f => f.AuditLinks).ToDictionary(l => l.EntityType, StringComparer.Ordinal);
 
     private static Registration Feature<T>()
-        where T : IWebFeature => new(T.Pages, T.Api, T.AuditLinks);
+        where T : IWebFeature => new(T.Pages, T.Api, T.AuditLinks, T.OwnedRoutes);
 
     /// <summary>
     /// Every operation with a <c>callId</c> answers 404 for a call that does not exist, before its handler runs (which
@@ -115,5 +123,5 @@ public static class WebFeatures
         };
     }
 
-    private sealed record Registration(Action<PageConventionCollection> Pages, Action<RouteGroupBuilder> Api, IEnumerable<AuditLink> AuditLinks);
+    private sealed record Registration(Action<PageConventionCollection> Pages, Action<RouteGroupBuilder> Api, IEnumerable<AuditLink> AuditLinks, IEnumerable<OwnedRoute> OwnedRoutes);
 }
