@@ -29,6 +29,12 @@ public sealed class AccessMatrixTests
         Administrator,
         ReadOwn,
         EditOwn,
+
+        /// <summary>Prepare the dossier: the partnership's regisseur and signatory.</summary>
+        ApplyOwn,
+
+        /// <summary>Submit or withdraw the dossier: the partnership's signatory.</summary>
+        SignOwn,
     }
 
     /// <summary>
@@ -124,6 +130,29 @@ public sealed class AccessMatrixTests
         Api("POST", "/api/v1/imports/{kind}", "/api/v1/imports/no-such-kind", Audience.Administrator, "nis_code,value\n"),
         Api("GET", "/api/v1/persons/export", "/api/v1/persons/export?email=niemand%40example.org", Audience.Administrator),
         Api("POST", "/api/v1/persons/erase", "/api/v1/persons/erase", Audience.Administrator, "{\"email\":\"niemand@example.org\"}"),
+
+        // API: application dossiers ({a}: the partnership's own withdrawn dossier, or another's; writes are refused by its status).
+        Api("GET", "/api/v1/applications/", "/api/v1/applications", Audience.SignedIn),
+        Api("POST", "/api/v1/applications/", "/api/v1/applications", Audience.ApplyOwn, "{\"partnershipId\": {p}, \"callId\": 999999}") with { PartnershipInBody = true },
+        Api("GET", "/api/v1/applications/{applicationId:int}/", "/api/v1/applications/{a}", Audience.ReadOwn),
+        Api("GET", "/api/v1/applications/{applicationId:int}/plan", "/api/v1/applications/{a}/plan", Audience.ReadOwn),
+        Api("GET", "/api/v1/applications/{applicationId:int}/attachments", "/api/v1/applications/{a}/attachments", Audience.ReadOwn),
+        Api("GET", "/api/v1/applications/{applicationId:int}/attachments/{attachmentId:int}", "/api/v1/applications/{a}/attachments/999999", Audience.ReadOwn),
+        Api("GET", "/api/v1/applications/{applicationId:int}/versions", "/api/v1/applications/{a}/versions", Audience.ReadOwn),
+        Api("GET", "/api/v1/applications/{applicationId:int}/versions/{number:int}", "/api/v1/applications/{a}/versions/999", Audience.ReadOwn),
+        Api("GET", "/api/v1/applications/{applicationId:int}/diff", "/api/v1/applications/{a}/diff?from=1&to=2", Audience.ReadOwn),
+        Api("GET", "/api/v1/applications/{applicationId:int}/decisions", "/api/v1/applications/{a}/decisions", Audience.ReadOwn),
+        Api("PUT", "/api/v1/applications/{applicationId:int}/information", "/api/v1/applications/{a}/information", Audience.ApplyOwn, "{\"version\": 0}"),
+        Api("POST", "/api/v1/applications/{applicationId:int}/actions", "/api/v1/applications/{a}/actions", Audience.ApplyOwn, "{\"shortDescription\": \"Toegangstest\", \"code\": \"WSE-LR1\"}"),
+        Api("PUT", "/api/v1/applications/{applicationId:int}/actions/{actionId:int}", "/api/v1/applications/{a}/actions/999999", Audience.ApplyOwn, "{\"shortDescription\": \"Toegangstest\", \"code\": \"WSE-LR1\", \"version\": 0}"),
+        Api("DELETE", "/api/v1/applications/{applicationId:int}/actions/{actionId:int}", "/api/v1/applications/{a}/actions/999999?version=0", Audience.ApplyOwn),
+        Api("POST", "/api/v1/applications/{applicationId:int}/plan", "/api/v1/applications/{a}/plan", Audience.ApplyOwn, "not a plan\n"),
+        Api("POST", "/api/v1/applications/{applicationId:int}/attachments", "/api/v1/applications/{a}/attachments", Audience.ApplyOwn, MultipartPrefix + "other"),
+        Api("POST", "/api/v1/applications/{applicationId:int}/submit", "/api/v1/applications/{a}/submit", Audience.SignOwn, "{}"),
+        Api("POST", "/api/v1/applications/{applicationId:int}/withdraw", "/api/v1/applications/{a}/withdraw", Audience.SignOwn),
+        Api("POST", "/api/v1/applications/{applicationId:int}/extension", "/api/v1/applications/{a}/extension", Audience.CaseWork, "{\"until\": \"2099-12-31\", \"motivation\": \"Toegangstest\"}"),
+        Api("POST", "/api/v1/applications/{applicationId:int}/checks", "/api/v1/applications/{a}/checks", Audience.CaseWork, "{\"check\": \"R7a\", \"verdict\": \"sufficient\"}"),
+        Api("POST", "/api/v1/applications/{applicationId:int}/decision", "/api/v1/applications/{a}/decision", Audience.CaseWork, "{\"decision\": \"approve\", \"motivation\": \"Toegangstest\"}"),
     ];
 
     [Fact]
@@ -156,24 +185,31 @@ public sealed class AccessMatrixTests
 
     /// <summary>
     /// Issue 7: what belongs to a partnership is guarded by one convention, not by calls in handlers. Every page and
-    /// endpoint whose route carries {partnershipId} has the gate (PartnershipAccess marks it), and a partnership is
-    /// never named another way: no {id} under a partnerships route, and no handler or page takes a partnershipId from
-    /// the query or form, where the gate would not see it.
+    /// endpoint whose route carries {partnershipId}, or the id of something a partnership owns ({applicationId}), or
+    /// whose API body names the partnership, has the gate (PartnershipAccess marks it), and a partnership is never
+    /// named another way: no {id} under a partnerships or applications route, and no handler or page takes a
+    /// partnershipId from the query or form, where the gate would not see it.
     /// </summary>
     [Fact]
     public async Task EveryPartnershipRoute_PassesThePartnershipGate_AndNoneNamesAPartnershipOutsideItsRoute()
     {
         await using var app = await TestApp.StartAsync(DatabaseProvider.Sqlite, demo: false, realSignIn: true);
         var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
-        var guarded = endpoints.Where(e => e.RoutePattern.GetParameter(Web.Infrastructure.PartnershipAccess.RouteParameter) is not null).ToList();
+        var owned = new[] { Web.Infrastructure.PartnershipAccess.RouteParameter, Web.Features.Applications.ApplicationsFeature.RouteParameter };
+        Assert.Equal(owned, Web.Infrastructure.PartnershipAccess.RouteParameters);
+        var guarded = endpoints.Where(e => owned.Any(o => e.RoutePattern.GetParameter(o) is not null)
+            || (e.Metadata.GetMetadata<System.Reflection.MethodInfo>()?.GetParameters().Any(p => typeof(Web.Infrastructure.IPartnershipRequest).IsAssignableFrom(p.ParameterType)) ?? false)).ToList();
         Assert.Contains(guarded, e => KeyOf(e) == "PAGE /Partnerships/Details");
         Assert.Contains(guarded, e => KeyOf(e) == "GET /api/v1/partnerships/{partnershipId:int}/");
+        Assert.Contains(guarded, e => KeyOf(e) == "GET /api/v1/applications/{applicationId:int}/");
+        Assert.Contains(guarded, e => KeyOf(e) == "POST /api/v1/applications/");
 
         var unguarded = guarded.Where(e => e.Metadata.GetMetadata<Web.Infrastructure.PartnershipGuarded>() is null).Select(KeyOf).ToList();
-        Assert.True(unguarded.Count == 0, "Routes with {partnershipId} that the partnership gate does not guard:\n" + string.Join("\n", unguarded));
+        Assert.True(unguarded.Count == 0, "Routes of a partnership or what it owns that the partnership gate does not guard:\n" + string.Join("\n", unguarded));
 
         var otherNames = endpoints
-            .Where(e => (e.RoutePattern.RawText ?? "").Contains("artnerships/", StringComparison.Ordinal) && e.RoutePattern.Parameters.Any(p => p.Name == "id"))
+            .Where(e => ((e.RoutePattern.RawText ?? "").Contains("artnerships/", StringComparison.Ordinal) || (e.RoutePattern.RawText ?? "").Contains("pplications/", StringComparison.Ordinal))
+                && e.RoutePattern.Parameters.Any(p => p.Name == "id"))
             .Select(KeyOf).ToList();
         Assert.True(otherNames.Count == 0, "Partnership routes that name the partnership {id} instead of {partnershipId} (the gate would not see it):\n" + string.Join("\n", otherNames));
 
@@ -228,9 +264,9 @@ public sealed class AccessMatrixTests
             using var client = principals.Client(app, who);
             foreach (var probe in Table)
             {
-                foreach (var (url, own) in Urls(probe, principals))
+                foreach (var (url, own, body) in Urls(probe, principals))
                 {
-                    using var response = await SendAsync(client, probe, url);
+                    using var response = await SendAsync(client, probe, url, body);
                     walked++;
                     var gotIn = probe.Answers403
                         ? response.StatusCode == HttpStatusCode.Forbidden && response.Content.Headers.ContentType?.MediaType == "text/html"
@@ -283,6 +319,8 @@ public sealed class AccessMatrixTests
             Audience.Administrator => who == Who.Administrator,
             Audience.ReadOwn => department || (Principals.IsPartnershipRole(who) && own),
             Audience.EditOwn => who is Who.Administrator or Who.CaseHandler || (who == Who.Regisseur && own),
+            Audience.ApplyOwn => who is Who.Regisseur or Who.Signatory && own,
+            Audience.SignOwn => who == Who.Signatory && own,
             _ => throw new ArgumentOutOfRangeException(nameof(audience)),
         };
     }
@@ -307,25 +345,36 @@ public sealed class AccessMatrixTests
         return true;
     }
 
-    private static IEnumerable<(string Url, bool Own)> Urls(Probe probe, Principals principals)
+    /// <summary>The probe's URL (and body) for the partnership roles' own partnership and for another: {p} a partnership, {a} its dossier.</summary>
+    private static IEnumerable<(string Url, bool Own, string? Body)> Urls(Probe probe, Principals principals)
     {
         var url = probe.Url
             .Replace("{call}", principals.CallId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{regisseur}", principals.UserId(Who.Regisseur).ToString(), StringComparison.Ordinal);
-        if (!url.Contains("{p}", StringComparison.Ordinal))
+        if (!url.Contains("{p}", StringComparison.Ordinal) && !url.Contains("{a}", StringComparison.Ordinal) && !probe.PartnershipInBody)
         {
-            yield return (url, true);
+            yield return (url, true, probe.Body);
             yield break;
         }
 
-        yield return (url.Replace("{p}", principals.Own.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), true);
-        yield return (url.Replace("{p}", principals.Other.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), false);
+        foreach (var (partnership, application, own) in new[] { (principals.Own, principals.OwnApplication, true), (principals.Other, principals.OtherApplication, false) })
+        {
+            string Fill(string text) => text
+                .Replace("{p}", partnership.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("{a}", application.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            yield return (Fill(url), own, probe.Body is { } body ? Fill(body) : null);
+        }
     }
 
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, Probe probe, string url)
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, Probe probe, string url, string? body)
     {
         using var request = new HttpRequestMessage(new HttpMethod(probe.Method), new Uri(url, UriKind.Relative));
-        if (probe.Body is { } body)
+        if (body is not null && body.StartsWith(MultipartPrefix, StringComparison.Ordinal))
+        {
+            // A form without the file it asks for: whoever gets in is told so, and nothing is stored.
+            request.Content = new MultipartFormDataContent { { new StringContent(body[MultipartPrefix.Length..]), "kind" } };
+        }
+        else if (body is not null)
         {
             request.Content = new StringContent(body, Encoding.UTF8, body.StartsWith('{') ? "application/json" : "text/csv");
         }
@@ -333,6 +382,9 @@ public sealed class AccessMatrixTests
         return await client.SendAsync(request);
     }
 
+
+    /// <summary>A probe body sent as multipart/form-data (one field, kind, with the rest of the text).</summary>
+    private const string MultipartPrefix = "multipart:";
 
     private static Probe Page(string page, string url, Audience audience) => new("PAGE " + page, "GET", url, audience, null);
 
@@ -342,6 +394,9 @@ public sealed class AccessMatrixTests
     {
         /// <summary>The page itself answers 403 (the access-denied page says so to clients): in means its HTML.</summary>
         public bool Answers403 { get; init; }
+
+        /// <summary>The body names the partnership ({p}): run for the own partnership and another's.</summary>
+        public bool PartnershipInBody { get; init; }
 
         public bool IsPage => Key.StartsWith("PAGE ", StringComparison.Ordinal);
     }

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Regiekamer.Core.Accounts;
+using Regiekamer.Core.Applications;
 using Regiekamer.Core.Data;
 using Regiekamer.TestCommon;
 using Regiekamer.Web.Tests.Infrastructure;
@@ -30,11 +31,13 @@ public sealed class Principals
     private readonly Dictionary<Who, string> _tokens = [];
     private readonly Dictionary<Who, Guid> _users = [];
 
-    private Principals(int own, int other, int callId)
+    private Principals(int own, int other, int callId, int ownApplication, int otherApplication)
     {
         Own = own;
         Other = other;
         CallId = callId;
+        OwnApplication = ownApplication;
+        OtherApplication = otherApplication;
     }
 
     /// <summary>Every test user's password.</summary>
@@ -52,6 +55,15 @@ public sealed class Principals
 
     public int CallId { get; }
 
+    /// <summary>
+    /// <see cref="Own"/>'s application dossier, withdrawn: whoever the gate lets through, every write to it is refused
+    /// by its status (409), so the access walk changes nothing.
+    /// </summary>
+    public int OwnApplication { get; }
+
+    /// <summary><see cref="Other"/>'s dossier, withdrawn too.</summary>
+    public int OtherApplication { get; }
+
     public static bool IsPartnershipRole(Who who) => who is Who.Regisseur or Who.Signatory or Who.MemberViewer;
 
     public static async Task<Principals> CreateAsync(TestApp app)
@@ -62,7 +74,18 @@ public sealed class Principals
         var own = await db.Partnerships.Where(p => p.Name == DemoAccounts.ScheldelandName).Select(p => p.Id).SingleAsync();
         var other = await db.Partnerships.Where(p => p.Id != own).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
         var callId = await db.Calls.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
-        var principals = new Principals(own, other, callId);
+        var applications = scope.ServiceProvider.GetRequiredService<ApplicationService>();
+        var submissions = scope.ServiceProvider.GetRequiredService<SubmissionService>();
+        var dossiers = new List<int>();
+        foreach (var partnership in new[] { own, other })
+        {
+            var started = await applications.StartAsync(partnership, callId);
+            Assert.True(started.IsSuccess, string.Join("; ", started.Errors.Select(e => e.Message.En)));
+            Assert.True((await submissions.WithdrawAsync(started.Value!.Id)).IsSuccess);
+            dossiers.Add(started.Value.Id);
+        }
+
+        var principals = new Principals(own, other, callId, dossiers[0], dossiers[1]);
 
         var tokens = scope.ServiceProvider.GetRequiredService<ApiTokenService>();
         foreach (var who in Everyone.Where(w => w != Who.Anonymous))
@@ -94,8 +117,11 @@ public sealed class Principals
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<RegiekamerDb>();
         var partnerships = await db.Partnerships.OrderBy(p => p.Id).Select(p => p.Id + ":" + p.Version + ":" + p.RegisseurName).ToListAsync();
+        var dossiers = await db.Applications.IgnoreAutoIncludes().OrderBy(a => a.Id).Select(a => a.Id + ":" + a.Version + ":" + a.Status + ":" + a.InformationVersion).ToListAsync();
         return $"audit {await db.AuditRecords.CountAsync()}; runs {await db.AllocationRuns.CountAsync()}; call versions {await db.CallVersions.CountAsync()}; "
-            + $"datasets {await db.Datasets.CountAsync()}; partnerships {string.Join(",", partnerships)}";
+            + $"datasets {await db.Datasets.CountAsync()}; partnerships {string.Join(",", partnerships)}; dossiers {string.Join(",", dossiers)}; "
+            + $"actions {await db.PlannedActions.CountAsync()}; attachments {await db.ApplicationAttachments.CountAsync()}; versions {await db.ApplicationVersions.CountAsync()}; "
+            + $"decisions {await db.ApplicationDecisions.CountAsync()}; checks {await db.ReviewChecks.CountAsync()}";
     }
 
     /// <summary>A client (no redirects followed) that sends the role's API token; no token for anonymous.</summary>
