@@ -305,7 +305,7 @@ public sealed class ApplicationService(RegiekamerDb db, CallService calls, Partn
             Clean(input.Comment, int.MaxValue),
             (input.Code ?? "").Trim().ToUpperInvariant(),
             new YearAmounts(amounts));
-        foreach (var finding in PlanRules.Check([ToPlanAction(values, null)], period).Findings)
+        foreach (var finding in PlanRules.Check([ToPlanAction(values, 1)], period).Findings)
         {
             if (finding.Severity == FindingSeverity.Violation && finding.Row is not null)
             {
@@ -700,6 +700,9 @@ public sealed class ApplicationService(RegiekamerDb db, CallService calls, Partn
         }
 
         await tx.CommitAsync(ct);
+
+        // The dossier's row changed behind the tracked entity's back: let the next read in this scope see it fresh.
+        db.ChangeTracker.Clear();
         return outcome;
     }
 

@@ -111,7 +111,25 @@ public static class DossierCheck
             new PartState(DossierPart.Commitment, NeedsCommitment(p), CommitmentProblems(a, p)),
             new PartState(DossierPart.Plan, true, PlanProblems(actions, plan)),
             new PartState(DossierPart.Eligibility, true, EligibilityProblems(eligibility, p)),
-            DeadlineState.Of(deadline, a.ExtendedUntil, a.ExtensionMotivation, nowUtc));
+            DeadlineOf(a, deadline, nowUtc));
+    }
+
+    /// <summary>
+    /// R8 for this dossier: the call's deadline, moved by an extension the department granted, and, while changes are
+    /// requested, by the response date it gave (the partnership resubmits by then, whatever the call's deadline).
+    /// </summary>
+    public static DeadlineState DeadlineOf(Application a, DateOnly deadline, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var response = a.Status == ApplicationStatus.ChangesRequested ? a.ResponseDue : null;
+        var (until, why) = (a.ExtendedUntil, response) switch
+        {
+            ({ } e, { } r) when r > e => (r, (string?)"Antwoordtermijn van de gevraagde aanpassing"),
+            ({ } e, _) => (e, a.ExtensionMotivation),
+            (null, { } r) => (r, "Antwoordtermijn van de gevraagde aanpassing"),
+            _ => ((DateOnly?)null, (string?)null),
+        };
+        return DeadlineState.Of(deadline, until, why, nowUtc);
     }
 
     /// <summary>R7b: only new partnerships and existing ones that changed hand in a commitment statement.</summary>
