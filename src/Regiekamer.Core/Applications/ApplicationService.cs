@@ -92,13 +92,25 @@ public sealed class ApplicationService(RegiekamerDb db, CallService calls, Partn
             query = query.Where(a => a.CallId == c);
         }
 
-        return await query
-            .Join(db.Partnerships, a => a.PartnershipId, p => p.Id, (a, p) => new { a, p.Name })
-            .Join(db.Calls, x => x.a.CallId, c => c.Id, (x, c) => new ApplicationSummary(
-                x.a.Id, x.a.DossierNumber, x.a.PartnershipId, x.Name, x.a.CallId, c.Code, x.a.Status, x.a.StatusSinceUtc, x.a.UpdatedAtUtc,
-                x.a.SubmittedVersions, x.a.Actions.Count, x.a.ResponseDue, x.a.ExtendedUntil))
-            .OrderBy(s => s.PartnershipName)
+        var partnershipNames = db.Set<Partnership>();
+        var callCodes = db.Set<Call>();
+        var list = await query
+            .Select(a => new ApplicationSummary(
+                a.Id,
+                a.DossierNumber,
+                a.PartnershipId,
+                partnershipNames.Where(p => p.Id == a.PartnershipId).Select(p => p.Name).First(),
+                a.CallId,
+                callCodes.Where(c => c.Id == a.CallId).Select(c => c.Code).First(),
+                a.Status,
+                a.StatusSinceUtc,
+                a.UpdatedAtUtc,
+                a.SubmittedVersions,
+                a.Actions.Count,
+                a.ResponseDue,
+                a.ExtendedUntil))
             .ToListAsync(ct);
+        return list.OrderBy(s => s.PartnershipName, StringComparer.CurrentCulture).ThenBy(s => s.DossierNumber, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>A partnership's dossier for a call, if it started one.</summary>

@@ -81,6 +81,8 @@ public sealed class OpenApiDocumentTests
         {
             ["GET /api/v1/audit/export.csv"] = "text/csv",
             ["GET /api/v1/reference/boundaries/{set}"] = "application/geo+json",
+            ["GET /api/v1/applications/{applicationId}/plan"] = "text/csv",
+            ["GET /api/v1/applications/{applicationId}/attachments/{attachmentId}"] = "application/pdf",
         };
         var wrong = new List<string>();
         var seenAnonymous = new List<string>();

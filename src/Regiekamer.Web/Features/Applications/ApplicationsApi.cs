@@ -68,7 +68,7 @@ public static class ApplicationsApi
 
         one.MapGet("/plan", ExportPlanAsync)
             .WithSummary("The plan in the BBC action layout: ?format=csv (default) or xlsx. Text cells that a spreadsheet would run as a formula are neutralised.")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv", XlsxType)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 
         one.MapGet("/attachments", AttachmentsAsync)
@@ -84,7 +84,7 @@ public static class ApplicationsApi
 
         one.MapGet("/attachments/{attachmentId:int}", DownloadAttachmentAsync)
             .WithSummary("One attachment's content, as a download (application/pdf, nosniff).")
-            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .Produces<byte[]>(StatusCodes.Status200OK, "application/pdf")
             .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 
         one.MapPost("/extension", GrantExtensionAsync).RequirePartnership(ApplicationLifecycle.PermissionFor(ApplicationAction.GrantExtension))
