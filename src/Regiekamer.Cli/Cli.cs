@@ -22,7 +22,7 @@ public static class Cli
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
         var cli = new CliContext(stdout, stderr, time, environment);
-        var root = new RootCommand("Regiekamer: subsidie lokale regierol sociale economie en werk. Subsidiabiliteit (R1-R6), verdeling (R13) en import van referentiecijfers.")
+        var root = new RootCommand("Regiekamer: subsidie lokale regierol sociale economie en werk. Subsidiabiliteit (R1-R6), meerjarenplannen (R10-R12), verdeling (R13) en import van referentiecijfers.")
         {
             cli.Language,
             EligibilityCommand.Create(cli),
@@ -33,6 +33,7 @@ public static class Cli
             TokensCommand.Create(cli),
             AuditCommand.Create(cli),
             PersonsCommand.Create(cli),
+            PlanCommand.Create(cli),
         };
 
         var parsed = root.Parse(args);
