@@ -82,7 +82,7 @@ public sealed class ApplicationServiceTests
         Assert.Equal(Rules.R12, r12.Code);
         Assert.Contains("WSE-LR", r12.Message.Nl, StringComparison.Ordinal);
 
-        var tooLong = await applications.AddActionAsync(draft.Id, new ActionInput(null, null, new string('x', 101), null, null, "WSE-LR1", new Dictionary<int, string?> { [2023] = "-5" }));
+        var tooLong = await applications.AddActionAsync(draft.Id, new ActionInput(null, null, new string('x', 4001), null, null, "WSE-LR1", new Dictionary<int, string?> { [2023] = "-5" }));
         Assert.Equal([Rules.R11, Rules.R11], tooLong.Errors.Select(e => e.Code));
         Assert.Contains(tooLong.Errors, e => e.Field == "shortDescription");
         Assert.Contains(tooLong.Errors, e => e.Field == "amounts.2023");

@@ -69,7 +69,7 @@ internal sealed class PlannedActionConfiguration : IEntityTypeConfiguration<Plan
         b.ToTable("PlannedActions");
         b.Property(x => x.PolicyGoal).HasMaxLength(500);
         b.Property(x => x.ActionPlan).HasMaxLength(500);
-        b.Property(x => x.ShortDescription).HasMaxLength(100);
+        b.Property(x => x.ShortDescription).HasMaxLength(4000);
         b.Property(x => x.LongDescription).HasMaxLength(4000);
         b.Property(x => x.Comment).HasMaxLength(4000);
         b.Property(x => x.Code).HasMaxLength(10);

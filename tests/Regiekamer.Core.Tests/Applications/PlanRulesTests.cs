@@ -86,13 +86,14 @@ public class PlanRulesTests
         Assert.Equal(new Money(300_000), PriorityCode.All.Aggregate(Money.Zero, (sum, p) => sum + check.Amount(2023, p)));
     }
 
+    /// <summary>Seed 003 (footnote 10) allows 4,000 characters in the short description; past 100 it is a warning (scheme.md's BBC cap), past 4,000 a violation.</summary>
     [Theory]
-    [InlineData(1, true)]
-    [InlineData(99, true)]
-    [InlineData(100, true)]
-    [InlineData(101, false)]
-    [InlineData(4_000, false)]
-    public void R11_ShortDescription_AtMost100Characters(int length, bool valid)
+    [InlineData(1, true, false)]
+    [InlineData(100, true, false)]
+    [InlineData(101, true, true)]
+    [InlineData(4_000, true, true)]
+    [InlineData(4_001, false, false)]
+    public void R11_ShortDescription_AWarningPast100_AViolationPast4000(int length, bool valid, bool warned)
     {
         var actions = EveryPriority();
         actions[0] = actions[0] with { ShortDescription = new string('a', length), Row = 2 };
@@ -105,7 +106,17 @@ public class PlanRulesTests
             var finding = Assert.Single(check.Findings);
             Assert.Equal((Rules.R11, FindingSeverity.Violation, (int?)2, (string?)"Actie omschrijving"), (finding.Rule, finding.Severity, finding.Row, finding.Field));
             Assert.Contains(Formats.Count(length, Formats.Dutch) + " tekens", finding.Message.Nl, StringComparison.Ordinal);
-            Assert.Contains("at most 100", finding.Message.En, StringComparison.Ordinal);
+            Assert.Contains("at most 4,000", finding.Message.En, StringComparison.Ordinal);
+        }
+        else if (warned)
+        {
+            var finding = Assert.Single(check.Findings);
+            Assert.Equal((Rules.R11, FindingSeverity.Warning, (int?)2, (string?)"Actie omschrijving"), (finding.Rule, finding.Severity, finding.Row, finding.Field));
+            Assert.Contains(Formats.Count(length, Formats.Dutch) + " tekens", finding.Message.Nl, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Empty(check.Findings);
         }
     }
 
@@ -115,7 +126,7 @@ public class PlanRulesTests
         var actions = EveryPriority();
         actions[0] = actions[0] with { ShortDescription = string.Concat(Enumerable.Repeat("🤝", 100)) }; // 200 UTF-16 units, 100 characters
 
-        Assert.True(PlanRules.Check(actions, Period).Valid);
+        Assert.Empty(PlanRules.Check(actions, Period).Findings);
 
         actions[0] = actions[0] with { ShortDescription = string.Concat(Enumerable.Repeat("🤝", 101)) };
         Assert.Contains("101 tekens", Assert.Single(PlanRules.Check(actions, Period).Findings).Message.Nl, StringComparison.Ordinal);

@@ -10,10 +10,15 @@ namespace Regiekamer.Core.Applications.Plan;
 /// </summary>
 public static class PlanRules
 {
-    /// <summary>R11: BBC caps an action's short description at 100 characters (scheme.md).</summary>
-    public const int ShortDescriptionMaxLength = 100;
+    /// <summary>
+    /// R11: a short description longer than this is a warning, not a violation. scheme.md says BBC caps it at 100
+    /// characters, but seed 003 (footnote 10) gives all three texts, short description included, at most 4,000, and
+    /// two of its own annex's titles run to 112 and 113: the seed wins, so past 100 the manual's "omschrijf kort
+    /// (minstens titel)" is a hint, and 4,000 is the limit.
+    /// </summary>
+    public const int ShortDescriptionAdvisedLength = 100;
 
-    /// <summary>R11: BBC holds at most 4,000 characters in an action's long description and comment (seed 003, footnote 10).</summary>
+    /// <summary>R11: BBC holds at most 4,000 characters in an action's short and long description and comment (seed 003, footnote 10).</summary>
     public const int LongTextMaxLength = 4_000;
 
     /// <summary>Checks the actions of a plan for <paramref name="period"/>.</summary>
@@ -78,7 +83,13 @@ public static class PlanRules
         }
         else
         {
-            TooLong(action, PlanColumns.ShortDescription, action.ShortDescription, ShortDescriptionMaxLength, findings);
+            TooLong(action, PlanColumns.ShortDescription, action.ShortDescription, LongTextMaxLength, findings);
+            if (action.ShortDescription.Length > ShortDescriptionAdvisedLength && CountCharacters(action.ShortDescription) is var length && length > ShortDescriptionAdvisedLength && length <= LongTextMaxLength)
+            {
+                findings.Add(new PlanFinding(Rules.R11, FindingSeverity.Warning, action.Row, PlanColumns.ShortDescription, new Bilingual(
+                    $"R11: de korte omschrijving telt {Formats.Count(length, Formats.Dutch)} tekens. Omschrijf de actie kort (minstens een titel, liefst hoogstens {ShortDescriptionAdvisedLength} tekens) en zet de uitleg in de lange omschrijving.",
+                    $"R11: the short description has {Formats.Count(length, Formats.English)} characters. Describe the action briefly (at least a title, preferably at most {ShortDescriptionAdvisedLength} characters) and put the explanation in the long description.")));
+            }
         }
 
         if (string.IsNullOrWhiteSpace(action.LongDescription))

@@ -58,7 +58,7 @@ public sealed class ApplicationDossiers : Migration
                 Position = t.Column<int>(nullable: false),
                 PolicyGoal = t.Column<string>(maxLength: 500, nullable: true),
                 ActionPlan = t.Column<string>(maxLength: 500, nullable: true),
-                ShortDescription = t.Column<string>(maxLength: 100, nullable: false),
+                ShortDescription = t.Column<string>(maxLength: 4000, nullable: false),
                 LongDescription = t.Column<string>(maxLength: 4000, nullable: true),
                 Comment = t.Column<string>(maxLength: 4000, nullable: true),
                 Code = t.Column<string>(maxLength: 10, nullable: false),
