@@ -46,8 +46,11 @@ public sealed record ActionSave(PlannedAction? Saved, IReadOnlyList<DomainError>
     public bool IsSuccess => Saved is not null;
 }
 
-/// <summary>Someone else saved the same field of the same action since it was read: their values, and which fields both changed.</summary>
-public sealed record ActionConflict(PlannedActionValues Theirs, int CurrentVersion, IReadOnlyList<string> Fields, PlannedActionValues Mine);
+/// <summary>
+/// Someone else saved the same action since it was read: their values, the version now, which fields both changed,
+/// and what to propose instead (their values where only they changed something, the caller's elsewhere).
+/// </summary>
+public sealed record ActionConflict(PlannedActionValues Theirs, int CurrentVersion, IReadOnlyList<string> Fields, PlannedActionValues Proposed);
 
 /// <summary>
 /// The application dossier while the partnership prepares it: start, the information form (R7a), the plan (R7c: one
@@ -112,6 +115,10 @@ public sealed class ApplicationService(RegiekamerDb db, CallService calls, Partn
             .ToListAsync(ct);
         return list.OrderBy(s => s.PartnershipName, StringComparer.CurrentCulture).ThenBy(s => s.DossierNumber, StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>Every dossier of a call with its actions and commitment statements, not tracked (the department's overview).</summary>
+    public Task<List<Application>> AllAsync(int callId, CancellationToken ct = default) =>
+        db.Applications.AsNoTracking().AsSplitQuery().Where(a => a.CallId == callId).OrderBy(a => a.Number).ToListAsync(ct);
 
     /// <summary>A partnership's dossier for a call, if it started one.</summary>
     public Task<int?> FindAsync(int partnershipId, int callId, CancellationToken ct = default) =>
@@ -226,7 +233,7 @@ public sealed class ApplicationService(RegiekamerDb db, CallService calls, Partn
         var email = Clean(input?.Email, 200);
         if (email is not null && (!email.Contains('@', StringComparison.Ordinal) || email.StartsWith('@') || email.EndsWith('@')))
         {
-            errors.Add(DomainError.Invalid("validation", $"E-mail ({field}): '{email}' is geen e-mailadres.", $"E-mail ({field}): '{email}' is not an e-mail address.", field + ".email"));
+            errors.Add(DomainError.Invalid("validation", $"E-mail ({field}): '{email}' is geen e-mailadres.", $"E-mail ({field}): '{email}' is not an e-mail address.", field + "Email"));
         }
 
         return new ContactPerson(Clean(input?.Name, 200), email, Clean(input?.Phone, 50));
@@ -434,7 +441,7 @@ public sealed class ApplicationService(RegiekamerDb db, CallService calls, Partn
                 var merge = PlanMerge.Merge(basis, mine, action.Values);
                 if (merge.Conflicts.Count > 0)
                 {
-                    return new ActionSave(null, [StaleAction(action)], new ActionConflict(action.Values, action.Version, merge.Conflicts, mine));
+                    return new ActionSave(null, [StaleAction(action)], new ActionConflict(action.Values, action.Version, merge.Conflicts, merge.Result));
                 }
 
                 mine = merge.Result;

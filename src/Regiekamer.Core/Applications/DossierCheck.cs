@@ -167,12 +167,12 @@ public static class DossierCheck
 
         if (a.RegisseurName is null || a.RegisseurEmail is null)
         {
-            Missing("regisseur", "de naam en het e-mailadres van de regisseur", "the regisseur's name and e-mail address");
+            Missing("regisseurName", "de naam en het e-mailadres van de regisseur", "the regisseur's name and e-mail address");
         }
 
         if (a.SignatoryName is null || a.SignatoryEmail is null)
         {
-            Missing("signatory", "de naam en het e-mailadres van de ondertekenaar", "the signatory's name and e-mail address");
+            Missing("signatoryName", "de naam en het e-mailadres van de ondertekenaar", "the signatory's name and e-mail address");
         }
 
         if (p.Kind == PartnershipKind.InterlocalAssociation && p.ManagingNisCode is null)

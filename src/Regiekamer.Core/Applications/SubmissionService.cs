@@ -57,6 +57,35 @@ public sealed class SubmissionService(
             clock.UtcNow));
     }
 
+    /// <summary>The state of every dossier of a call, judged on the same evaluation (the department's overview).</summary>
+    public async Task<Result<IReadOnlyList<DossierState>>> StatesAsync(IReadOnlyList<Application> dossiers, int callId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(dossiers);
+        var call = await calls.GetAsync(callId, ct);
+        if (call is null)
+        {
+            return CallService.CallNotFound(callId);
+        }
+
+        var evaluation = await evaluations.EvaluateAsync(call.Id, call.DefaultJudgementDate(clock.Today), ct);
+        if (!evaluation.IsSuccess)
+        {
+            return Result<IReadOnlyList<DossierState>>.Fail(evaluation.Errors);
+        }
+
+        var now = clock.UtcNow;
+        var states = new List<DossierState>();
+        foreach (var a in dossiers)
+        {
+            if (evaluation.Value!.Of(a.PartnershipId)?.Partnership is { } partnership)
+            {
+                states.Add(DossierCheck.Evaluate(a, partnership, ApplicationService.PeriodOf(call), evaluation.Value.Of(a.PartnershipId)?.Result, evaluation.Value.Version.Deadline, now));
+            }
+        }
+
+        return Result<IReadOnlyList<DossierState>>.Ok(states);
+    }
+
     private async Task<Result<(Call Call, Partnership Partnership, CallEvaluation Evaluation)>> InputsAsync(Application application, CancellationToken ct)
     {
         var call = await calls.GetAsync(application.CallId, ct);

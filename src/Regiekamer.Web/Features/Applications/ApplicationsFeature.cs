@@ -18,6 +18,7 @@ public sealed class ApplicationsFeature : IWebFeature
         ArgumentNullException.ThrowIfNull(pages);
         pages.AuthorizeFolder("/Applications", Policies.SignedIn);
         pages.AuthorizePage("/Applications/Overview", Policies.Department);
+        pages.AuthorizePage("/Applications/Review", Policies.Department);
     }
 
     public static void Api(RouteGroupBuilder api) => ApplicationsApi.Map(api);

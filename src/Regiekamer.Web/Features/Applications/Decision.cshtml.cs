@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Mvc;
+using Regiekamer.Core.Accounts;
+using Regiekamer.Core.Applications;
+using Regiekamer.Web.Infrastructure;
+
+namespace Regiekamer.Web.Features.Applications;
+
+/// <summary>The decision letter: printable, for the partnership and the department.</summary>
+[PartnershipAccess(PartnershipPermission.Read)]
+public sealed class DecisionModel(ApplicationService applications, SubmissionService submissions, ReviewService reviews) : DossierPage(applications, submissions)
+{
+    public int DecisionId => int.Parse(Convert.ToString(RouteData.Values["decisionId"], System.Globalization.CultureInfo.InvariantCulture)!, System.Globalization.CultureInfo.InvariantCulture);
+
+    [BindProperty(SupportsGet = true)]
+    public bool Done { get; set; }
+
+    public ApplicationDecision? Decision { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return Page();
+        }
+
+        Decision = (await reviews.DecisionsAsync(ApplicationId, ct)).FirstOrDefault(d => d.Id == DecisionId);
+        return Decision is null
+            ? Fail([Core.Common.DomainError.NotFound($"Beslissing {DecisionId} bestaat niet in dit dossier.", $"Decision {DecisionId} does not exist in this dossier.")])
+            : Page();
+    }
+}
