@@ -75,6 +75,22 @@ public sealed class AccessMatrixTests
         Page("/Partnerships/Edit", "/Partnerships/{p}/Edit", Audience.EditOwn),
         Page("/Partnerships/New", "/Partnerships/New", Audience.CaseWork),
 
+        // Pages: application dossiers ({a}: the partnership's own withdrawn dossier, or another's).
+        Page("/Applications/Index", "/Applications", Audience.SignedIn),
+        Page("/Applications/Start", "/Applications/Start/{p}", Audience.ApplyOwn),
+        Page("/Applications/Dossier", "/Applications/{a}", Audience.ReadOwn),
+        Page("/Applications/Information", "/Applications/{a}/Information", Audience.ApplyOwn),
+        Page("/Applications/Commitment", "/Applications/{a}/Commitment", Audience.ReadOwn),
+        Page("/Applications/Plan", "/Applications/{a}/Plan", Audience.ReadOwn),
+        Page("/Applications/Action", "/Applications/{a}/Plan/Action", Audience.ApplyOwn),
+        Page("/Applications/Submit", "/Applications/{a}/Submit", Audience.ReadOwn),
+        Page("/Applications/Version", "/Applications/{a}/Versions/1", Audience.ReadOwn),
+        Page("/Applications/Diff", "/Applications/{a}/Diff", Audience.ReadOwn),
+        Page("/Applications/History", "/Applications/{a}/History", Audience.ReadOwn),
+        Page("/Applications/Decision", "/Applications/{a}/Decisions/999999", Audience.ReadOwn),
+        Page("/Applications/Review", "/Applications/{a}/Review", Audience.Department),
+        Page("/Applications/Overview", "/Applications/Overview", Audience.Department),
+
         // Pages: the department.
         Page("/Eligibility/Index", "/Eligibility", Audience.Department),
         Page("/Allocation/Index", "/Allocation", Audience.Department),
