@@ -18,7 +18,8 @@ public sealed record AllocationRunSnapshot(
     [property: Label("Datum subsidiabiliteit", "Eligibility date")] string EligibilityDate,
     [property: Label("Datasets", "Datasets")] AllocationRunDatasets Datasets,
     [property: Label("Op schattingen", "Uses estimates")] bool UsesEstimates,
-    [property: Label("Bedragen", "Amounts")] IReadOnlyList<AllocationRunAmount> Lines) : IAuditSnapshot
+    [property: Label("Bedragen", "Amounts")] IReadOnlyList<AllocationRunAmount> Lines,
+    [property: Label("Grondslag (R13)", "Basis (R13)")] string? Basis = null) : IAuditSnapshot
 {
     public static AllocationRunSnapshot Of(AllocationRun r)
     {
@@ -30,7 +31,8 @@ public sealed record AllocationRunSnapshot(
             r.EligibilityDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             new AllocationRunDatasets(r.InhabitantsDatasetId, r.WorkingAgeDatasetId, r.JobSeekersDatasetId, r.RegionDatasetId),
             r.UsesEstimates,
-            r.Lines.Select(l => new AllocationRunAmount(l.PartnershipId, l.PartnershipName, l.Total.ToInvariantString())).ToList());
+            r.Lines.Select(l => new AllocationRunAmount(l.PartnershipId, l.PartnershipName, l.Total.ToInvariantString())).ToList(),
+            r.Basis.Code());
     }
 }
 

@@ -28,6 +28,7 @@ internal sealed class AllocationRunConfiguration : IEntityTypeConfiguration<Allo
         b.ToTable("AllocationRuns");
         b.Property(r => r.Version).IsConcurrencyToken();
         b.Ignore(r => r.IsPublished);
+        b.Property(r => r.Basis).HasDefaultValue(AllocationBasis.Registered);
         b.HasOne<CallVersion>().WithMany().HasForeignKey(r => r.CallVersionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<ReferenceDataset>().WithMany().HasForeignKey(r => r.InhabitantsDatasetId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<ReferenceDataset>().WithMany().HasForeignKey(r => r.WorkingAgeDatasetId).OnDelete(DeleteBehavior.Restrict);

@@ -34,6 +34,9 @@ public sealed class AllocationRun
     /// <summary>True when any figure it used is an estimate (for job seekers: of a line, <see cref="AllocationLine.JobSeekerEstimates"/>): the run then cannot be published.</summary>
     public bool UsesEstimates { get; set; }
 
+    /// <summary>Over whom it divided the budget (R13); runs made before application dossiers existed are "Registered".</summary>
+    public AllocationBasis Basis { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
 
     public DateTime? PublishedAtUtc { get; set; }

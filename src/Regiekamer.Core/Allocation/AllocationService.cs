@@ -25,6 +25,9 @@ public sealed record AllocationPreview(
 {
     public Money Budget => CallVersion.YearlyBudget;
 
+    /// <summary>Over whom the budget is divided: registered partnerships, a simulation over submitted dossiers, or the approved ones (R13).</summary>
+    public AllocationBasis Basis { get; init; } = AllocationBasis.Registered;
+
     public AllocationWeights Weights => new(CallVersion.WeightWorkingAge, CallVersion.WeightJobSeekers, CallVersion.WeightEqual);
 
     /// <summary>The lines whose job-seeker figure is (partly) an estimate.</summary>
@@ -69,6 +72,7 @@ public sealed class AllocationService(RegiekamerDb db, CallEvaluationService eva
             JobSeekersDatasetId = p.Snapshot.JobSeekersDataset.Id,
             RegionDatasetId = p.Snapshot.RegionDataset.Id,
             UsesEstimates = p.UsesEstimates,
+            Basis = p.Basis,
             CreatedAtUtc = time.GetUtcNow().UtcDateTime,
             Lines = p.Lines.Select(l => new AllocationLine
             {

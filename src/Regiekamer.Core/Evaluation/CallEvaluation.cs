@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using Regiekamer.Core.Allocation;
+using Regiekamer.Core.Applications;
 using Regiekamer.Core.Calls;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.Coverage;
@@ -60,8 +62,15 @@ public sealed class CallEvaluationService(RegiekamerDb db, CallService calls, Pa
         var results = EligibilityRules.Evaluate(facts, snapshot.EligibilityContext(on));
         var judged = all.Zip(results, (p, r) => new PartnershipEligibility(p, r)).ToList();
 
+        // R13: who shares in the budget follows the call's dossiers (all registered, a simulation over the submitted
+        // ones, or the approved ones); eligibility is still judged over every partnership (R3 looks at them all).
+        var dossiers = await db.Applications.AsNoTracking().IgnoreAutoIncludes().Where(a => a.CallId == call.Id)
+            .Select(a => new DossierStanding(a.PartnershipId, a.Status, a.SubmittedVersions)).ToListAsync(ct);
+        var basis = AllocationBases.For(dossiers);
+        var standing = dossiers.ToDictionary(d => d.PartnershipId);
+        var sharing = Enumerable.Range(0, all.Count).Where(i => AllocationBases.Includes(basis, standing.GetValueOrDefault(all[i].Id))).ToList();
         var weights = new AllocationWeights(version.WeightWorkingAge, version.WeightJobSeekers, version.WeightEqual);
-        var outcome = AllocationPath.Compute(facts, results, snapshot, version.YearlyBudget, weights);
+        var outcome = AllocationPath.Compute(sharing.Select(i => facts[i]).ToList(), sharing.Select(i => results[i]).ToList(), snapshot, version.YearlyBudget, weights);
         var preview = outcome.IsSuccess
             ? Result<AllocationPreview>.Ok(new AllocationPreview(
                 call,
@@ -69,9 +78,9 @@ public sealed class CallEvaluationService(RegiekamerDb db, CallService calls, Pa
                 on,
                 snapshot,
                 outcome.Value!.Lines,
-                judged.Where(r => !r.Result.Eligible).ToList(),
+                sharing.Select(i => judged[i]).Where(r => !r.Result.Eligible).ToList(),
                 all.ToDictionary(p => p.Name, p => p),
-                chosen))
+                chosen) { Basis = basis })
             : Result<AllocationPreview>.Fail(outcome.Errors);
 
         var eligibleFacts = facts.Where((_, i) => results[i].Eligible).ToList();

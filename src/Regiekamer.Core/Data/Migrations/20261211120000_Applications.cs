@@ -169,6 +169,9 @@ public sealed class ApplicationDossiers : Migration
                 t.ForeignKey("FK_ReviewChecks_Applications_ApplicationId", x => x.ApplicationId, "Applications", "Id", onDelete: ReferentialAction.Cascade);
             });
 
+        // R13: an allocation run says over whom it divided the budget; every run before dossiers was over the registered partnerships.
+        migrationBuilder.AddColumn<string>(name: "Basis", table: "AllocationRuns", maxLength: 40, nullable: false, defaultValue: "Registered");
+
         migrationBuilder.CreateIndex("IX_Applications_CallId_PartnershipId", "Applications", ["CallId", "PartnershipId"], unique: true);
         migrationBuilder.CreateIndex("IX_Applications_CallId_Number", "Applications", ["CallId", "Number"], unique: true);
         migrationBuilder.CreateIndex("IX_Applications_DossierNumber", "Applications", "DossierNumber", unique: true);
@@ -185,6 +188,11 @@ public sealed class ApplicationDossiers : Migration
     protected override void Down(MigrationBuilder migrationBuilder)
     {
         ArgumentNullException.ThrowIfNull(migrationBuilder);
+        if (migrationBuilder.IsSqlite())
+        {
+            throw new NotSupportedException("SQLite cannot drop a column without rebuilding its table (ADR 0002); restore the database from before 20261211120000_Applications instead.");
+        }
+
         migrationBuilder.DropTable("ReviewChecks");
         migrationBuilder.DropTable("ApplicationDecisions");
         migrationBuilder.DropTable("ApplicationVersions");
@@ -192,5 +200,6 @@ public sealed class ApplicationDossiers : Migration
         migrationBuilder.DropTable("ApplicationAttachments");
         migrationBuilder.DropTable("PlannedActions");
         migrationBuilder.DropTable("Applications");
+        migrationBuilder.DropColumn("Basis", "AllocationRuns");
     }
 }

@@ -89,7 +89,8 @@ public static class AllocationApi
             SourceDto.Of(s.WorkingAgeDataset), SourceDto.JobSeekers(s, p.Lines.Any(l => l.JobSeekersEstimated)), p.JobSeekersChosen is { } chosen ? SourceDto.Of(chosen) : null,
             SourceDto.Of(s.InhabitantsDataset), SourceDto.Of(s.RegionDataset), null, null,
             p.Lines.Select(l => AllocationLineDto.Of(l, p.PartnershipsByName[l.Name].Id)).ToList(),
-            p.Excluded.Select(EligibilityApi.Eligibility).ToList());
+            p.Excluded.Select(EligibilityApi.Eligibility).ToList(),
+            p.Basis.Code());
     }
 
     /// <summary>A stored run with the call version and the datasets it used.</summary>
@@ -112,6 +113,6 @@ public static class AllocationApi
         return new AllocationDto(
             run.Id, call.Code, version.Number, run.Budget.ToInvariantString(), $"{run.WeightWorkingAge},{run.WeightJobSeekers},{run.WeightEqual}", run.EligibilityDate, run.UsesEstimates, RoundingRule,
             await Source(run.WorkingAgeDatasetId), jobSeekers, null, await Source(run.InhabitantsDatasetId), await Source(run.RegionDatasetId), run.CreatedAtUtc, run.PublishedAtUtc,
-            run.Lines.Select(l => AllocationLineDto.Of(l, estimates[l.Id])).ToList(), []);
+            run.Lines.Select(l => AllocationLineDto.Of(l, estimates[l.Id])).ToList(), [], run.Basis.Code());
     }
 }

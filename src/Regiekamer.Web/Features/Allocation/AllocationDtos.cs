@@ -31,6 +31,7 @@ public sealed record AllocationLineDto(
 
 /// <param name="JobSeekers">The job-seeker figures used: dataset, series, year and reference date; estimate when a line's figure is (partly) one.</param>
 /// <param name="JobSeekersChosen">The call version's choice, when the figures used are others (official figures imported on the call's own municipalities go first).</param>
+/// <param name="Basis">Over whom the budget is divided (R13): registered (no dossier submitted yet), submitted-simulation (a fictitious simulation over the submitted dossiers), approved.</param>
 public sealed record AllocationDto(
     int? RunId,
     string Call,
@@ -48,7 +49,8 @@ public sealed record AllocationDto(
     DateTime? CreatedAtUtc,
     DateTime? PublishedAtUtc,
     IReadOnlyList<AllocationLineDto> Lines,
-    IReadOnlyList<EligibilityDto> Excluded);
+    IReadOnlyList<EligibilityDto> Excluded,
+    string Basis);
 
 public sealed record AllocationRunSummaryDto(int Id, int CallVersionId, string Budget, DateOnly EligibilityDate, bool Estimate, DateTime CreatedAtUtc, DateTime? PublishedAtUtc);
 
