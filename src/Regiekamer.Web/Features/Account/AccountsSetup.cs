@@ -145,6 +145,18 @@ public static class AccountsSetup
         {
             logger.LogInformation("Demo accounts created (password {Password}): {Accounts}", DemoAccounts.Password, string.Join(", ", created));
         }
+
+        // With the accounts, a dossier to walk through: Scheldeland's draft with an extension labelled as demo.
+        var dossier = await Core.Applications.DemoDossier.SeedAsync(
+            services.GetRequiredService<RegiekamerDb>(),
+            services.GetRequiredService<Core.Calls.CallService>(),
+            services.GetRequiredService<Core.Applications.ApplicationService>(),
+            services.GetRequiredService<Core.Applications.ReviewService>(),
+            services.GetRequiredService<Core.Common.BrusselsClock>());
+        if (dossier is { } id && logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation("Demo application dossier {Id} created for Scheldeland, with a demo extension of a year.", id);
+        }
     }
 
     /// <summary>Demo accounts exist, and the sign-in page lists them, only in Development with Demo:Seed on.</summary>
