@@ -1,22 +1,158 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Regiekamer.Core.Applications;
 using Regiekamer.Core.Applications.Plan;
+using Regiekamer.Core.Calls;
 using Regiekamer.Core.Common;
 
 namespace Regiekamer.Cli.Commands;
 
 /// <summary>
 /// <c>regiekamer plan VERB</c>: multi-year plans in BBC's action layout (docs/plan-file-format.md). <c>check</c>
-/// needs no database. A new verb (import, export) is one more entry in <see cref="Create"/>, built like
-/// <see cref="Check"/> from <see cref="FileArgument"/>, <see cref="PeriodOption"/> and <see cref="TryRead"/>.
+/// needs no database; <c>import</c> and <c>export</c> work on an application dossier in the database, through the
+/// same service as the web app and the API (all or nothing, audited with the OS account as the actor).
 /// </summary>
 internal static class PlanCommand
 {
     public static Command Create(CliContext cli) => new("plan", "Meerjarenplannen in het BBC-actieformaat (R10-R12).")
     {
         Check(cli),
+        Import(cli),
+        Export(cli),
     };
+
+    private static Option<int> ApplicationOption() => new("--application")
+    {
+        Description = "Het aanvraagdossier (id, zoals in /Applications/ID).",
+        HelpName = "ID",
+        Required = true,
+    };
+
+    private static Command Import(CliContext cli)
+    {
+        var application = ApplicationOption();
+        var file = FileArgument();
+        var database = new DatabaseSelection();
+        var command = new Command("import", "Vervangt het meerjarenplan van een aanvraagdossier door een bestand in het BBC-actieformaat. Met schendingen (R10-R12) wordt niets ingelezen (exitcode 1); een onleesbaar bestand: exitcode 2.")
+        {
+            application, file,
+        };
+        database.AddTo(command);
+        command.SetAction((parse, ct) => RunImportAsync(cli, cli.Culture(parse), parse.GetValue(application), parse.GetValue(file)!, database, parse, ct));
+        return command;
+    }
+
+    private static async Task<int> RunImportAsync(CliContext cli, CultureInfo culture, int id, string path, DatabaseSelection selection, ParseResult parse, CancellationToken ct)
+    {
+        var errors = new List<DomainError>();
+        var options = selection.Resolve(parse, cli, errors);
+        if (errors.Count > 0)
+        {
+            return cli.Fail(errors, culture);
+        }
+
+        if (!File.Exists(path))
+        {
+            cli.Error(Formats.IsDutch(culture) ? $"{path}: het bestand bestaat niet." : $"{path}: the file does not exist.");
+            return Cli.UsageError;
+        }
+
+        return await UsersCommand.WithServicesAsync(cli, culture, options!, async services =>
+        {
+            await using var stream = File.OpenRead(path);
+            var imported = await services.GetRequiredService<ApplicationService>().ImportPlanAsync(id, stream, Path.GetFileName(path), ct);
+            if (!imported.IsSuccess)
+            {
+                cli.Fail(imported.Errors, culture);
+                return imported.Errors[0].Code == "unreadable-file" ? Cli.UsageError : Cli.BadInput;
+            }
+
+            var r = imported.Value!;
+            cli.Output(Formats.IsDutch(culture)
+                ? $"Meerjarenplan van aanvraagdossier {id} vervangen door {r.Actions} acties uit {Path.GetFileName(path)} ({DatabaseSelection.Describe(options!)}); {r.Findings.Count} waarschuwingen."
+                : $"The multi-year plan of application dossier {id} was replaced by {r.Actions} actions from {Path.GetFileName(path)} ({DatabaseSelection.Describe(options!)}); {r.Findings.Count} warnings.");
+            foreach (var warning in r.Findings)
+            {
+                cli.Note(new Bilingual(Describe(warning, Formats.Dutch), Describe(warning, Formats.English)), culture);
+            }
+
+            return Cli.Success;
+        }, ct);
+    }
+
+    private static Command Export(CliContext cli)
+    {
+        var application = ApplicationOption();
+        var format = new Option<string>("--format")
+        {
+            Description = "csv of xlsx.",
+            HelpName = "csv|xlsx",
+            DefaultValueFactory = _ => "csv",
+        }.AcceptOnlyFromAmong("csv", "xlsx");
+        var output = new Option<string?>("--output") { Description = "Schrijf naar dit bestand (standaard: stdout voor csv; verplicht voor xlsx).", HelpName = "FILE" };
+        var database = new DatabaseSelection();
+        var command = new Command("export", "Schrijft het meerjarenplan van een aanvraagdossier in het BBC-actieformaat (CSV of XLSX); tekstcellen die een rekenblad als formule zou uitvoeren worden geneutraliseerd.")
+        {
+            application, format, output,
+        };
+        database.AddTo(command);
+        command.SetAction((parse, ct) => RunExportAsync(cli, cli.Culture(parse), parse.GetValue(application), parse.GetValue(format)!, parse.GetValue(output), database, parse, ct));
+        return command;
+    }
+
+    private static async Task<int> RunExportAsync(CliContext cli, CultureInfo culture, int id, string format, string? output, DatabaseSelection selection, ParseResult parse, CancellationToken ct)
+    {
+        var errors = new List<DomainError>();
+        var options = selection.Resolve(parse, cli, errors);
+        if (format == "xlsx" && string.IsNullOrEmpty(output))
+        {
+            errors.Add(DomainError.Invalid("validation", "--output: verplicht voor xlsx (een binair bestand hoort niet op stdout).", "--output: required for xlsx (a binary file does not belong on stdout).", "output"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return cli.Fail(errors, culture);
+        }
+
+        return await UsersCommand.WithServicesAsync(cli, culture, options!, async services =>
+        {
+            var application = await services.GetRequiredService<ApplicationService>().GetAsync(id, ct);
+            var call = application is null ? null : await services.GetRequiredService<CallService>().GetAsync(application.CallId, ct);
+            if (application is null || call is null)
+            {
+                return cli.Fail([ApplicationService.NotFound(id)], culture);
+            }
+
+            var period = ApplicationService.PeriodOf(call);
+            var actions = application.Actions.OrderBy(a => a.Position).Select(a => ApplicationService.ToPlanAction(a.Values, a.Position)).ToList();
+            using var buffer = new MemoryStream();
+            if (format == "xlsx")
+            {
+                PlanFile.WriteXlsx(buffer, actions, period);
+            }
+            else
+            {
+                PlanFile.WriteCsv(buffer, actions, period);
+            }
+
+            if (string.IsNullOrEmpty(output))
+            {
+                // stdout: the text without the byte-order mark the file carries for spreadsheets.
+                cli.Output(new UTF8Encoding(false).GetString(buffer.ToArray()).TrimStart('\uFEFF').TrimEnd('\r', '\n'));
+            }
+            else
+            {
+                await File.WriteAllBytesAsync(output, buffer.ToArray(), ct);
+                cli.Note(new Bilingual(
+                    $"{actions.Count} acties van {application.DossierNumber} geschreven naar {output}.",
+                    $"{actions.Count} actions of {application.DossierNumber} written to {output}."), culture);
+            }
+
+            return Cli.Success;
+        }, ct);
+    }
 
     /// <summary>The plan file: CSV (UTF-8; separator ; , or tab) or XLSX.</summary>
     internal static Argument<string> FileArgument() => new("FILE")
@@ -154,6 +290,19 @@ internal static class PlanCommand
         w.WriteEndObject();
         w.WriteEndObject();
     });
+
+    /// <summary>"schending, rij 5, Bedrag 2023: R11: …": a finding on one line.</summary>
+    private static string Describe(PlanFinding finding, CultureInfo culture)
+    {
+        var nl = Formats.IsDutch(culture);
+        var where = string.Join(", ", new[]
+        {
+            finding.Severity == FindingSeverity.Violation ? (nl ? "schending" : "violation") : (nl ? "waarschuwing" : "warning"),
+            finding.Row is { } row ? (nl ? "rij " : "row ") + row.ToString(CultureInfo.InvariantCulture) : null,
+            finding.Field,
+        }.Where(p => p is not null));
+        return where + ": " + finding.Message.For(culture);
+    }
 
     private static string Text(string path, PlanFileResult read, PlanCheck check, CultureInfo culture)
     {
