@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Regiekamer.Core.Accounts;
+using Regiekamer.Core.Applications;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.Data;
 using Regiekamer.Core.Partnerships;
@@ -26,7 +27,8 @@ public sealed record PersonErasure(
     [property: Label("Gewiste persoonsgegevens", "Personal values erased")] int Values,
     [property: Label("Verwijderde accounts", "Accounts deleted")] int Accounts,
     [property: Label("Gewiste contactgegevens van regieverbanden", "Partnership contacts cleared")] int Contacts,
-    [property: Label("Oudere records zonder persoonsgegevens gemaakt", "Older records redacted")] IReadOnlyList<RedactedRecord> Redacted) : IAuditSnapshot
+    [property: Label("Oudere records zonder persoonsgegevens gemaakt", "Older records redacted")] IReadOnlyList<RedactedRecord> Redacted,
+    [property: Label("Gewiste contactgegevens in aanvraagdossiers", "Dossier contacts cleared")] int DossierContacts = 0) : IAuditSnapshot
 {
     public const string EntityType = "Person";
 }
@@ -62,10 +64,11 @@ public sealed record PersonExport(
     DateTime ExportedAtUtc,
     JsonObject? Account,
     IReadOnlyList<JsonObject> PartnershipContacts,
+    IReadOnlyList<JsonObject> DossierContacts,
     IReadOnlyList<JsonObject> PersonalValues,
     IReadOnlyList<JsonObject> AuditRecords);
 
-public sealed record ErasureResult(Guid ErasureId, int Values, int Accounts, int Contacts, int RedactedRecords);
+public sealed record ErasureResult(Guid ErasureId, int Values, int Accounts, int Contacts, int RedactedRecords, int DossierContacts = 0);
 
 /// <summary>
 /// Exports and erases what Regiekamer holds about one person (docs/privacy.md). Erasing deletes their account, clears
@@ -119,6 +122,25 @@ public sealed class PersonalDataService(RegiekamerDb db, UserManager<RegiekamerU
             ["regisseurEmail"] = c.RegisseurEmail,
             ["regisseurPhone"] = c.RegisseurPhone,
         }).ToList();
+        var dossierContacts = new List<JsonObject>();
+        foreach (var (dossier, role) in await DossierContactsAsync(p, ct))
+        {
+            var contact = role == "regisseur" ? dossier.Regisseur : dossier.Signatory;
+            dossierContacts.Add(new JsonObject
+            {
+                ["dossier"] = dossier.DossierNumber,
+                ["role"] = role,
+                ["name"] = contact.Name,
+                ["email"] = contact.Email,
+                ["phone"] = contact.Phone,
+            });
+        }
+
+        foreach (var version in await VersionContactsAsync(p, ct))
+        {
+            dossierContacts.Add(new JsonObject { ["dossierId"] = version.ApplicationId, ["version"] = version.Number, ["contactsAtSubmission"] = JsonNode.Parse(version.Contacts!) });
+        }
+
         var data = await db.PersonalData.AsNoTracking().Where(d => p.Subjects.Contains(d.Subject)).OrderBy(d => d.CreatedAtUtc).ToListAsync(ct);
         var values = data.Select(d => new JsonObject { ["id"] = d.Id.ToString("D"), ["value"] = d.Value, ["recordedAtUtc"] = d.CreatedAtUtc }).ToList();
 
@@ -145,7 +167,7 @@ public sealed class PersonalDataService(RegiekamerDb db, UserManager<RegiekamerU
             ["before"] = v.Before is null ? null : JsonNode.Parse(v.Before),
             ["after"] = v.After is null ? null : JsonNode.Parse(v.After),
         }).ToList();
-        return Result<PersonExport>.Ok(new PersonExport(query, time.GetUtcNow().UtcDateTime, account, contacts, values, audit));
+        return Result<PersonExport>.Ok(new PersonExport(query, time.GetUtcNow().UtcDateTime, account, contacts, dossierContacts, values, audit));
     }
 
     public async Task<Result<ErasureResult>> EraseAsync(PersonQuery query, CancellationToken ct = default)
@@ -180,6 +202,23 @@ public sealed class PersonalDataService(RegiekamerDb db, UserManager<RegiekamerU
             partnership.RegisseurPhone = null;
             partnership.UpdatedAtUtc = now;
             audit.Record(new PartnershipUpdated(partnership.Id, before, PartnershipSnapshot.Of(partnership)));
+        }
+
+        // 1b. Their contact details on application dossiers (the information form), each change audited, and in the
+        // contacts kept beside submitted versions (outside the hashed content, so the versions' hashes still hold).
+        var dossierContacts = 0;
+        foreach (var (dossier, role) in await DossierContactsAsync(p, ct, tracked: true))
+        {
+            var before = ApplicationInformationSnapshot.Of(dossier);
+            dossier.ForgetContact(role == "regisseur", role == "signatory", now);
+            audit.Record(new ApplicationInformationUpdated(dossier.Id, before, ApplicationInformationSnapshot.Of(dossier)));
+            dossierContacts++;
+        }
+
+        foreach (var version in await VersionContactsAsync(p, ct, tracked: true))
+        {
+            version.Contacts = ForgetInContacts(version.Contacts!, p);
+            dossierContacts++;
         }
 
         await db.SaveChangesAsync(ct);
@@ -227,7 +266,7 @@ public sealed class PersonalDataService(RegiekamerDb db, UserManager<RegiekamerU
         }
 
         // 5. The erasure itself, chained: what was done, and the digests the redacted records have now.
-        audit.Record(new PersonErased(erasureId, new PersonErasure(values, accounts, contacts.Count, redacted)));
+        audit.Record(new PersonErased(erasureId, new PersonErasure(values, accounts, contacts.Count, redacted, dossierContacts)));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         if (p.User is { } gone)
@@ -235,7 +274,7 @@ public sealed class PersonalDataService(RegiekamerDb db, UserManager<RegiekamerU
             tokens.EvictUser(gone.Id);
         }
 
-        return Result<ErasureResult>.Ok(new ErasureResult(erasureId, values, accounts, contacts.Count, redacted.Count));
+        return Result<ErasureResult>.Ok(new ErasureResult(erasureId, values, accounts, contacts.Count, redacted.Count, dossierContacts));
     }
 
     /// <summary>The person behind a query: their account (if any), the subjects their values are kept under, their plain values.</summary>
@@ -270,6 +309,7 @@ public sealed class PersonalDataService(RegiekamerDb db, UserManager<RegiekamerU
         var known = user is not null
             || await db.PersonalData.AnyAsync(d => subjects.Contains(d.Subject), ct)
             || (await ContactsAsync(new Person(null, subjects, email, name), ct)).Count > 0
+            || (await DossierContactsAsync(new Person(null, subjects, email, name), ct)).Count > 0
             || await MentionedInLegacyAsync(email, name, ct);
         return known
             ? Result<Person>.Ok(new Person(user, subjects, email, name ?? user?.DisplayName))
@@ -283,6 +323,77 @@ public sealed class PersonalDataService(RegiekamerDb db, UserManager<RegiekamerU
         return await db.AuditRecords.AnyAsync(
             a => a.Format == AuditTrail.LegacyFormat && (a.ActorName.ToUpper() == text || (a.Before ?? "").ToUpper().Contains(text) || (a.After ?? "").ToUpper().Contains(text)), ct);
 #pragma warning restore CA1304, CA1311, CA1862
+    }
+
+    /// <summary>The dossiers whose regisseur or signatory is this person (by e-mail, or by name where no e-mail is given), with which of the two.</summary>
+    private async Task<List<(Application Dossier, string Role)>> DossierContactsAsync(Person p, CancellationToken ct, bool tracked = false)
+    {
+        var query = (tracked ? db.Applications : db.Applications.AsNoTracking()).IgnoreAutoIncludes();
+        var email = p.Email?.ToUpperInvariant();
+        var name = p.Name?.ToUpperInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // Translated to SQL upper().
+        var dossiers = await query.Where(x =>
+                (email != null && ((x.RegisseurEmail != null && x.RegisseurEmail.ToUpper() == email) || (x.SignatoryEmail != null && x.SignatoryEmail.ToUpper() == email)))
+                || (name != null && ((x.RegisseurEmail == null && x.RegisseurName != null && x.RegisseurName.ToUpper() == name) || (x.SignatoryEmail == null && x.SignatoryName != null && x.SignatoryName.ToUpper() == name))))
+            .OrderBy(x => x.Id).ToListAsync(ct);
+#pragma warning restore CA1304, CA1311, CA1862
+        var found = new List<(Application, string)>();
+        foreach (var d in dossiers)
+        {
+            if (Is(d.Regisseur, p))
+            {
+                found.Add((d, "regisseur"));
+            }
+
+            if (Is(d.Signatory, p))
+            {
+                found.Add((d, "signatory"));
+            }
+        }
+
+        return found;
+    }
+
+    private static bool Is(ContactPerson c, Person p) =>
+        (p.Email is not null && string.Equals(c.Email, p.Email, StringComparison.OrdinalIgnoreCase))
+        || (p.Name is not null && c.Email is null && string.Equals(c.Name, p.Name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Submitted versions whose contacts (kept beside the hashed content) mention this person.</summary>
+    private async Task<List<ApplicationVersion>> VersionContactsAsync(Person p, CancellationToken ct, bool tracked = false)
+    {
+        var query = tracked ? db.ApplicationVersions : db.ApplicationVersions.AsNoTracking();
+        var text = (p.Email ?? p.Name)!.ToUpperInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // Translated to SQL upper().
+        var candidates = await query.Where(v => v.Contacts != null && v.Contacts.ToUpper().Contains(text)).OrderBy(v => v.Id).ToListAsync(ct);
+#pragma warning restore CA1304, CA1311, CA1862
+        return candidates.Where(v => Contacts(v.Contacts!).Any(c => Is(c, p))).ToList();
+    }
+
+    private static IEnumerable<ContactPerson> Contacts(string json)
+    {
+        var node = JsonNode.Parse(json)?.AsObject();
+        foreach (var role in new[] { "regisseur", "signatory" })
+        {
+            if (node?[role] is JsonObject c)
+            {
+                yield return new ContactPerson((string?)c["name"], (string?)c["email"], (string?)c["phone"]);
+            }
+        }
+    }
+
+    /// <summary>The contacts JSON with this person's entries emptied.</summary>
+    private static string ForgetInContacts(string json, Person p)
+    {
+        var node = JsonNode.Parse(json)!.AsObject();
+        foreach (var role in new[] { "regisseur", "signatory" })
+        {
+            if (node[role] is JsonObject c && Is(new ContactPerson((string?)c["name"], (string?)c["email"], (string?)c["phone"]), p))
+            {
+                node[role] = new JsonObject { ["name"] = null, ["email"] = null, ["phone"] = null };
+            }
+        }
+
+        return node.ToJsonString();
     }
 
     /// <summary>The partnerships whose regisseur contact is this person: by e-mail, or by name where no e-mail is given.</summary>

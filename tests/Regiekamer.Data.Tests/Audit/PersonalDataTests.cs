@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Regiekamer.Core.Applications;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.Data;
 using Regiekamer.Data.Tests.Accounts;
@@ -127,6 +128,37 @@ public sealed class PersonalDataTests
         var empty = await accounts.AsAsync(Accounts.Accounts.Administrator, s => s.GetRequiredService<PersonalDataService>().EraseAsync(new PersonQuery(" ", null)));
         Assert.Equal(("validation", ErrorKind.Invalid), (Assert.Single(empty.Errors).Code, empty.Errors[0].Kind));
         Assert.Equal(before, (await Audited.AllAsync(accounts.Database)).Count);
+    }
+
+    /// <summary>Issue 8 with issue 7's point 10: a signatory's details on a dossier and on its submitted version are erased too, and the version's hash still holds.</summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ErasedSignatory_IsGoneFromTheDossierAndItsVersions_AndTheVersionsHashStillHolds(DatabaseProvider provider)
+    {
+        await using var accounts = await Accounts.Accounts.CreateAsync(provider);
+        var dossier = await accounts.Database.Services.CreateApplicationAsync(a => a.Submitted());
+        const string Olivier = "olivier.ondertekenaar@test.regiekamer";
+
+        var export = await accounts.AsAsync(Accounts.Accounts.Administrator, s => s.GetRequiredService<PersonalDataService>().ExportAsync(new PersonQuery(Olivier)));
+        Assert.True(export.IsSuccess, Accounts.Accounts.Describe(export.Errors));
+        Assert.Equal([(string?)"signatory", null], export.Value!.DossierContacts.Select(c => (string?)c["role"]));
+        Assert.Contains(Olivier, export.Value.DossierContacts[1].ToJsonString(), StringComparison.Ordinal);
+
+        var erased = await accounts.AsAsync(Accounts.Accounts.Administrator, s => s.GetRequiredService<PersonalDataService>().EraseAsync(new PersonQuery(Olivier)));
+        Assert.True(erased.IsSuccess, Accounts.Accounts.Describe(erased.Errors));
+        Assert.Equal(2, erased.Value!.DossierContacts);
+        await AssertIntactAsync(accounts.Database);
+
+        await using var db = accounts.Database.NewDb();
+        var stored = await db.Applications.AsNoTracking().IgnoreAutoIncludes().SingleAsync(a => a.Id == dossier.Id);
+        Assert.Null(stored.SignatoryEmail);
+        Assert.Null(stored.SignatoryName);
+        Assert.Equal("Rita Regisseur", stored.RegisseurName);
+        var version = await db.ApplicationVersions.AsNoTracking().SingleAsync(v => v.ApplicationId == dossier.Id);
+        Assert.DoesNotContain(Olivier, version.Contacts, StringComparison.Ordinal);
+        Assert.DoesNotContain("Olivier", version.Contacts, StringComparison.Ordinal);
+        Assert.Equal(version.Sha256, ApplicationContent.Sha256Of(version.Content));
+        Assert.False(await ContainsAsync(accounts.Database, Olivier));
     }
 
     private static async Task<Partnership> ScheldelandAsync(TestDatabase database)
