@@ -241,6 +241,19 @@ public sealed class DocumentsTests
         Assert.DoesNotContain("Motivering van de wijziging", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void VersionPdf_PrintsTextsItsFontLacks_AndWordsWiderThanALine_WithoutFailing()
+    {
+        var odd = new ContentAction(1, 1, "Doel 🎯 目标", null, "Actie\u0000 met ‘tekens’ – € 😀", "<p>" + new string('x', 600) + "</p><script>alert(1)</script>", "Zie https://www.vlaanderen.be/" + new string('a', 300), "WSE-LR1", new Dictionary<string, string> { ["2023"] = "-10.50", ["2026"] = "5.00" });
+        var v = Dossiers.Submitted(Dossiers.Content() with { Actions = [odd] });
+
+        var text = Text(VersionPdf.Create(v.Content, v.Receipt));
+
+        Assert.Contains("WSE-LR1 -10,50 – –", text, StringComparison.Ordinal);
+        Assert.Contains("Bedragen buiten de periode van de oproep: 2026: 5,00.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("alert", text, StringComparison.Ordinal);
+    }
+
     // ---- decision letter ----------------------------------------------------------------------------------------
 
     private static ApplicationDecision Decision(DecisionKind kind, string motivation, string? rules = null, string? points = null, DateOnly? due = null) => new()
