@@ -93,7 +93,7 @@ public sealed partial class PdfDocumentBuilder : IDisposable
         EnsureOpen();
         Note("title", text);
         var lines = Wrap([new TextRun(text, Bold: true)], TitleSize, ContentWidth);
-        KeepTogether(lines.Count * TitleLeading + 2 * BodyLeading);
+        Reserve(lines.Count * TitleLeading + 2 * BodyLeading);
         DrawLines(lines, Left, TitleLeading, Ink);
         Gap(8);
         return this;
@@ -107,7 +107,7 @@ public sealed partial class PdfDocumentBuilder : IDisposable
         Note("heading", text);
         Gap(8);
         var lines = Wrap([new TextRun(text, Bold: true)], HeadingSize, ContentWidth);
-        KeepTogether(lines.Count * HeadingLeading + 3 + 2 * BodyLeading);
+        Reserve(lines.Count * HeadingLeading + 3 + 2 * BodyLeading);
         DrawLines(lines, Left, HeadingLeading, Ink);
         Gap(3);
         return this;
@@ -154,7 +154,7 @@ public sealed partial class PdfDocumentBuilder : IDisposable
             var labelLines = Wrap([new TextRun(label, Bold: true)], BodySize, labelWidth - gap);
             var valueLines = Wrap([new TextRun(value)], BodySize, ContentWidth - labelWidth);
             var count = Math.Max(labelLines.Count, valueLines.Count);
-            KeepTogether(Math.Min(count, 3) * BodyLeading);
+            Reserve(Math.Min(count, 3) * BodyLeading);
             for (var i = 0; i < count; i++)
             {
                 EnsureSpace(BodyLeading);
@@ -252,7 +252,9 @@ public sealed partial class PdfDocumentBuilder : IDisposable
             var cells = table.Wrap(row, bold: false);
             if (first)
             {
-                KeepTogether(TableLayout.Height(header) + TableLayout.Height(cells, Math.Min(2, TableLayout.LineCount(cells))));
+                // A row is never split when it fits on a page (DrawRow), so the header keeps with all of such a first row.
+                var whole = TableLayout.Height(header) + TableLayout.Height(cells);
+                Reserve(whole <= BodyHeight ? whole : TableLayout.Height(header) + TableLayout.Height(cells, Math.Min(2, TableLayout.LineCount(cells))));
                 table.DrawHeader(header);
                 first = false;
             }
@@ -262,7 +264,7 @@ public sealed partial class PdfDocumentBuilder : IDisposable
 
         if (first)
         {
-            KeepTogether(TableLayout.Height(header));
+            Reserve(TableLayout.Height(header));
             table.DrawHeader(header);
         }
 
@@ -300,6 +302,19 @@ public sealed partial class PdfDocumentBuilder : IDisposable
         return this;
     }
 
+    /// <summary>
+    /// Goes on at the top of a new page unless <paramref name="points"/> of height (1/72 inch) still fit on this one:
+    /// keeps what comes next together, such as a title with the start of its text or a place to sign.
+    /// </summary>
+    public PdfDocumentBuilder KeepTogether(double points)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(points);
+        EnsureOpen();
+        Note("keep-together", points.ToString("R", CultureInfo.InvariantCulture));
+        Reserve(points);
+        return this;
+    }
+
     /// <summary>Goes on at the top of a new page, unless the current one is still empty.</summary>
     public PdfDocumentBuilder PageBreak()
     {
@@ -307,7 +322,7 @@ public sealed partial class PdfDocumentBuilder : IDisposable
         Note("page-break");
         if (pageHasContent)
         {
-            gfx = NewPage();
+            StartNewPage();
         }
 
         return this;
@@ -478,7 +493,7 @@ public sealed partial class PdfDocumentBuilder : IDisposable
         }
     }
 
-    private void KeepTogether(double height) => EnsureSpace(Math.Min(height, BodyHeight));
+    private void Reserve(double height) => EnsureSpace(Math.Min(height, BodyHeight));
 
     private void Gap(double points)
     {

@@ -286,6 +286,47 @@ public class PdfDocumentBuilderTests
         Assert.Throws<ArgumentException>(() => pdf.Table([new PdfColumn("A", 1), new PdfColumn("B", 1)], [["alleen A"]]));
     }
 
+    [Fact]
+    public void PageBreak_GoesOnOnANewPage_WithTheFooterOnBoth()
+    {
+        using var pdf = new PdfDocumentBuilder(Properties());
+        var text = PdfText.Read(pdf.Paragraph("Eerste pagina").PageBreak().PageBreak().Paragraph("Tweede pagina").ToBytes());
+
+        Assert.Equal(2, text.Pages.Count);
+        Assert.Equal("Tweede pagina", text.Pages[1][0].Text);
+        Assert.All(text.Pages, (page, i) => Assert.EndsWith($"pagina {i + 1} van 2", page[^1].Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void KeepTogether_StartsANewPage_OnlyWhenTheHeightNoLongerFits()
+    {
+        static PdfText Build(double space)
+        {
+            using var pdf = new PdfDocumentBuilder(new PdfDocumentProperties("Samen", Created));
+            return PdfText.Read(pdf.Paragraph("Eerst").Space(space).KeepTogether(100).Paragraph("Daarna").ToBytes());
+        }
+
+        var fits = Build(300);
+        var moves = Build(600);
+
+        Assert.Single(fits.Pages);
+        Assert.Equal(2, moves.Pages.Count);
+        Assert.Equal("Daarna", moves.Pages[1][0].Text);
+    }
+
+    [Fact]
+    public void Table_KeepsItsHeader_WithAWholeFirstRowThatFitsOnAPage()
+    {
+        using var pdf = new PdfDocumentBuilder(new PdfDocumentProperties("Tabel", Created));
+        var text = PdfText.Read(pdf.Paragraph("Eerst").Space(560)
+            .Table([new PdfColumn("Gemeente", 1), new PdfColumn("Handtekening", 1)], [["Zele", "Naam:\n\n\n\nFunctie:\n\n\n\nDatum:\n\n\n\n"]])
+            .ToBytes());
+
+        Assert.Equal(2, text.Pages.Count);
+        Assert.DoesNotContain(text.Pages[0], l => l.Text.StartsWith("Gemeente", StringComparison.Ordinal));
+        Assert.Equal("Gemeente Handtekening", text.Pages[1][0].Text);
+    }
+
     private static void AssertInOrder(List<string> lines, params string[] expected)
     {
         var at = 0;
