@@ -21,6 +21,8 @@ public sealed class ApplicationBuilder
 
     internal bool IsSubmitted { get; private set; }
 
+    internal DateOnly? Extension { get; private set; }
+
     internal ApplicationBuilder()
     {
     }
@@ -44,6 +46,13 @@ public sealed class ApplicationBuilder
     {
         IsComplete = true;
         IsSubmitted = true;
+        return this;
+    }
+
+    /// <summary>An extension of R8 recorded before anything else (for a clock past the call's deadline).</summary>
+    public ApplicationBuilder ExtendedUntil(DateOnly until)
+    {
+        Extension = until;
         return this;
     }
 
@@ -96,6 +105,12 @@ public static class ApplicationBuilders
         var started = await applications.StartAsync(partnershipId, call.Id);
         Xunit.Assert.True(started.IsSuccess, Describe(started.Errors));
         var id = started.Value!.Id;
+        if (builder.Extension is { } until)
+        {
+            var extended = await scope.ServiceProvider.GetRequiredService<ReviewService>().GrantExtensionAsync(id, until, "Testdossier na de indiendatum");
+            Xunit.Assert.True(extended.IsSuccess, Describe(extended.Errors));
+        }
+
         if (builder.IsComplete)
         {
             var info = await applications.UpdateInformationAsync(id, ApplicationBuilder.Information(), started.Value.InformationVersion);

@@ -63,15 +63,8 @@ public sealed record ApplicationContent(
         return new(
             a.DossierNumber,
             version,
-            new ContentCall(call.Code, callVersion.Number, Date(callVersion.Deadline), call.FirstYear, call.LastYear),
-            new ContentPartnership(
-                p.Id,
-                p.Name,
-                p.Kind.Code(),
-                p.Status.Code(),
-                p.Members.Select(m => new ContentMember(m.NisCode.Value, snapshot.Find(m.NisCode)?.Name ?? m.NisCode.Value)).OrderBy(m => m.NisCode, StringComparer.Ordinal).ToList(),
-                p.ManagingNisCode?.Value,
-                p.ChangeMotivation),
+            ContentCall.Of(call, callVersion),
+            ContentPartnership.Of(p, snapshot),
             new ContentInformation(a.BbcUser, a.BeneficiaryKbo, a.Iban, a.WijkWerken),
             a.Commitments.OrderBy(c => c.NisCode.Value, StringComparer.Ordinal).Select(c => new ContentCommitment(
                 c.NisCode.Value,
@@ -92,9 +85,33 @@ public sealed record ApplicationContent(
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
-public sealed record ContentCall(string Code, int Version, string Deadline, int FirstYear, int LastYear);
+public sealed record ContentCall(string Code, int Version, string Deadline, int FirstYear, int LastYear)
+{
+    public static ContentCall Of(Call call, CallVersion version)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(version);
+        return new(call.Code, version.Number, ApplicationContent.Date(version.Deadline), call.FirstYear, call.LastYear);
+    }
+}
 
-public sealed record ContentPartnership(int Id, string Name, string Kind, string Status, IReadOnlyList<ContentMember> Members, string? ManagingMunicipality, string? ChangeMotivation);
+public sealed record ContentPartnership(int Id, string Name, string Kind, string Status, IReadOnlyList<ContentMember> Members, string? ManagingMunicipality, string? ChangeMotivation)
+{
+    /// <summary>The partnership as it is composed now, its members named from the snapshot.</summary>
+    public static ContentPartnership Of(Partnership p, ReferenceSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return new(
+            p.Id,
+            p.Name,
+            p.Kind.Code(),
+            p.Status.Code(),
+            p.Members.Select(m => new ContentMember(m.NisCode.Value, snapshot.Find(m.NisCode)?.Name ?? m.NisCode.Value)).OrderBy(m => m.NisCode, StringComparer.Ordinal).ToList(),
+            p.ManagingNisCode?.Value,
+            p.ChangeMotivation);
+    }
+}
 
 public sealed record ContentMember(string NisCode, string Name);
 

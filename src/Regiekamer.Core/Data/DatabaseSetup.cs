@@ -96,6 +96,7 @@ public static class RegiekamerServices
         services.AddScoped<Applications.ApplicationService>();
         services.AddScoped<Applications.SubmissionService>();
         services.AddScoped<Applications.ReviewService>();
+        services.AddScoped<Applications.DossierDocuments>();
         services.AddScoped<DatabaseSeeder>();
         return services;
     }

@@ -83,6 +83,11 @@ public sealed class OpenApiDocumentTests
             ["GET /api/v1/reference/boundaries/{set}"] = "application/geo+json",
             ["GET /api/v1/applications/{applicationId}/plan"] = "text/csv",
             ["GET /api/v1/applications/{applicationId}/attachments/{attachmentId}"] = "application/pdf",
+            ["GET /api/v1/applications/{applicationId}/versions/{number}/receipt"] = "application/pdf",
+            ["GET /api/v1/applications/{applicationId}/versions/{number}/document"] = "application/pdf",
+            ["GET /api/v1/applications/{applicationId}/versions/{number}/bundle"] = "application/zip",
+            ["GET /api/v1/applications/{applicationId}/decisions/{decisionId}/letter"] = "application/pdf",
+            ["GET /api/v1/applications/{applicationId}/commitment-statement"] = "application/pdf",
         };
         var wrong = new List<string>();
         var seenAnonymous = new List<string>();

@@ -112,6 +112,34 @@ public static class ApplicationsApi
             .Produces<VersionDto>(StatusCodes.Status200OK)
             .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 
+        one.MapGet("/versions/{number:int}/receipt", (int applicationId, int number, DossierDocuments documents, HttpResponse response, CancellationToken ct) => DownloadAsync(documents.ReceiptAsync(applicationId, number, ct), response))
+            .WithSummary("The receipt (ontvangstbewijs) of a submitted version as a PDF: dossier number, time in Brussels, version and SHA-256.")
+            .Produces<byte[]>(StatusCodes.Status200OK, DossierDocuments.Pdf)
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+
+        one.MapGet("/versions/{number:int}/document", (int applicationId, int number, DossierDocuments documents, HttpResponse response, CancellationToken ct) => DownloadAsync(documents.VersionAsync(applicationId, number, ct), response))
+            .WithSummary("A submitted version as a PDF: the partnership, the information form, the commitment statements and the plan.")
+            .Produces<byte[]>(StatusCodes.Status200OK, DossierDocuments.Pdf)
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+
+        one.MapGet("/versions/{number:int}/bundle", (int applicationId, int number, DossierDocuments documents, HttpResponse response, CancellationToken ct) => DownloadAsync(documents.BundleAsync(applicationId, number, ct), response))
+            .WithSummary("A submitted version as one ZIP: the version and its receipt as PDF, the plan in the BBC layout (CSV, XLSX), its attachments, the review and decisions so far, and its canonical JSON with SHA256SUMS.")
+            .Produces<byte[]>(StatusCodes.Status200OK, "application/zip")
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+
+        one.MapGet("/decisions/{decisionId:int}/letter", (int applicationId, int decisionId, DossierDocuments documents, HttpResponse response, CancellationToken ct) => DownloadAsync(documents.DecisionLetterAsync(applicationId, decisionId, ct), response))
+            .WithSummary("A decision letter as a PDF.")
+            .Produces<byte[]>(StatusCodes.Status200OK, DossierDocuments.Pdf)
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+
+        one.MapGet("/commitment-statement", async (int applicationId, ApplicationService applications, DossierDocuments documents, HttpResponse response, CancellationToken ct) =>
+                await applications.GetAsync(applicationId, ct) is { } a
+                    ? await DownloadAsync(documents.CommitmentStatementPdfAsync(a, ct), response)
+                    : Problems.From(ApplicationService.NotFound(applicationId)))
+            .WithSummary("The commitment statement (R7b) the members sign, for the partnership as it is composed now, as a PDF.")
+            .Produces<byte[]>(StatusCodes.Status200OK, DossierDocuments.Pdf)
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+
         one.MapGet("/diff", DiffAsync)
             .WithSummary("What changed between two submitted versions (?from=N&to=M), field by field: members, information, commitment statements, actions and amounts.")
             .Produces<DiffDto>(StatusCodes.Status200OK)
@@ -212,6 +240,18 @@ public static class ApplicationsApi
             s.Blocking.Select(ProblemDto.Of).ToList(),
             s.CanBeSubmitted,
             a.ResponseDue is { } r ? ApplicationContent.Date(r) : null));
+    }
+
+    private static async Task<IResult> DownloadAsync(Task<Result<DossierDocument>> document, HttpResponse response)
+    {
+        var made = await document;
+        if (!made.IsSuccess)
+        {
+            return Problems.From(made.Errors);
+        }
+
+        response.Headers.XContentTypeOptions = "nosniff";
+        return TypedResults.File(made.Value!.Bytes, made.Value.ContentType, made.Value.FileName);
     }
 
     private static IResult Answer<T>(Result<T> result) => result.IsSuccess ? TypedResults.Ok(result.Value) : Problems.From(result.Errors);

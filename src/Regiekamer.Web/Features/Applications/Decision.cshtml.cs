@@ -7,7 +7,7 @@ namespace Regiekamer.Web.Features.Applications;
 
 /// <summary>The decision letter: printable, for the partnership and the department.</summary>
 [PartnershipAccess(PartnershipPermission.Read)]
-public sealed class DecisionModel(ApplicationService applications, SubmissionService submissions, ReviewService reviews) : DossierPage(applications, submissions)
+public sealed class DecisionModel(ApplicationService applications, SubmissionService submissions, ReviewService reviews, DossierDocuments documents) : DossierPage(applications, submissions)
 {
     public int DecisionId => int.Parse(Convert.ToString(RouteData.Values["decisionId"], System.Globalization.CultureInfo.InvariantCulture)!, System.Globalization.CultureInfo.InvariantCulture);
 
@@ -28,4 +28,7 @@ public sealed class DecisionModel(ApplicationService applications, SubmissionSer
             ? Fail([Core.Common.DomainError.NotFound($"Beslissing {DecisionId} bestaat niet in dit dossier.", $"Decision {DecisionId} does not exist in this dossier.")])
             : Page();
     }
+
+    /// <summary>The decision letter as a PDF.</summary>
+    public Task<IActionResult> OnGetPdfAsync(CancellationToken ct) => DownloadAsync(documents.DecisionLetterAsync(ApplicationId, DecisionId, ct), ct);
 }

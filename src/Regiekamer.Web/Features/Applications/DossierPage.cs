@@ -67,6 +67,20 @@ public abstract class DossierPage(ApplicationService applications, SubmissionSer
 
     public static string StatusLabel(ApplicationStatus status) => Lang.Of(ApplicationStatuses.Label(status));
 
+    /// <summary>A document as a download (nosniff, attachment), or the page with the errors.</summary>
+    protected async Task<IActionResult> DownloadAsync(Task<Core.Common.Result<DossierDocument>> document, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var made = await document;
+        if (!made.IsSuccess)
+        {
+            return await RefusedAsync(made.Errors, ct);
+        }
+
+        Response.Headers.XContentTypeOptions = "nosniff";
+        return File(made.Value!.Bytes, made.Value.ContentType, made.Value.FileName);
+    }
+
     /// <summary>Shows the errors on the page with the dossier around them (its status code follows the first error).</summary>
     protected async Task<IActionResult> RefusedAsync(IReadOnlyList<Core.Common.DomainError> errors, CancellationToken ct)
     {

@@ -7,7 +7,7 @@ namespace Regiekamer.Web.Features.Applications;
 
 /// <summary>A submitted version as it was frozen, with its receipt (ontvangstbewijs).</summary>
 [PartnershipAccess(PartnershipPermission.Read)]
-public sealed class VersionModel(ApplicationService applications, SubmissionService submissions) : DossierPage(applications, submissions)
+public sealed class VersionModel(ApplicationService applications, SubmissionService submissions, DossierDocuments documents) : DossierPage(applications, submissions)
 {
     public int Number => int.Parse(Convert.ToString(RouteData.Values["number"], System.Globalization.CultureInfo.InvariantCulture)!, System.Globalization.CultureInfo.InvariantCulture);
 
@@ -32,4 +32,13 @@ public sealed class VersionModel(ApplicationService applications, SubmissionServ
         Version = version.Value;
         return Page();
     }
+
+    /// <summary>The receipt as a PDF.</summary>
+    public Task<IActionResult> OnGetReceiptAsync(CancellationToken ct) => DownloadAsync(documents.ReceiptAsync(ApplicationId, Number, ct), ct);
+
+    /// <summary>The whole version as a PDF.</summary>
+    public Task<IActionResult> OnGetDocumentAsync(CancellationToken ct) => DownloadAsync(documents.VersionAsync(ApplicationId, Number, ct), ct);
+
+    /// <summary>The version's bundle (ZIP).</summary>
+    public Task<IActionResult> OnGetBundleAsync(CancellationToken ct) => DownloadAsync(documents.BundleAsync(ApplicationId, Number, ct), ct);
 }
