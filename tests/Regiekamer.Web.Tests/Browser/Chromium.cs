@@ -48,11 +48,13 @@ public sealed class Chromium : IAsyncDisposable
     /// given role through <see cref="Infrastructure.TestAuthentication"/> (anonymous with null). Every wait may take a
     /// minute, not Playwright's 30 s: CI runs all four test projects at once on two cores.
     /// </summary>
-    public async Task<IBrowserContext> NewContextAsync(Uri? baseAddress = null, string? role = Infrastructure.TestAuthentication.Administrator)
+    /// <param name="javaScript">False: a browser with JavaScript switched off (the forms must work without it).</param>
+    public async Task<IBrowserContext> NewContextAsync(Uri? baseAddress = null, string? role = Infrastructure.TestAuthentication.Administrator, bool javaScript = true)
     {
         var context = await Browser.NewContextAsync(new()
         {
             BaseURL = baseAddress?.ToString(),
+            JavaScriptEnabled = javaScript,
             BypassCSP = true,
             Locale = "nl-BE",
             ExtraHTTPHeaders = role is null ? null : new Dictionary<string, string> { [Infrastructure.TestAuthentication.Header] = role },

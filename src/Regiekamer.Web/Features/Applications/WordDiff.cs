@@ -10,9 +10,10 @@ public sealed record DiffPiece(ChangeType Kind, string Text);
 /// <summary>Two versions of a long text compared word by word (DiffPlex, ADR 0006), for reading what changed in a description.</summary>
 public static class WordDiff
 {
+    /// <summary>The two texts as people read them (BBC's simple HTML as its paragraphs and list items), compared word by word.</summary>
     public static IReadOnlyList<DiffPiece> Compare(string? before, string? after)
     {
-        var model = InlineDiffBuilder.Diff(before ?? "", after ?? "", ignoreWhiteSpace: false, ignoreCase: false, chunker: WordChunker.Instance);
+        var model = InlineDiffBuilder.Diff(Plain(before), Plain(after), ignoreWhiteSpace: false, ignoreCase: false, chunker: WordChunker.Instance);
         var pieces = new List<DiffPiece>();
         foreach (var line in model.Lines)
         {
@@ -29,4 +30,6 @@ public static class WordDiff
 
         return pieces;
     }
+
+    private static string Plain(string? html) => string.Join("\n", Core.Documents.SafeHtml.ToParagraphs(html).Select(b => b.ToString()));
 }
