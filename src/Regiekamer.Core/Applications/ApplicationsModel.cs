@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Regiekamer.Core.Calls;
 using Regiekamer.Core.Data;
@@ -73,7 +74,10 @@ internal sealed class PlannedActionConfiguration : IEntityTypeConfiguration<Plan
         b.Property(x => x.LongDescription).HasMaxLength(4000);
         b.Property(x => x.Comment).HasMaxLength(4000);
         b.Property(x => x.Code).HasMaxLength(10);
-        b.Property(x => x.Amounts).HasConversion(v => v.ToStorage(), s => YearAmounts.FromStorage(s)).HasMaxLength(500);
+        // Immutable and compared by value: a change is always a new instance, so the snapshot can be the same one.
+        b.Property(x => x.Amounts)
+            .HasConversion(v => v.ToStorage(), s => YearAmounts.FromStorage(s), new ValueComparer<YearAmounts>((a, c) => Equals(a, c), v => v.GetHashCode(), v => v))
+            .HasMaxLength(500);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.Ignore(x => x.Values);
     }

@@ -80,7 +80,8 @@ public sealed class CallEvaluationService(RegiekamerDb db, CallService calls, Pa
                 outcome.Value!.Lines,
                 sharing.Select(i => judged[i]).Where(r => !r.Result.Eligible).ToList(),
                 all.ToDictionary(p => p.Name, p => p),
-                chosen) { Basis = basis })
+                chosen)
+            { Basis = basis })
             : Result<AllocationPreview>.Fail(outcome.Errors);
 
         var eligibleFacts = facts.Where((_, i) => results[i].Eligible).ToList();

@@ -79,10 +79,17 @@ public sealed class Principals
         var dossiers = new List<int>();
         foreach (var partnership in new[] { own, other })
         {
-            var started = await applications.StartAsync(partnership, callId);
-            Assert.True(started.IsSuccess, string.Join("; ", started.Errors.Select(e => e.Message.En)));
-            Assert.True((await submissions.WithdrawAsync(started.Value!.Id)).IsSuccess);
-            dossiers.Add(started.Value.Id);
+            // In Development the demo already gave Scheldeland a dossier.
+            var id = await applications.FindAsync(partnership, callId);
+            if (id is null)
+            {
+                var started = await applications.StartAsync(partnership, callId);
+                Assert.True(started.IsSuccess, string.Join("; ", started.Errors.Select(e => e.Message.En)));
+                id = started.Value!.Id;
+            }
+
+            Assert.True((await submissions.WithdrawAsync(id.Value)).IsSuccess);
+            dossiers.Add(id.Value);
         }
 
         var principals = new Principals(own, other, callId, dossiers[0], dossiers[1]);
