@@ -22,7 +22,7 @@ CONNECTIONS="${BENCH_CONNECTIONS:-16}"
 THREADS="${BENCH_THREADS:-2}"
 DEFAULT_PARTNERSHIP_PAGE="/Partnerships/{partnership}"
 PARTNERSHIP_PAGE="${BENCH_PARTNERSHIP_PAGE:-$DEFAULT_PARTNERSHIP_PAGE}"
-PAGES="${BENCH_PAGES:-/ /Coverage /Partnerships ${PARTNERSHIP_PAGE} /Allocation /Municipalities}"
+PAGES="${BENCH_PAGES:-/ /Coverage /Partnerships ${PARTNERSHIP_PAGE} /Allocation /Municipalities /Applications /Applications/{dossier}/Plan}"
 API="${BENCH_API:-/api/v1/allocation /api/v1/partnerships /api/v1/eligibility /api/v1/coverage}"
 ENVIRONMENT="${BENCH_ENVIRONMENT:-Development}"
 USER_EMAIL="${BENCH_USER:-beleid@regiekamer.demo}"
@@ -100,7 +100,12 @@ SECRET="$(curl -fs -b "$JAR" -c "$JAR" --data-urlencode "Name=bench-wrk" --data-
 BEARER=(-H "Authorization: Bearer ${SECRET}")
 PARTNERSHIP="$(curl -fs "${BEARER[@]}" "${BASE}/api/v1/partnerships" | python3 -c 'import json,sys; print(next(p["id"] for p in json.load(sys.stdin) if "Scheldeland" in p["name"]))')"
 
-expand() { echo "${1//\{partnership\}/$PARTNERSHIP}"; }
+# Issue 8's targets: the review queue with 40 dossiers, and the plan page of a dossier with 200 actions (Scheldeland's).
+echo "Adding the benchmark's dossiers (bench/Regiekamer.Bench seed-dossiers)..." >&2
+dotnet run -c Release --project "$ROOT/bench/Regiekamer.Bench" --artifacts-path "$WORK/bench-artifacts" -- seed-dossiers "Data Source=$WORK/bench.db" >&2
+DOSSIER="$(curl -fs "${BEARER[@]}" "${BASE}/api/v1/applications" | python3 -c 'import json,sys; print(next(a["id"] for a in json.load(sys.stdin) if "Scheldeland" in a["partnershipName"]))')"
+
+expand() { local u="${1//\{partnership\}/$PARTNERSHIP}"; echo "${u//\{dossier\}/$DOSSIER}"; }
 check() {
   local url="$1"; shift
   local status

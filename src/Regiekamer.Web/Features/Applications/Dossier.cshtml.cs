@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Regiekamer.Core.Accounts;
 using Regiekamer.Core.Applications;
 using Regiekamer.Web.Infrastructure;
@@ -6,6 +7,7 @@ using Regiekamer.Web.Infrastructure;
 namespace Regiekamer.Web.Features.Applications;
 
 /// <summary>One dossier: its status and checklist (R7 parts, eligibility, R8), the information given, its versions and decisions, and what the caller can do next.</summary>
+[OutputCache(PolicyName = PageCache.Policy)]
 [PartnershipAccess(PartnershipPermission.Read)]
 public sealed class DossierModel(ApplicationService applications, SubmissionService submissions, ReviewService reviews) : DossierPage(applications, submissions)
 {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Regiekamer.Core.Accounts;
 using Regiekamer.Core.Applications;
 using Regiekamer.Core.Calls;
@@ -11,6 +12,7 @@ namespace Regiekamer.Web.Features.Applications;
 /// The dossiers the signed-in user may read: the department's queue (by status, partnership and age) or a
 /// partnership's own dossiers, with a button to start one for the latest call where the user may.
 /// </summary>
+[OutputCache(PolicyName = PageCache.Policy)]
 public sealed class IndexModel(ApplicationService applications, CallService calls, PartnershipService partnerships, Core.Common.BrusselsClock clock) : RegiekamerPage
 {
     [BindProperty(SupportsGet = true, Name = "status")]

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Regiekamer.Core.Applications;
 using Regiekamer.Core.Calls;
 using Regiekamer.Core.Common;
@@ -10,6 +11,7 @@ namespace Regiekamer.Web.Features.Applications;
 /// The department's overview of a call's dossiers: how many per status, which miss a part, which are late, and
 /// across every plan the actions and planned amounts per priority and year.
 /// </summary>
+[OutputCache(PolicyName = PageCache.Policy)]
 public sealed class OverviewModel(ApplicationService applications, SubmissionService submissions, CallService calls, BrusselsClock clock) : RegiekamerPage
 {
     public Call? Call { get; private set; }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Regiekamer.Core.Accounts;
 using Regiekamer.Core.Applications;
 using Regiekamer.Core.Calls;
@@ -11,6 +12,7 @@ namespace Regiekamer.Web.Features.Applications;
 /// The multi-year plan (R7c): policy goals → action plans → actions, checked while it is written (the priority × year
 /// grid of R10, R11 and R12 per action), imported from a BBC file or edited action by action, exported in BBC's layout.
 /// </summary>
+[OutputCache(PolicyName = PageCache.Policy)]
 [PartnershipAccess(PartnershipPermission.Read)]
 public sealed class PlanModel(ApplicationService applications, SubmissionService submissions, CallService calls) : DossierPage(applications, submissions)
 {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Regiekamer.Core.Accounts;
 using Regiekamer.Core.Applications;
 using Regiekamer.Web.Infrastructure;
@@ -11,6 +12,7 @@ namespace Regiekamer.Web.Features.Applications;
 /// (approve, reject naming the rules, or request changes with points and a response date), and an extension of R8.
 /// Department staff read it; case handlers act.
 /// </summary>
+[OutputCache(PolicyName = PageCache.Policy)]
 [PartnershipAccess(PartnershipPermission.Read)]
 public sealed class ReviewModel(ApplicationService applications, SubmissionService submissions, ReviewService reviews) : DossierPage(applications, submissions)
 {
