@@ -90,6 +90,12 @@ public sealed class ApplicationServiceTests
         var fine = await applications.AddActionAsync(draft.Id, new ActionInput("Doel", "Plan", "Meet & greet", "<p>Jaarlijks</p>", null, "wse-lr1", new Dictionary<int, string?> { [2023] = "2.500,00", [2024] = "2500.00", [2025] = "" }));
         Assert.True(fine.IsSuccess, string.Join("; ", fine.Errors.Select(e => e.Message.En)));
         Assert.Equal("WSE-LR1", fine.Saved!.Code);
+        await using (var check = database.NewDb())
+        {
+            var added = await check.AuditRecords.AsNoTracking().SingleAsync(a => a.Action == ApplicationAuditActions.ActionAdded);
+            Assert.Contains("greet", added.After, StringComparison.Ordinal);
+        }
+
         Assert.Equal([2023, 2024], fine.Saved.Amounts.Keys);
         Assert.Equal(new Money(250_000), fine.Saved.Amounts[2024]);
 

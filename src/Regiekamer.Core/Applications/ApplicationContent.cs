@@ -142,7 +142,7 @@ public sealed record ContentAction(
             x.LongDescription,
             x.Comment,
             x.Code,
-            x.Amounts.ToDictionary(a => a.Key.ToString(CultureInfo.InvariantCulture), a => a.Value.ToInvariantString()));
+            x.Amounts.ToInvariantDictionary());
     }
 }
 

@@ -81,7 +81,7 @@ public sealed record PlannedActionSnapshot(
             x.LongDescription,
             x.Comment,
             x.Code,
-            x.Amounts.ToDictionary(a => a.Key.ToString(CultureInfo.InvariantCulture), a => a.Value.ToInvariantString()));
+            x.Amounts.ToInvariantDictionary());
     }
 }
 

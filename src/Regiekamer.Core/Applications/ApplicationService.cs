@@ -373,13 +373,7 @@ public sealed class ApplicationService(RegiekamerDb db, CallService calls, Partn
 
     public async Task<ActionSave> AddActionAsync(int id, ActionInput input, CancellationToken ct = default)
     {
-        var period = await PeriodAsync(id, ct);
-        if (period is null)
-        {
-            return new ActionSave(null, [NotFound(id)]);
-        }
-
-        var valid = Validate(input, period);
+        var (valid, _) = await ValidateForAsync(id, input, ct);
         if (!valid.IsSuccess)
         {
             return new ActionSave(null, valid.Errors);
@@ -389,9 +383,19 @@ public sealed class ApplicationService(RegiekamerDb db, CallService calls, Partn
         {
             var action = application.AddAction(valid.Value!, clock.UtcNow);
             await save();
+
+            // The action's id is known once it is saved; its record goes in the same transaction.
             audit.Record(new PlannedActionAdded(id, PlannedActionSnapshot.Of(action)));
+            await save();
             return new ActionSave(action, []);
         }, ct);
+    }
+
+    /// <summary>An action's input checked against the dossier's call period (<see cref="Validate(ActionInput, PlanPeriod)"/>); the period too, for a merge's basis.</summary>
+    private async Task<(Result<PlannedActionValues> Valid, PlanPeriod? Period)> ValidateForAsync(int id, ActionInput input, CancellationToken ct)
+    {
+        var period = await PeriodAsync(id, ct);
+        return period is null ? (Result<PlannedActionValues>.Fail(NotFound(id)), null) : (Validate(input, period), period);
     }
 
     /// <summary>
@@ -402,13 +406,7 @@ public sealed class ApplicationService(RegiekamerDb db, CallService calls, Partn
     /// </summary>
     public async Task<ActionSave> UpdateActionAsync(int id, int actionId, ActionInput input, int expectedVersion, ActionInput? read = null, CancellationToken ct = default)
     {
-        var period = await PeriodAsync(id, ct);
-        if (period is null)
-        {
-            return new ActionSave(null, [NotFound(id)]);
-        }
-
-        var valid = Validate(input, period);
+        var (valid, period) = await ValidateForAsync(id, input, ct);
         if (!valid.IsSuccess)
         {
             return new ActionSave(null, valid.Errors);
@@ -417,7 +415,7 @@ public sealed class ApplicationService(RegiekamerDb db, CallService calls, Partn
         PlannedActionValues? basis = null;
         if (read is not null)
         {
-            var readValid = Validate(read, period);
+            var readValid = Validate(read, period!);
             basis = readValid.Value ?? Lenient(read);
         }
 

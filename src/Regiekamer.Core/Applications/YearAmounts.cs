@@ -46,6 +46,10 @@ public sealed class YearAmounts : IReadOnlyDictionary<int, Money>, IEquatable<Ye
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+    /// <summary>Year → "35000.00" (invariant euros): as snapshots, frozen versions and the API write amounts.</summary>
+    public Dictionary<string, string> ToInvariantDictionary() =>
+        _amounts.ToDictionary(a => a.Key.ToString(CultureInfo.InvariantCulture), a => a.Value.ToInvariantString());
+
     /// <summary>"2023=3500000;2024=0": years ascending, cents.</summary>
     public string ToStorage()
     {

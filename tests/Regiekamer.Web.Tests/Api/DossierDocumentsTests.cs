@@ -21,7 +21,7 @@ public sealed class DossierDocumentsTests
     public async Task TheDossiersDocuments_ArePdfsAndAZip_ThatSayWhatWasSubmitted(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        var own = await ScheldelandAsync(app);
+        var own = await app.ScheldelandAsync();
         var dossier = await app.Services.CreateApplicationAsync(a => a.For(own).ExtendedUntil(new DateOnly(2025, 6, 30)).Submitted());
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -93,11 +93,6 @@ public sealed class DossierDocumentsTests
         return text.ToString();
     }
 
-    private static async Task<int> ScheldelandAsync(TestApp app)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<RegiekamerDb>().Partnerships.Where(p => p.Name == DemoAccounts.ScheldelandName).Select(p => p.Id).SingleAsync();
-    }
 
     private static async Task<int> OtherAsync(TestApp app, int own)
     {

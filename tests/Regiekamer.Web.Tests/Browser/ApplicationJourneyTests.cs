@@ -24,7 +24,7 @@ public sealed partial class ApplicationJourneyTests
         await using var chromium = await Chromium.LaunchAsync();
         var (app, address) = await TestApp.StartKestrelAsync(DatabaseProvider.Sqlite);
         await using var _ = app;
-        var own = await ScheldelandAsync(app);
+        var own = await app.ScheldelandAsync();
         var dossier = await app.Services.CreateApplicationAsync(a => a.For(own).ExtendedUntil(new DateOnly(2025, 6, 30)).Complete());
         var violations = new List<string>();
         await using var regisseurContext = await chromium.NewContextAsync(address, $"Regisseur:{own}");
@@ -143,7 +143,7 @@ public sealed partial class ApplicationJourneyTests
         await using var chromium = await Chromium.LaunchAsync();
         var (app, address) = await TestApp.StartKestrelAsync(DatabaseProvider.Sqlite);
         await using var _ = app;
-        var own = await ScheldelandAsync(app);
+        var own = await app.ScheldelandAsync();
         await using var regisseurContext = await chromium.NewContextAsync(address, $"Regisseur:{own}", javaScript: false);
         await using var signatoryContext = await chromium.NewContextAsync(address, $"Signatory:{own}", javaScript: false);
         await using var caseHandlerContext = await chromium.NewContextAsync(address, "CaseHandler", javaScript: false);
@@ -218,11 +218,6 @@ public sealed partial class ApplicationJourneyTests
 
     private static readonly string[] PriorityCodes = ["WSE-LR1", "WSE-LR2", "WSE-LR3", "WSE-LR4"];
 
-    private static async Task<int> ScheldelandAsync(TestApp app)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<RegiekamerDb>().Partnerships.Where(p => p.Name == DemoAccounts.ScheldelandName).Select(p => p.Id).SingleAsync();
-    }
 
     [GeneratedRegex("^[0-9a-f]{64}$")]
     private static partial Regex Sha256();

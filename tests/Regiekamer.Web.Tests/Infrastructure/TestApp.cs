@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -71,6 +72,14 @@ public sealed class TestApp : WebApplicationFactory<Program>
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         var address = new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
         return (app, address);
+    }
+
+    /// <summary>The demo partnership the demo's partnership roles belong to (Scheldeland).</summary>
+    public async Task<int> ScheldelandAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Core.Data.RegiekamerDb>().Partnerships
+            .Where(p => p.Name == Core.Accounts.DemoAccounts.ScheldelandName).Select(p => p.Id).SingleAsync();
     }
 
     /// <summary>

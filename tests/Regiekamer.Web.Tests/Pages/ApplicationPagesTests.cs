@@ -36,7 +36,7 @@ public sealed class ApplicationPagesTests
     public async Task ADossier_FromStartToApproval_ThroughThePagesForms(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        var own = await ScheldelandAsync(app);
+        var own = await app.ScheldelandAsync();
         using var regisseur = app.Client($"Regisseur:{own}");
         using var signatory = app.Client($"Signatory:{own}");
         using var caseHandler = app.Client("CaseHandler");
@@ -163,7 +163,7 @@ public sealed class ApplicationPagesTests
     public async Task TwoPeople_EditingOneAction_MergeDifferentFields_AndSeeTheSameFieldSideBySide(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        var own = await ScheldelandAsync(app);
+        var own = await app.ScheldelandAsync();
         var dossier = await app.Services.CreateApplicationAsync(a => a.For(own).Complete());
         using var regisseur = app.Client($"Regisseur:{own}");
         using var signatory = app.Client($"Signatory:{own}");
@@ -218,7 +218,7 @@ public sealed class ApplicationPagesTests
     public async Task Autosave_AnswersWithTheNewVersion_AndAConflictAsSuch(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        var own = await ScheldelandAsync(app);
+        var own = await app.ScheldelandAsync();
         var dossier = await app.Services.CreateApplicationAsync(a => a.For(own).Complete());
         using var regisseur = app.Client($"Regisseur:{own}");
         var actionId = dossier.Actions.OrderBy(a => a.Position).First().Id;
@@ -238,11 +238,6 @@ public sealed class ApplicationPagesTests
         Assert.Equal(["comment"], refused["conflict"]!.AsArray().Select(f => (string)f!));
     }
 
-    private static async Task<int> ScheldelandAsync(TestApp app)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<RegiekamerDb>().Partnerships.Where(p => p.Name == DemoAccounts.ScheldelandName).Select(p => p.Id).SingleAsync();
-    }
 
     /// <summary>Opens the page, fills its first post form (or the one of <paramref name="handler"/>) and posts it.</summary>
     private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, IReadOnlyDictionary<string, string> values, string? handler = null)

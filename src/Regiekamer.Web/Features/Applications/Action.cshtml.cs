@@ -16,7 +16,7 @@ namespace Regiekamer.Web.Features.Applications;
 [PartnershipAccess(PartnershipPermission.Apply)]
 public sealed class ActionModel(ApplicationService applications, SubmissionService submissions) : DossierPage(applications, submissions)
 {
-    public int? ActionId => RouteData.Values.TryGetValue("actionId", out var v) && int.TryParse(Convert.ToString(v, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture, out var id) ? id : null;
+    public int? ActionId => RouteInt("actionId");
 
     [BindProperty]
     public ActionForm Input { get; set; } = new();

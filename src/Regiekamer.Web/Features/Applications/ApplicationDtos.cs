@@ -87,7 +87,7 @@ public sealed record ActionDto(int Id, int Version, int Position, string? Policy
     public static Dictionary<string, string> AmountsOf(YearAmounts amounts)
     {
         ArgumentNullException.ThrowIfNull(amounts);
-        return amounts.ToDictionary(a => a.Key.ToString(CultureInfo.InvariantCulture), a => a.Value.ToInvariantString());
+        return amounts.ToInvariantDictionary();
     }
 }
 

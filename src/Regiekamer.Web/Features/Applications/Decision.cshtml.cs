@@ -9,7 +9,7 @@ namespace Regiekamer.Web.Features.Applications;
 [PartnershipAccess(PartnershipPermission.Read)]
 public sealed class DecisionModel(ApplicationService applications, SubmissionService submissions, ReviewService reviews, DossierDocuments documents) : DossierPage(applications, submissions)
 {
-    public int DecisionId => int.Parse(Convert.ToString(RouteData.Values["decisionId"], System.Globalization.CultureInfo.InvariantCulture)!, System.Globalization.CultureInfo.InvariantCulture);
+    public int DecisionId => RouteInt("decisionId") ?? 0;
 
     [BindProperty(SupportsGet = true)]
     public bool Done { get; set; }

@@ -17,7 +17,11 @@ public abstract class DossierPage(ApplicationService applications, SubmissionSer
 
     protected SubmissionService Submissions { get; } = submissions;
 
-    public int ApplicationId => int.Parse(Convert.ToString(RouteData.Values[ApplicationsFeature.RouteParameter], CultureInfo.InvariantCulture)!, CultureInfo.InvariantCulture);
+    public int ApplicationId => RouteInt(ApplicationsFeature.RouteParameter) ?? throw new InvalidOperationException("A dossier page without {applicationId} in its route.");
+
+    /// <summary>An integer the route carries (the route's :int constraint has checked it), or null when it has none.</summary>
+    protected int? RouteInt(string name) =>
+        RouteData.Values.TryGetValue(name, out var value) && int.TryParse(Convert.ToString(value, CultureInfo.InvariantCulture), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
 
     public Application Dossier { get; private set; } = null!;
 

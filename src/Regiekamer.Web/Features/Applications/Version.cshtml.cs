@@ -9,7 +9,7 @@ namespace Regiekamer.Web.Features.Applications;
 [PartnershipAccess(PartnershipPermission.Read)]
 public sealed class VersionModel(ApplicationService applications, SubmissionService submissions, DossierDocuments documents) : DossierPage(applications, submissions)
 {
-    public int Number => int.Parse(Convert.ToString(RouteData.Values["number"], System.Globalization.CultureInfo.InvariantCulture)!, System.Globalization.CultureInfo.InvariantCulture);
+    public int Number => RouteInt("number") ?? 0;
 
     [BindProperty(SupportsGet = true)]
     public bool Submitted { get; set; }
