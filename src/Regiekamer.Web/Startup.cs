@@ -31,7 +31,7 @@ public static class Startup
         {
             // The reminders and the mail outbox (ADR 0009): a Quartz scheduler in every instance, clustered on PostgreSQL.
             builder.Services.AddRegiekamerScheduler(database);
-            builder.Services.AddQuartzHostedService(o =>
+            builder.Services.AddQuartzHostedService(SchedulerSetup.SchedulerName, o =>
             {
                 o.WaitForJobsToComplete = true;
                 o.AwaitApplicationStarted = true;

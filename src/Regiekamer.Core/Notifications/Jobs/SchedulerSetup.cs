@@ -26,7 +26,9 @@ public static class SchedulerSetup
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddScoped<MailOutbox>();
-        services.AddQuartz(q =>
+
+        // A named scheduler: what it is given (its clock) is keyed to it, and the app's own TimeProvider stays as it is.
+        services.AddQuartz(SchedulerName, q =>
         {
             Configure(q, database, instanceId);
             q.ScheduleJob<ReminderJob>(
@@ -37,22 +39,22 @@ public static class SchedulerSetup
                 trigger => trigger.WithIdentity("mail-outbox-minutely", Group).StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(MailOutboxJob.Interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow)),
                 job => job.WithIdentity(MailOutboxJob.Key).RequestRecovery());
-        });
 
-        // A trigger declared again at start replaces the stored one but keeps its firing history: a restart does not
-        // fire the jobs again, and a firing missed while the app was down is a misfire, fired at once.
-        services.Configure<QuartzOptions>(o => o.Scheduling.ScheduleTriggerRelativeToReplacedTrigger = true);
+            // A trigger declared again at start replaces the stored one but keeps its firing history: a restart does
+            // not fire the jobs again, and a firing missed while the app was down is a misfire, fired at once.
+            q.ConfigureOptions<QuartzOptions>(o => o.Scheduling.ScheduleTriggerRelativeToReplacedTrigger = true);
+        });
         return services;
     }
 
     /// <summary>The store, the cluster and the clock; also what tests use to start schedulers of their own on a test database.</summary>
-    public static void Configure(IQuartzBuilder q, DatabaseOptions database, string? instanceId = null, string schedulerName = SchedulerName)
+    public static void Configure(IQuartzBuilder q, DatabaseOptions database, string? instanceId = null)
     {
         ArgumentNullException.ThrowIfNull(q);
         ArgumentNullException.ThrowIfNull(database);
         q.ConfigureScheduler(o =>
         {
-            o.InstanceName = schedulerName;
+            o.InstanceName = SchedulerName;
             if (instanceId is not null)
             {
                 o.InstanceId = instanceId;
