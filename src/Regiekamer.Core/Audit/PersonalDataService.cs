@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Regiekamer.Core.Accounts;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.Data;
+using Regiekamer.Core.Notifications;
 using Regiekamer.Core.Partnerships;
 
 namespace Regiekamer.Core.Audit;
@@ -63,9 +64,11 @@ public sealed record PersonExport(
     JsonObject? Account,
     IReadOnlyList<JsonObject> PartnershipContacts,
     IReadOnlyList<JsonObject> PersonalValues,
-    IReadOnlyList<JsonObject> AuditRecords);
+    IReadOnlyList<JsonObject> AuditRecords,
+    IReadOnlyList<JsonObject> Notifications);
 
-public sealed record ErasureResult(Guid ErasureId, int Values, int Accounts, int Contacts, int RedactedRecords);
+/// <param name="Notifications">The notifications deleted: to their account or to their address.</param>
+public sealed record ErasureResult(Guid ErasureId, int Values, int Accounts, int Contacts, int RedactedRecords, int Notifications);
 
 /// <summary>
 /// Exports and erases what Regiekamer holds about one person (docs/privacy.md). Erasing deletes their account, clears
@@ -145,7 +148,22 @@ public sealed class PersonalDataService(RegiekamerDb db, UserManager<RegiekamerU
             ["before"] = v.Before is null ? null : JsonNode.Parse(v.Before),
             ["after"] = v.After is null ? null : JsonNode.Parse(v.After),
         }).ToList();
-        return Result<PersonExport>.Ok(new PersonExport(query, time.GetUtcNow().UtcDateTime, account, contacts, values, audit));
+        var notifications = (await NotificationsOf(p).AsNoTracking().OrderBy(n => n.Id).ToListAsync(ct)).Select(n => new JsonObject
+        {
+            ["id"] = n.Id,
+            ["kind"] = n.Kind.ToString(),
+            ["email"] = n.Email,
+            ["subject"] = n.SubjectNl,
+            ["subjectEn"] = n.SubjectEn,
+            ["text"] = n.TextNl,
+            ["textEn"] = n.TextEn,
+            ["link"] = n.Link,
+            ["createdAtUtc"] = n.CreatedAtUtc,
+            ["readAtUtc"] = n.ReadAtUtc,
+            ["mail"] = n.MailState.ToString(),
+            ["sentAtUtc"] = n.SentAtUtc,
+        }).ToList();
+        return Result<PersonExport>.Ok(new PersonExport(query, time.GetUtcNow().UtcDateTime, account, contacts, values, audit, notifications));
     }
 
     public async Task<Result<ErasureResult>> EraseAsync(PersonQuery query, CancellationToken ct = default)
@@ -183,6 +201,9 @@ public sealed class PersonalDataService(RegiekamerDb db, UserManager<RegiekamerU
         }
 
         await db.SaveChangesAsync(ct);
+
+        // 1b. The notifications to them (their account's, and those mailed to their address): texts that name them, and the address.
+        var notifications = await NotificationsOf(p).ExecuteDeleteAsync(ct);
 
         // 2. Their account: deleted, with its roles and tokens; its history keeps the deletion.
         var accounts = 0;
@@ -235,7 +256,7 @@ public sealed class PersonalDataService(RegiekamerDb db, UserManager<RegiekamerU
             tokens.EvictUser(gone.Id);
         }
 
-        return Result<ErasureResult>.Ok(new ErasureResult(erasureId, values, accounts, contacts.Count, redacted.Count));
+        return Result<ErasureResult>.Ok(new ErasureResult(erasureId, values, accounts, contacts.Count, redacted.Count, notifications));
     }
 
     /// <summary>The person behind a query: their account (if any), the subjects their values are kept under, their plain values.</summary>
@@ -270,6 +291,7 @@ public sealed class PersonalDataService(RegiekamerDb db, UserManager<RegiekamerU
         var known = user is not null
             || await db.PersonalData.AnyAsync(d => subjects.Contains(d.Subject), ct)
             || (await ContactsAsync(new Person(null, subjects, email, name), ct)).Count > 0
+            || await NotificationsOf(new Person(null, subjects, email, name)).AnyAsync(ct)
             || await MentionedInLegacyAsync(email, name, ct);
         return known
             ? Result<Person>.Ok(new Person(user, subjects, email, name ?? user?.DisplayName))
@@ -282,6 +304,16 @@ public sealed class PersonalDataService(RegiekamerDb db, UserManager<RegiekamerU
 #pragma warning disable CA1304, CA1311, CA1862 // Translated to SQL upper(); a culture or StringComparison cannot be translated.
         return await db.AuditRecords.AnyAsync(
             a => a.Format == AuditTrail.LegacyFormat && (a.ActorName.ToUpper() == text || (a.Before ?? "").ToUpper().Contains(text) || (a.After ?? "").ToUpper().Contains(text)), ct);
+#pragma warning restore CA1304, CA1311, CA1862
+    }
+
+    /// <summary>The notifications for this person: to their account, or mailed to their address (in any case).</summary>
+    private IQueryable<Notification> NotificationsOf(Person p)
+    {
+        var userId = p.User?.Id;
+        var email = p.Email?.ToUpperInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // Translated to SQL upper().
+        return db.Notifications.Where(n => (userId != null && n.UserId == userId) || (email != null && n.Email != null && n.Email.ToUpper() == email));
 #pragma warning restore CA1304, CA1311, CA1862
     }
 
