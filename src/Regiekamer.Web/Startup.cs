@@ -2,8 +2,11 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
+using Quartz;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.Data;
+using Regiekamer.Core.Notifications;
+using Regiekamer.Core.Notifications.Jobs;
 using Regiekamer.Web.Features.Account;
 using Regiekamer.Web.Infrastructure;
 
@@ -23,6 +26,17 @@ public static class Startup
             config.GetConnectionString("Regiekamer") is { Length: > 0 } given ? given : DatabaseOptions.DefaultSqliteConnection);
         builder.Services.AddRegiekamerCore(database);
         builder.AddRegiekamerAccounts();
+        builder.Services.AddSingleton(NotificationSettings.From(config));
+        if (config.GetValue("Jobs:Enabled", defaultValue: true))
+        {
+            // The reminders and the mail outbox (ADR 0009): a Quartz scheduler in every instance, clustered on PostgreSQL.
+            builder.Services.AddRegiekamerScheduler(database);
+            builder.Services.AddQuartzHostedService(SchedulerSetup.SchedulerName, o =>
+            {
+                o.WaitForJobsToComplete = true;
+                o.AwaitApplicationStarted = true;
+            });
+        }
         var authorization = builder.Services.AddAuthorizationBuilder();
         authorization.AddRegiekamerPolicies();
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Regiekamer.Core.Audit;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.Data;
+using Regiekamer.Core.Notifications;
 
 namespace Regiekamer.Core.Applications;
 
@@ -64,7 +65,7 @@ public sealed record DecisionInput(string? Decision, string? Motivation, string?
 /// Two case handlers deciding at once can never both succeed: the dossier's version guards the transition, and the
 /// second is told what the first decided.
 /// </summary>
-public sealed partial class ReviewService(RegiekamerDb db, AuditTrail audit, BrusselsClock clock, Accounts.CurrentActor actor)
+public sealed partial class ReviewService(RegiekamerDb db, AuditTrail audit, NotificationService notifications, BrusselsClock clock, Accounts.CurrentActor actor)
 {
     public static string Code(DecisionKind kind) => kind switch
     {
@@ -254,6 +255,10 @@ public sealed partial class ReviewService(RegiekamerDb db, AuditTrail audit, Bru
         }
 
         db.ApplicationDecisions.Add(decision);
+
+        // The partnership hears of it (changes to make by a date, or the outcome): saved with the decision.
+        var told = kind == DecisionKind.RequestChanges ? NotificationTexts.ChangesRequested(application, decision) : NotificationTexts.Decided(application, decision);
+        await notifications.StageAsync(told, await notifications.DossierRecipientsAsync(application, ct), ct);
         audit.Record(new ApplicationDecided(id, new DecisionSnapshot(
             decision.VersionNumber, Code(decision.Kind), decision.Motivation, decision.Rules, decision.Points,
             decision.ResponseDue is { } d ? ApplicationContent.Date(d) : null, application.Status.Code())));

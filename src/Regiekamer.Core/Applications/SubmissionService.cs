@@ -5,6 +5,7 @@ using Regiekamer.Core.Calls;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.Data;
 using Regiekamer.Core.Evaluation;
+using Regiekamer.Core.Notifications;
 using Regiekamer.Core.Partnerships;
 
 namespace Regiekamer.Core.Applications;
@@ -35,6 +36,7 @@ public sealed class SubmissionService(
     PartnershipService partnerships,
     CallEvaluationService evaluations,
     AuditTrail audit,
+    NotificationService notifications,
     BrusselsClock clock)
 {
     /// <summary>Everything that decides whether the dossier can be submitted now.</summary>
@@ -165,6 +167,11 @@ public sealed class SubmissionService(
         application.RecordSubmission(now);
         db.ApplicationVersions.Add(stored);
         audit.Record(new ApplicationSubmitted(id, new SubmissionSnapshot(number, stored.Sha256, stored.CallVersionId, stored.UnderExtension, application.Status.Code())));
+
+        // The receipt, to the regisseur, the signatory and the department: saved with the submission, or not at all.
+        var receipt = ReceiptOf(stored, content, partnership.Name);
+        var recipients = (await notifications.DossierRecipientsAsync(application, ct)).Concat(await notifications.DepartmentRecipientsAsync(ct));
+        await notifications.StageAsync(NotificationTexts.Receipt(receipt, partnership.Id), recipients, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -175,7 +182,7 @@ public sealed class SubmissionService(
             return Changed(application);
         }
 
-        return Result<SubmittedVersion>.Ok(new SubmittedVersion(stored, content, ReceiptOf(stored, content, partnership.Name)));
+        return Result<SubmittedVersion>.Ok(new SubmittedVersion(stored, content, receipt));
     }
 
     private static DomainError Changed(Application a) => DomainError.Conflict(

@@ -6,6 +6,7 @@ using Regiekamer.Core.Accounts;
 using Regiekamer.Core.Applications;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.Data;
+using Regiekamer.Core.Notifications;
 using Regiekamer.Core.Partnerships;
 
 namespace Regiekamer.Core.Audit;
@@ -66,9 +67,12 @@ public sealed record PersonExport(
     IReadOnlyList<JsonObject> PartnershipContacts,
     IReadOnlyList<JsonObject> DossierContacts,
     IReadOnlyList<JsonObject> PersonalValues,
-    IReadOnlyList<JsonObject> AuditRecords);
+    IReadOnlyList<JsonObject> AuditRecords,
+    IReadOnlyList<JsonObject> Notifications);
 
-public sealed record ErasureResult(Guid ErasureId, int Values, int Accounts, int Contacts, int RedactedRecords, int DossierContacts = 0);
+/// <param name="Notifications">The notifications deleted: to their account or to their address.</param>
+/// <param name="DossierContacts">Their details cleared as a dossier's regisseur or signatory, and in submitted versions' contacts.</param>
+public sealed record ErasureResult(Guid ErasureId, int Values, int Accounts, int Contacts, int RedactedRecords, int Notifications, int DossierContacts = 0);
 
 /// <summary>
 /// Exports and erases what Regiekamer holds about one person (docs/privacy.md). Erasing deletes their account, clears
@@ -167,7 +171,22 @@ public sealed class PersonalDataService(RegiekamerDb db, UserManager<RegiekamerU
             ["before"] = v.Before is null ? null : JsonNode.Parse(v.Before),
             ["after"] = v.After is null ? null : JsonNode.Parse(v.After),
         }).ToList();
-        return Result<PersonExport>.Ok(new PersonExport(query, time.GetUtcNow().UtcDateTime, account, contacts, dossierContacts, values, audit));
+        var notifications = (await NotificationsOf(p).AsNoTracking().OrderBy(n => n.Id).ToListAsync(ct)).Select(n => new JsonObject
+        {
+            ["id"] = n.Id,
+            ["kind"] = n.Kind.ToString(),
+            ["email"] = n.Email,
+            ["subject"] = n.SubjectNl,
+            ["subjectEn"] = n.SubjectEn,
+            ["text"] = n.TextNl,
+            ["textEn"] = n.TextEn,
+            ["link"] = n.Link,
+            ["createdAtUtc"] = n.CreatedAtUtc,
+            ["readAtUtc"] = n.ReadAtUtc,
+            ["mail"] = n.MailState.ToString(),
+            ["sentAtUtc"] = n.SentAtUtc,
+        }).ToList();
+        return Result<PersonExport>.Ok(new PersonExport(query, time.GetUtcNow().UtcDateTime, account, contacts, dossierContacts, values, audit, notifications));
     }
 
     public async Task<Result<ErasureResult>> EraseAsync(PersonQuery query, CancellationToken ct = default)
@@ -223,6 +242,9 @@ public sealed class PersonalDataService(RegiekamerDb db, UserManager<RegiekamerU
 
         await db.SaveChangesAsync(ct);
 
+        // 1b. The notifications to them (their account's, and those mailed to their address): texts that name them, and the address.
+        var notifications = await NotificationsOf(p).ExecuteDeleteAsync(ct);
+
         // 2. Their account: deleted, with its roles and tokens; its history keeps the deletion.
         var accounts = 0;
         if (p.User is { } user)
@@ -274,7 +296,7 @@ public sealed class PersonalDataService(RegiekamerDb db, UserManager<RegiekamerU
             tokens.EvictUser(gone.Id);
         }
 
-        return Result<ErasureResult>.Ok(new ErasureResult(erasureId, values, accounts, contacts.Count, redacted.Count, dossierContacts));
+        return Result<ErasureResult>.Ok(new ErasureResult(erasureId, values, accounts, contacts.Count, redacted.Count, notifications, dossierContacts));
     }
 
     /// <summary>The person behind a query: their account (if any), the subjects their values are kept under, their plain values.</summary>
@@ -310,6 +332,7 @@ public sealed class PersonalDataService(RegiekamerDb db, UserManager<RegiekamerU
             || await db.PersonalData.AnyAsync(d => subjects.Contains(d.Subject), ct)
             || (await ContactsAsync(new Person(null, subjects, email, name), ct)).Count > 0
             || (await DossierContactsAsync(new Person(null, subjects, email, name), ct)).Count > 0
+            || await NotificationsOf(new Person(null, subjects, email, name)).AnyAsync(ct)
             || await MentionedInLegacyAsync(email, name, ct);
         return known
             ? Result<Person>.Ok(new Person(user, subjects, email, name ?? user?.DisplayName))
@@ -394,6 +417,16 @@ public sealed class PersonalDataService(RegiekamerDb db, UserManager<RegiekamerU
         }
 
         return node.ToJsonString();
+    }
+
+    /// <summary>The notifications for this person: to their account, or mailed to their address (in any case).</summary>
+    private IQueryable<Notification> NotificationsOf(Person p)
+    {
+        var userId = p.User?.Id;
+        var email = p.Email?.ToUpperInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // Translated to SQL upper().
+        return db.Notifications.Where(n => (userId != null && n.UserId == userId) || (email != null && n.Email != null && n.Email.ToUpper() == email));
+#pragma warning restore CA1304, CA1311, CA1862
     }
 
     /// <summary>The partnerships whose regisseur contact is this person: by e-mail, or by name where no e-mail is given.</summary>

@@ -97,6 +97,12 @@ public static class RegiekamerServices
         services.AddScoped<Applications.SubmissionService>();
         services.AddScoped<Applications.ReviewService>();
         services.AddScoped<Applications.DossierDocuments>();
+
+        // Notifications: the defaults here; the web app registers its configured settings after (the last one wins).
+        services.AddLogging();
+        services.AddSingleton(new Notifications.NotificationSettings());
+        services.AddScoped<Notifications.NotificationService>();
+        services.AddScoped<Notifications.ReminderService>();
         services.AddScoped<DatabaseSeeder>();
         return services;
     }

@@ -11,6 +11,7 @@ using Regiekamer.Web.Features.Coverage;
 using Regiekamer.Web.Features.Eligibility;
 using Regiekamer.Web.Features.Imports;
 using Regiekamer.Web.Features.Municipalities;
+using Regiekamer.Web.Features.Notifications;
 using Regiekamer.Web.Features.Partnerships;
 using Regiekamer.Web.Features.Published;
 using Regiekamer.Web.Features.WhatIf;
@@ -66,6 +67,7 @@ public static class WebFeatures
         Feature<CoverageFeature>(),
         Feature<AuditFeature>(),
         Feature<ApplicationsFeature>(),
+        Feature<NotificationsFeature>(),
     ];
 
     /// <summary>Every feature's owned routes (<see cref="IWebFeature.OwnedRoutes"/>), which the partnership gate guards.</summary>

@@ -109,6 +109,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
         // Tests talk plain HTTP; production cookies are Secure.
         builder.UseSetting("Security:SecureCookies", "false");
+
+        // No scheduler in the background of every test (it would mail into the source tree); a test that wants it says Jobs:Enabled=true.
+        builder.UseSetting("Jobs:Enabled", "false");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -68,6 +68,7 @@ public sealed class AccessMatrixTests
         Page("/WhatIf/Index", "/WhatIf", Audience.SignedIn),
         Page("/WhatIf/JoinTable", "/WhatIf/JoinTable", Audience.SignedIn),
         Page("/Partnerships/Index", "/Partnerships", Audience.SignedIn),
+        Page("/Notifications/Index", "/Notifications", Audience.SignedIn),
 
         // Pages: a partnership's own data.
         Page("/Partnerships/Details", "/Partnerships/{p}", Audience.ReadOwn),
@@ -122,6 +123,8 @@ public sealed class AccessMatrixTests
         Api("GET", "/api/v1/calls/{id:int}", "/api/v1/calls/{call}", Audience.SignedIn),
         Api("GET", "/api/v1/partnerships/", "/api/v1/partnerships", Audience.SignedIn),
         Api("POST", "/api/v1/what-if/", "/api/v1/what-if", Audience.SignedIn, "{}"),
+        Api("GET", "/api/v1/notifications/", "/api/v1/notifications", Audience.SignedIn),
+        Api("POST", "/api/v1/notifications/{notificationId:int}/read", "/api/v1/notifications/999999/read", Audience.SignedIn),
 
         // API: a partnership's own data.
         Api("GET", "/api/v1/partnerships/{partnershipId:int}/", "/api/v1/partnerships/{p}", Audience.ReadOwn),

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Regiekamer.Core.Accounts;
 using Regiekamer.Core.Data;
+using Regiekamer.Core.Mail;
 
 namespace Regiekamer.Web.Features.Account;
 
