@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Regiekamer.Core.Common;
 
 namespace Regiekamer.Cli;
 
@@ -47,7 +48,8 @@ internal static class Output
             {
                 foreach (var field in row)
                 {
-                    csv.WriteField(field);
+                    // Names and findings come from the user's files: never let a spreadsheet run one as a formula.
+                    csv.WriteField(Spreadsheet.SafeCell(field));
                 }
 
                 csv.NextRecord();

@@ -42,6 +42,21 @@ public sealed class EligibilityTests : IDisposable
         Assert.Equal("", outcome.Stderr);
     }
 
+    /// <summary>Issue 8: every export neutralises what a spreadsheet would run as a formula; names come from the user's own file.</summary>
+    [Fact]
+    public async Task Eligibility_Csv_NeutralisesANameThatASpreadsheetWouldRun_AndKeepsNumbersAsNumbers()
+    {
+        var file = _files.Lines("partnerships.csv", Header, "\"=HYPERLINK(\"\"http://x\"\")\",central-city,Gent,,existing", "@Gent,central-city,Antwerpen,,existing");
+
+        var outcome = await Run.Cli("eligibility", "--partnerships", file, "--on", "2025-06-01", "--format", "csv");
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Contains("'=HYPERLINK", outcome.Stdout, StringComparison.Ordinal);
+        Assert.Contains("'@Gent", outcome.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n=", outcome.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n@", outcome.Stdout, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ExistingPartnershipAcrossRegions_IsR5WarningBefore2026_AndViolationFrom2026()
     {

@@ -81,6 +81,45 @@ public sealed class DossierDocuments(RegiekamerDb db, SubmissionService submissi
         return Result<CommitmentStatementText>.Ok(CommitmentStatementText.For(ContentPartnership.Of(partnership, snapshot), ContentCall.Of(call, call.CurrentVersion)));
     }
 
+    /// <summary>Every plan of a call's dossiers in BBC's layout, each action preceded by its dossier number and partnership (the department's export).</summary>
+    public async Task<Result<DossierDocument>> AllPlansAsync(int callId, bool xlsx, CancellationToken ct = default)
+    {
+        var call = await calls.GetAsync(callId, ct);
+        if (call is null)
+        {
+            return CallService.CallNotFound(callId);
+        }
+
+        var dossiers = await db.Applications.AsNoTracking().AsSplitQuery().Where(a => a.CallId == callId).OrderBy(a => a.Number).ToListAsync(ct);
+        var names = (await partnerships.ListAsync(ct)).ToDictionary(p => p.Id, p => p.Name);
+        var actions = new List<Plan.PlanAction>();
+        var leading = new List<IReadOnlyList<string>>();
+        foreach (var a in dossiers)
+        {
+            foreach (var x in a.Actions.OrderBy(x => x.Position))
+            {
+                actions.Add(ApplicationService.ToPlanAction(x.Values, x.Position));
+                leading.Add([a.DossierNumber, names.GetValueOrDefault(a.PartnershipId, ""), a.Status.Code()]);
+            }
+        }
+
+        var columns = new Plan.LeadingColumns(["Dossier", "Regieverband", "Status"], leading);
+        using var stream = new MemoryStream();
+        if (xlsx)
+        {
+            Plan.PlanFile.WriteXlsx(stream, actions, ApplicationService.PeriodOf(call), columns);
+        }
+        else
+        {
+            Plan.PlanFile.WriteCsv(stream, actions, ApplicationService.PeriodOf(call), columns);
+        }
+
+        return Result<DossierDocument>.Ok(new(
+            stream.ToArray(),
+            xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8",
+            $"meerjarenplannen-{call.Code}.{(xlsx ? "xlsx" : "csv")}"));
+    }
+
     public async Task<Result<DossierDocument>> CommitmentStatementPdfAsync(Application application, CancellationToken ct = default)
     {
         var text = await CommitmentStatementAsync(application, ct);

@@ -8,6 +8,16 @@ public static class Spreadsheet
 {
     private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
 
+    /// <summary>
+    /// A cell of a CSV whose columns mix numbers and text: a number ("-1234.50", "12") as it is, so that it stays a
+    /// number; any other text through <see cref="Safe"/>.
+    /// </summary>
+    public static string SafeCell(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return decimal.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out _) ? text : Safe(text);
+    }
+
     /// <summary>The text with an apostrophe in front when a spreadsheet would read it as a formula; otherwise as it is.</summary>
     public static string Safe(string text)
     {

@@ -82,6 +82,7 @@ public sealed class OpenApiDocumentTests
             ["GET /api/v1/audit/export.csv"] = "text/csv",
             ["GET /api/v1/reference/boundaries/{set}"] = "application/geo+json",
             ["GET /api/v1/applications/{applicationId}/plan"] = "text/csv",
+            ["GET /api/v1/applications/plans"] = "text/csv",
             ["GET /api/v1/applications/{applicationId}/attachments/{attachmentId}"] = "application/pdf",
             ["GET /api/v1/applications/{applicationId}/versions/{number}/receipt"] = "application/pdf",
             ["GET /api/v1/applications/{applicationId}/versions/{number}/document"] = "application/pdf",

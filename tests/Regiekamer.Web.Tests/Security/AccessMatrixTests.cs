@@ -153,6 +153,7 @@ public sealed class AccessMatrixTests
 
         // API: application dossiers ({a}: the partnership's own withdrawn dossier, or another's; writes are refused by its status).
         Api("GET", "/api/v1/applications/", "/api/v1/applications", Audience.SignedIn),
+        Api("GET", "/api/v1/applications/plans", "/api/v1/applications/plans", Audience.Department),
         Api("POST", "/api/v1/applications/", "/api/v1/applications", Audience.ApplyOwn, "{\"partnershipId\": {p}, \"callId\": 999999}") with { PartnershipInBody = true },
         Api("GET", "/api/v1/applications/{applicationId:int}/", "/api/v1/applications/{a}", Audience.ReadOwn),
         Api("GET", "/api/v1/applications/{applicationId:int}/plan", "/api/v1/applications/{a}/plan", Audience.ReadOwn),

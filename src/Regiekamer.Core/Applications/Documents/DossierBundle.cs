@@ -74,8 +74,8 @@ public static partial class DossierBundle
             ("SHA256SUMS", Sums(receipt, files)),
             ($"ontvangstbewijs-versie-{n}.pdf", ReceiptPdf.Create(receipt, content)),
             ($"versie-{n}.pdf", VersionPdf.Create(content, receipt)),
-            ($"meerjarenplan-versie-{n}.csv", Plan(content, PlanFile.WriteCsv)),
-            ($"meerjarenplan-versie-{n}.xlsx", Deterministic(Plan(content, PlanFile.WriteXlsx), created)),
+            ($"meerjarenplan-versie-{n}.csv", Plan(content, (stream, actions, period) => PlanFile.WriteCsv(stream, actions, period))),
+            ($"meerjarenplan-versie-{n}.xlsx", Deterministic(Plan(content, (stream, actions, period) => PlanFile.WriteXlsx(stream, actions, period)), created)),
             ("beoordeling.pdf", ReviewPdf.Create(content, receipt, checks, decisions, created)),
         };
         if (decision is not null)

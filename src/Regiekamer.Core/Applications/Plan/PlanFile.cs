@@ -68,11 +68,13 @@ public static class PlanFile
     /// column per year of <paramref name="period"/> (amounts for other years are not written). Every text goes
     /// through <see cref="Spreadsheet.Safe"/>; reading undoes that.
     /// </summary>
-    public static void WriteCsv(Stream output, IReadOnlyList<PlanAction> actions, PlanPeriod period)
+    /// <param name="leading">Columns before BBC's (the department's export of every plan: dossier, partnership): their headers, and a value per action.</param>
+    public static void WriteCsv(Stream output, IReadOnlyList<PlanAction> actions, PlanPeriod period, LeadingColumns? leading = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(actions);
         ArgumentNullException.ThrowIfNull(period);
+        leading?.Check(actions.Count);
         using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 65_536, leaveOpen: true);
         using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture)
         {
@@ -81,14 +83,20 @@ public static class PlanFile
             // Quote whatever a reader could split or trim: separators, quotes, line breaks (CsvHelper misses a lone \n), spaces at the ends.
             ShouldQuote = args => args.Field is { Length: > 0 } field && (field.AsSpan().IndexOfAny(";\"\r\n") >= 0 || char.IsWhiteSpace(field[0]) || char.IsWhiteSpace(field[^1])),
         });
-        foreach (var header in Header(period))
+        foreach (var header in (leading?.Headers ?? []).Concat(Header(period)))
         {
             csv.WriteField(header);
         }
 
         csv.NextRecord();
-        foreach (var action in actions)
+        for (var row = 0; row < actions.Count; row++)
         {
+            var action = actions[row];
+            foreach (var text in leading?.Values[row] ?? [])
+            {
+                csv.WriteField(Spreadsheet.Safe(text));
+            }
+
             foreach (var text in Texts(action))
             {
                 csv.WriteField(text is null ? "" : Spreadsheet.Safe(text));
@@ -104,22 +112,30 @@ public static class PlanFile
     }
 
     /// <summary>The plan as an Excel workbook: one sheet "Acties", texts as text (through <see cref="Spreadsheet.Safe"/>), amounts as numbers in euros.</summary>
-    public static void WriteXlsx(Stream output, IReadOnlyList<PlanAction> actions, PlanPeriod period)
+    public static void WriteXlsx(Stream output, IReadOnlyList<PlanAction> actions, PlanPeriod period, LeadingColumns? leading = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(actions);
         ArgumentNullException.ThrowIfNull(period);
+        leading?.Check(actions.Count);
         using var table = new DataTable("Acties") { Locale = CultureInfo.InvariantCulture };
-        var header = Header(period);
+        var before = leading?.Headers ?? [];
+        var header = before.Concat(Header(period)).ToList();
         for (var i = 0; i < header.Count; i++)
         {
-            table.Columns.Add(header[i], i < 6 ? typeof(string) : typeof(decimal));
+            table.Columns.Add(header[i], i < before.Count + 6 ? typeof(string) : typeof(decimal));
         }
 
-        foreach (var action in actions)
+        for (var row = 0; row < actions.Count; row++)
         {
+            var action = actions[row];
             var values = new object[header.Count];
             var i = 0;
+            foreach (var text in leading?.Values[row] ?? [])
+            {
+                values[i++] = Spreadsheet.Safe(text);
+            }
+
             foreach (var text in Texts(action))
             {
                 values[i++] = text is null ? DBNull.Value : Spreadsheet.Safe(text);
@@ -173,4 +189,16 @@ public static class PlanFile
         PlanFileResult.Unreadable(format, row is { } r
             ? CsvText.Unreadable(fileName, r, nl, en)
             : DomainError.Invalid(CsvText.UnreadableCode, $"{fileName}: {nl}.", $"{fileName}: {en}.", "file"));
+}
+
+/// <summary>Columns written before a plan's own (headers, and one row of values per action).</summary>
+public sealed record LeadingColumns(IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Values)
+{
+    internal void Check(int actions)
+    {
+        if (Values.Count != actions || Values.Any(v => v.Count != Headers.Count))
+        {
+            throw new ArgumentException("One row of leading values per action, one value per leading header.", nameof(actions));
+        }
+    }
 }

@@ -33,6 +33,23 @@ public static class ApplicationsApi
             .Produces<ApplicationDto>(StatusCodes.Status201Created)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
 
+        group.MapGet("/plans", async Task<IResult> (int? callId, string? format, CallService calls, DossierDocuments documents, HttpResponse response, CancellationToken ct) =>
+            {
+                if (format is not (null or "csv" or "xlsx"))
+                {
+                    return Problems.Invalid("format", "Formaat: csv of xlsx.", "Format: csv or xlsx.");
+                }
+
+                var call = callId is { } c ? await calls.GetAsync(c, ct) : await calls.LatestAsync(ct);
+                return call is null
+                    ? Problems.From(CallService.CallNotFound(callId ?? 0))
+                    : await DownloadAsync(documents.AllPlansAsync(call.Id, format == "xlsx", ct), response);
+            })
+            .RequireAuthorization(Policies.Department)
+            .WithSummary("Department: every plan of a call (?callId=, default the latest) in the BBC action layout, each action preceded by its dossier, partnership and status; ?format=csv (default) or xlsx. Text cells are neutralised against formulas.")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv", XlsxType)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+
         var one = group.MapGroup("/{applicationId:int}").RequirePartnership(PartnershipPermission.Read);
         one.MapGet("/", GetAsync)
             .WithSummary("One dossier: status, version, the parts' completeness (information, commitment, plan), eligibility, the deadline (R8), the plan with its R10 grid, and every problem that blocks a submission.")

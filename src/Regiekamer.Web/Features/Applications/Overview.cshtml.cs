@@ -12,7 +12,7 @@ namespace Regiekamer.Web.Features.Applications;
 /// across every plan the actions and planned amounts per priority and year.
 /// </summary>
 [OutputCache(PolicyName = PageCache.Policy)]
-public sealed class OverviewModel(ApplicationService applications, SubmissionService submissions, CallService calls, BrusselsClock clock) : RegiekamerPage
+public sealed class OverviewModel(ApplicationService applications, SubmissionService submissions, CallService calls, DossierDocuments documents, BrusselsClock clock) : RegiekamerPage
 {
     public Call? Call { get; private set; }
 
@@ -38,6 +38,19 @@ public sealed class OverviewModel(ApplicationService applications, SubmissionSer
 
         States = states.Value!;
         return Page();
+    }
+
+    /// <summary>Every plan of the call in BBC's layout, with the dossier and partnership before each action (CSV or XLSX).</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    {
+        Call = await calls.LatestAsync(ct);
+        if (Call is null)
+        {
+            return Page();
+        }
+
+        var export = await documents.AllPlansAsync(Call.Id, string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase), ct);
+        return export.IsSuccess ? File(export.Value!.Bytes, export.Value.ContentType, export.Value.FileName) : Fail(export.Errors);
     }
 
     public IEnumerable<int> Years => Call is null ? [] : Enumerable.Range(Call.FirstYear, Call.LastYear - Call.FirstYear + 1);
