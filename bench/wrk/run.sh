@@ -8,7 +8,10 @@
 # Usage: bench/wrk/run.sh            (from anywhere; needs dotnet, wrk, curl)
 # Environment: BENCH_PORT (default 5087), BENCH_DURATION (10s), BENCH_WARMUP (3s), BENCH_CONNECTIONS (16), BENCH_THREADS (2),
 #              BENCH_PAGES / BENCH_API (space-separated paths; defaults below; {partnership} is the demo partnership
-#              Scheldeland's id), BENCH_PARTNERSHIP_PAGE (default /Partnerships/{partnership}).
+#              Scheldeland's id; {dossier} its application dossier, given 200 actions by bench seed-dossiers, which also
+#              makes 40 dossiers for the review queue /Applications), BENCH_PARTNERSHIP_PAGE (default /Partnerships/{partnership}).
+#              BENCH_FRESH=1: every request a query parameter of its own, so none is served from the page cache
+#              (the cost of rendering each page from the data; the targets are for BENCH_FRESH=0, the default).
 #              Not URLS or PORT: ASP.NET Core reads those. BENCH_ENVIRONMENT (default Development: only there does
 #              Demo:Seed create the demo accounts). The script signs in as BENCH_USER (default the demo policy
 #              officer, a department role without the administrators' second factor) with BENCH_PASSWORD.
@@ -22,7 +25,8 @@ CONNECTIONS="${BENCH_CONNECTIONS:-16}"
 THREADS="${BENCH_THREADS:-2}"
 DEFAULT_PARTNERSHIP_PAGE="/Partnerships/{partnership}"
 PARTNERSHIP_PAGE="${BENCH_PARTNERSHIP_PAGE:-$DEFAULT_PARTNERSHIP_PAGE}"
-PAGES="${BENCH_PAGES:-/ /Coverage /Partnerships ${PARTNERSHIP_PAGE} /Allocation /Municipalities /Applications /Applications/{dossier}/Plan}"
+DOSSIER_PLAN_PAGE="/Applications/{dossier}/Plan"
+PAGES="${BENCH_PAGES:-/ /Coverage /Partnerships ${PARTNERSHIP_PAGE} /Allocation /Municipalities /Applications ${DOSSIER_PLAN_PAGE}}"
 API="${BENCH_API:-/api/v1/allocation /api/v1/partnerships /api/v1/eligibility /api/v1/coverage}"
 ENVIRONMENT="${BENCH_ENVIRONMENT:-Development}"
 USER_EMAIL="${BENCH_USER:-beleid@regiekamer.demo}"
@@ -117,7 +121,7 @@ declare -A RPS P50 P95 P99 ERR HEALTH
 measure() { # key url [curl/wrk header args]
   local key="$1" url="$2"; shift 2
   local line field
-  line="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$ROOT/bench/wrk/report.lua" "$@" "${BASE}${url}" | grep '^RESULT ')"
+  line="$(WRK_FRESH="$([[ "$url" == /health ]] && echo 0 || echo "${BENCH_FRESH:-0}")" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$ROOT/bench/wrk/report.lua" "$@" "${BASE}${url}" | grep '^RESULT ')"
   for field in $line; do
     case "$field" in
       rps=*) RPS[$key]="${field#rps=}" ;;
