@@ -70,6 +70,47 @@ public sealed class ApplicationServiceTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Information_TwoPeoplesEdits_MergeFieldByField_AndTheSameFieldIsAConflictThatWritesNothing(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var draft = await database.Services.CreateApplicationAsync();
+        await using var scope = database.NewScope();
+        var applications = scope.ServiceProvider.GetRequiredService<ApplicationService>();
+        var read = ApplicationBuilder.Information();
+        var version = draft.InformationVersion;
+
+        var first = await applications.SaveInformationAsync(draft.Id, read with { WijkWerken = true }, version, read);
+        Assert.True(first.IsSuccess);
+        Assert.False(first.Merged);
+
+        // The second person read the same version and changed another field: both land.
+        var second = await applications.SaveInformationAsync(draft.Id, read with { Regisseur = read.Regisseur! with { Phone = "09 765 43 21" } }, version, read);
+        Assert.True(second.IsSuccess);
+        Assert.True(second.Merged);
+        Assert.Equal(version + 2, second.Saved!.InformationVersion);
+
+        // A third, from the same old version, changes the phone differently: a conflict with both values; nothing is written.
+        var third = await applications.SaveInformationAsync(draft.Id, read with { Regisseur = read.Regisseur! with { Phone = "02 111 22 33" }, BbcUser = false }, version, read);
+        Assert.False(third.IsSuccess);
+        Assert.Equal("concurrency", Assert.Single(third.Errors).Code);
+        Assert.Equal(["regisseurPhone"], third.Conflict!.Fields);
+        Assert.Equal("09 765 43 21", third.Conflict.Theirs.Regisseur.Phone);
+        Assert.Equal("02 111 22 33", third.Conflict.Proposed.Regisseur.Phone);
+        Assert.Equal(false, third.Conflict.Proposed.BbcUser);
+        Assert.Equal(true, third.Conflict.Proposed.WijkWerken);
+
+        await using var db = database.NewDb();
+        var stored = await db.Applications.AsNoTracking().SingleAsync(a => a.Id == draft.Id);
+        Assert.Equal(version + 2, stored.InformationVersion);
+        Assert.Equal(true, stored.WijkWerken);
+        Assert.Equal(true, stored.BbcUser);
+        Assert.Equal("09 765 43 21", stored.RegisseurPhone);
+        var updates = await db.AuditRecords.Where(a => a.EntityType == ApplicationService.AuditEntity && a.EntityId == draft.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) && a.Action == ApplicationAuditActions.InformationUpdated).CountAsync();
+        Assert.Equal(2, updates); // the two saves; the conflict wrote nothing
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Actions_AreCheckedAsTheyAreSaved_R11AndR12Refuse_AndNothingIsWritten(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

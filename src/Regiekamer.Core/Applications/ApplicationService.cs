@@ -52,6 +52,15 @@ public sealed record ActionSave(PlannedAction? Saved, IReadOnlyList<DomainError>
 /// </summary>
 public sealed record ActionConflict(PlannedActionValues Theirs, int CurrentVersion, IReadOnlyList<string> Fields, PlannedActionValues Proposed);
 
+/// <summary>The outcome of saving the information form: saved (perhaps merged with someone else's change), refused, or in conflict.</summary>
+public sealed record InformationSave(Application? Saved, IReadOnlyList<DomainError> Errors, InformationConflict? Conflict = null, bool Merged = false)
+{
+    public bool IsSuccess => Saved is not null;
+}
+
+/// <summary>Someone else saved the information form since it was read: their values, the version now, the fields both changed, and what to propose.</summary>
+public sealed record InformationConflict(ApplicationInformation Theirs, int CurrentVersion, IReadOnlyList<string> Fields, ApplicationInformation Proposed);
+
 /// <summary>
 /// The application dossier while the partnership prepares it: start, the information form (R7a), the plan (R7c: one
 /// action at a time or a whole BBC file), attachments and commitment statements (R7b). Who may do this is the web
@@ -239,45 +248,72 @@ public sealed class ApplicationService(RegiekamerDb db, CallService calls, Partn
         return new ContactPerson(Clean(input?.Name, 200), email, Clean(input?.Phone, 50));
     }
 
-    /// <param name="expectedVersion">The information form's version that was read (<see cref="Application.InformationVersion"/>).</param>
+    /// <param name="expectedVersion">The information form's version that was read (<see cref="Application.InformationVersion"/>): a stale one is refused.</param>
     public async Task<Result<Application>> UpdateInformationAsync(int id, InformationInput input, int expectedVersion, CancellationToken ct = default)
+    {
+        var save = await SaveInformationAsync(id, input, expectedVersion, null, ct);
+        return save.IsSuccess ? Result<Application>.Ok(save.Saved!) : Result<Application>.Fail(save.Errors);
+    }
+
+    /// <summary>
+    /// Saves the information form. When someone else saved it since <paramref name="expectedVersion"/> and the caller
+    /// says what it read, the two edits are merged field by field (<see cref="InformationMerge"/>); a field both changed
+    /// differently is a conflict with both versions, and nothing is written.
+    /// </summary>
+    public async Task<InformationSave> SaveInformationAsync(int id, InformationInput input, int expectedVersion, InformationInput? read, CancellationToken ct = default)
     {
         var valid = Validate(input);
         if (!valid.IsSuccess)
         {
-            return Result<Application>.Fail(valid.Errors);
+            return new InformationSave(null, valid.Errors);
         }
 
+        var basis = read is null ? null : Validate(read);
         for (var attempt = 0; ; attempt++)
         {
             var application = await db.Applications.IgnoreAutoIncludes().FirstOrDefaultAsync(a => a.Id == id, ct);
             if (application is null)
             {
-                return NotFound(id);
+                return new InformationSave(null, [NotFound(id)]);
             }
 
             if (!ApplicationLifecycle.Allows(application.Status, ApplicationAction.Edit))
             {
-                return ApplicationLifecycle.NotNow(application.Status, ApplicationAction.Edit);
+                return new InformationSave(null, [ApplicationLifecycle.NotNow(application.Status, ApplicationAction.Edit)]);
             }
 
+            var mine = valid.Value!;
+            var merged = false;
             if (application.InformationVersion != expectedVersion)
             {
-                return StaleInformation(application);
+                var theirs = application.Information;
+                if (basis is not { IsSuccess: true })
+                {
+                    return new InformationSave(null, [StaleInformation(application)], new InformationConflict(theirs, application.InformationVersion, InformationMerge.ChangedFields(mine, theirs), mine));
+                }
+
+                var merge = InformationMerge.Merge(basis.Value!, mine, theirs);
+                if (merge.Conflicts.Count > 0)
+                {
+                    return new InformationSave(null, [StaleInformation(application)], new InformationConflict(theirs, application.InformationVersion, merge.Conflicts, merge.Result));
+                }
+
+                mine = merge.Result;
+                merged = true;
             }
 
             var before = ApplicationInformationSnapshot.Of(application);
-            application.UpdateInformation(valid.Value!, clock.UtcNow);
+            application.UpdateInformation(mine, clock.UtcNow);
             var after = ApplicationInformationSnapshot.Of(application);
             var record = audit.Record(new ApplicationInformationUpdated(id, before, after));
             try
             {
                 await db.SaveChangesAsync(ct);
-                return Result<Application>.Ok(application);
+                return new InformationSave(application, [], Merged: merged);
             }
             catch (DbUpdateConcurrencyException) when (attempt < 5)
             {
-                // The plan changed in between (it raises the dossier's version, not the form's): read again and retry.
+                // Someone saved in between (the form, or the plan, which raises the dossier's version): read again and retry.
                 audit.Withdraw(record);
                 db.ChangeTracker.Clear();
             }

@@ -88,6 +88,24 @@ public sealed class DossierRulesTests
     }
 
     [Fact]
+    public void InformationMerge_KeepsBothPeoplesFields_AndNamesAContactFieldBothChanged()
+    {
+        var basis = new ApplicationInformation(true, "0316381039", null, new ContactPerson("Rita", "rita@example.be", null), new ContactPerson("Olivier", null, null), null);
+        var mine = basis with { Iban = "BE68539007547034", Regisseur = basis.Regisseur with { Phone = "09 123 45 67" } };
+        var theirs = basis with { WijkWerken = true, Regisseur = basis.Regisseur with { Email = "rita@gent.be" } };
+
+        var merged = InformationMerge.Merge(basis, mine, theirs);
+
+        Assert.Empty(merged.Conflicts);
+        Assert.Equal(basis with { Iban = "BE68539007547034", WijkWerken = true, Regisseur = new ContactPerson("Rita", "rita@gent.be", "09 123 45 67") }, merged.Result);
+
+        var clash = InformationMerge.Merge(basis, mine with { BbcUser = false, Signatory = new ContactPerson("Olivia", null, null) }, theirs with { BbcUser = null, Signatory = new ContactPerson("Oscar", null, null) });
+        Assert.Equal(["bbcUser", "signatoryName"], clash.Conflicts);
+        Assert.Equal(false, clash.Result.BbcUser);
+        Assert.Equal(["iban", "regisseurEmail", "regisseurPhone", "wijkWerken"], InformationMerge.ChangedFields(mine, theirs));
+    }
+
+    [Fact]
     public void YearAmounts_RoundTripThroughStorage_AndCompareByValue()
     {
         var amounts = new YearAmounts([new(2025, new Money(0)), new(2023, new Money(3_500_000))]);

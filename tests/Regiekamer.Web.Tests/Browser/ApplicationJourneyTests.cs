@@ -63,10 +63,16 @@ public sealed partial class ApplicationJourneyTests
         await signatory.ArriveAsync(dossierUrl + "/Plan");
         Assert.Contains("35 bedrijven", await signatory.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
 
-        // The information form and the commitment statements, as pages.
+        // The information form saves itself too, and a reload shows what was saved.
         await regisseur.GotoAsync(dossierUrl + "/Information");
         await regisseur.ArriveAsync(dossierUrl + "/Information");
         violations.AddRange(await Axe.ViolationsAsync(regisseur));
+        await regisseur.Locator("#Input_RegisseurPhone").FillAsync("09 765 43 21");
+        await Assertions.Expect(regisseur.Locator("#autosave-status")).ToContainTextAsync("Automatisch bewaard", new() { Timeout = 60_000 });
+        await regisseur.ReloadAsync();
+        await Assertions.Expect(regisseur.Locator("#Input_RegisseurPhone")).ToHaveValueAsync("09 765 43 21");
+
+        // The commitment statements, as pages.
         await regisseur.GotoAsync(dossierUrl + "/Commitment");
         violations.AddRange(await Axe.ViolationsAsync(regisseur));
         await regisseur.GotoAsync(dossierUrl + "/Commitment/Statement");

@@ -229,13 +229,63 @@ public sealed class ApplicationPagesTests
         using var saved = await PostAsync(regisseur, url + "?handler=Autosave", form, new Dictionary<string, string> { ["Input.Comment"] = "Typend bewaard" });
         var body = await saved.ReadJsonAsync(200, "autosave");
         Assert.True((bool)body["saved"]!);
-        Assert.Equal("Typend bewaard", (string)body["read"]!["comment"]!);
+        Assert.Equal("Typend bewaard", (string)body["values"]!["Read.Comment"]!);
 
         // The same old form again, changing the same field differently: a conflict, not an overwrite.
         using var stale = await PostAsync(regisseur, url + "?handler=Autosave", form, new Dictionary<string, string> { ["Input.Comment"] = "Iets anders" });
         var refused = await stale.ReadJsonAsync(409, "stale autosave");
         Assert.False((bool)refused["saved"]!);
         Assert.Equal(["comment"], refused["conflict"]!.AsArray().Select(f => (string)f!));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task TwoPeople_OnTheInformationForm_MergeDifferentFields_SeeTheSameFieldSideBySide_AndAutosaveKeepsUp(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var own = await app.ScheldelandAsync();
+        var dossier = await app.Services.CreateApplicationAsync(a => a.For(own).Complete());
+        using var regisseur = app.Client($"Regisseur:{own}");
+        using var signatory = app.Client($"Signatory:{own}");
+        var url = $"/Applications/{dossier.Id}/Information";
+        var first = (IHtmlFormElement)(await regisseur.GetPageAsync(url)).One("main form.information-form");
+        var second = (IHtmlFormElement)(await signatory.GetPageAsync(url)).One("main form.information-form");
+        Assert.Equal(url + "?handler=Autosave", first.GetAttribute("data-autosave"));
+
+        // The regisseur's browser saves by itself; the answer carries the new version and basis by their field names.
+        using (var autosaved = await PostAsync(regisseur, url + "?handler=Autosave", first, new Dictionary<string, string> { ["Input.RegisseurPhone"] = "09 765 43 21" }))
+        {
+            var body = await autosaved.ReadJsonAsync(200, "information autosave");
+            Assert.True((bool)body["saved"]!);
+            Assert.Equal("09 765 43 21", (string)body["values"]!["Read.RegisseurPhone"]!);
+            Assert.Equal((dossier.InformationVersion + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), (string)body["values"]!["Input.InformationVersion"]!);
+        }
+
+        // The signatory, with the page opened before, changes another field with the Save button: both land.
+        using (var b = await PostAsync(signatory, url, second, new Dictionary<string, string> { ["Input.WijkWerken"] = "true" }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, b.StatusCode);
+        }
+
+        var both = await regisseur.GetPageAsync(url);
+        Assert.Equal("09 765 43 21", both.One("#Input_RegisseurPhone").GetAttribute("value"));
+        Assert.NotNull(both.QuerySelector("input[name='Input.WijkWerken'][value=true][checked]"));
+
+        // The same field from the old page again: both versions side by side (409), nothing written; saving again keeps the choice.
+        using var conflict = await PostAsync(signatory, url, second, new Dictionary<string, string> { ["Input.RegisseurPhone"] = "02 111 22 33" });
+        var page = await conflict.ReadPageAsync(409, "information conflict");
+        var row = Assert.Single(page.Rows("#conflict table.side-by-side"));
+        Assert.Equal(["02 111 22 33", "09 765 43 21"], row);
+        Assert.Equal("09 765 43 21", (await regisseur.GetPageAsync(url)).One("#Input_RegisseurPhone").GetAttribute("value"));
+        using (var kept = await PostAsync(signatory, url, (IHtmlFormElement)page.One("main form.information-form"), new Dictionary<string, string>()))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, kept.StatusCode);
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<RegiekamerDb>().Applications.AsNoTracking().SingleAsync(x => x.Id == dossier.Id);
+        Assert.Equal("02 111 22 33", stored.RegisseurPhone);
+        Assert.Equal(true, stored.WijkWerken);
     }
 
 

@@ -87,10 +87,10 @@ public sealed class ActionModel(ApplicationService applications, SubmissionServi
             {
                 saved = true,
                 id = saved.Id,
-                version = saved.Version,
                 merged = save.Merged,
                 savedAt = BrusselsClock.InBrussels(saved.UpdatedAtUtc).ToString("HH:mm:ss", CultureInfo.InvariantCulture),
-                read = ActionForm.Of(saved.Values),
+                values = new Dictionary<string, string?> { ["Version"] = saved.Version.ToString(CultureInfo.InvariantCulture) }
+                    .Concat(ActionForm.Of(saved.Values).Named("Read")).ToDictionary(),
             });
         }
 
@@ -203,6 +203,14 @@ public sealed class ActionForm
             Amounts = v.Amounts.ToDictionary(a => a.Key.ToString(CultureInfo.InvariantCulture), a => (string?)a.Value.ToDisplayString(Formats.Dutch)),
         };
     }
+
+    /// <summary>The fields by their form names under <paramref name="prefix"/> (Read.Comment, Read.Amounts[2024], …): the hidden basis of a merge.</summary>
+    public IEnumerable<KeyValuePair<string, string?>> Named(string prefix) =>
+        new KeyValuePair<string, string?>[]
+        {
+            new($"{prefix}.PolicyGoal", PolicyGoal), new($"{prefix}.ActionPlan", ActionPlan), new($"{prefix}.ShortDescription", ShortDescription),
+            new($"{prefix}.LongDescription", LongDescription), new($"{prefix}.Comment", Comment), new($"{prefix}.Code", Code),
+        }.Concat(Amounts.Select(a => new KeyValuePair<string, string?>($"{prefix}.Amounts[{a.Key}]", a.Value)));
 
     public ActionInput ToInput() => new(
         PolicyGoal,

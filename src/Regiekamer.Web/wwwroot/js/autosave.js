@@ -1,8 +1,8 @@
 // Saves a form by itself while a person types (issue 8: drafts save themselves). A form opts in with
 // data-autosave="<url>": its fields are posted there (with the antiforgery token) a moment after the last change.
-// The answer carries the new version and what was saved, which become the basis of the next save; a conflict with
-// someone else's save is shown, and the Save button then shows both versions side by side. Without JavaScript the
-// form simply posts with its Save button.
+// The answer carries the form's new hidden values by name (the version and what was saved, the basis of the next
+// save); a conflict with someone else's save is shown, and the Save button then shows both versions side by side.
+// Without JavaScript the form simply posts with its Save button.
 (function () {
     "use strict";
     var form = document.querySelector("form[data-autosave]");
@@ -23,18 +23,11 @@
         }
     }
 
-    function setRead(read) {
-        ["PolicyGoal", "ActionPlan", "ShortDescription", "LongDescription", "Comment", "Code"].forEach(function (name) {
-            var input = form.querySelector('input[data-read="' + name + '"]');
-            var key = name.charAt(0).toLowerCase() + name.slice(1);
+    function setValues(values) {
+        Object.keys(values || {}).forEach(function (name) {
+            var input = form.querySelector('input[type="hidden"][name="' + name.replace(/"/g, '\\"') + '"]');
             if (input) {
-                input.value = read[key] == null ? "" : read[key];
-            }
-        });
-        Object.keys(read.amounts || {}).forEach(function (year) {
-            var input = form.querySelector('input[data-read="Amounts[' + year + ']"]');
-            if (input) {
-                input.value = read.amounts[year] == null ? "" : read.amounts[year];
+                input.value = values[name] == null ? "" : values[name];
             }
         });
     }
@@ -54,9 +47,10 @@
             .then(function (answer) {
                 var body = answer.body;
                 if (body.saved) {
-                    form.querySelector('input[name="Version"]').value = body.version;
-                    setRead(body.read);
-                    say((dutch ? "Automatisch bewaard om " : "Saved automatically at ") + body.savedAt + (body.merged ? (dutch ? ", samengevoegd met de wijziging van iemand anders." : ", merged with someone else's change.") : "."));
+                    setValues(body.values);
+                    say((dutch ? "Automatisch bewaard om " : "Saved automatically at ") + body.savedAt
+                        + (body.merged ? (dutch ? ", samengevoegd met de wijziging van iemand anders." : ", merged with someone else's change.") : ".")
+                        + (body.note ? " " + body.note : ""));
                 } else if (body.conflict) {
                     say(dutch ? "Iemand anders wijzigde dezelfde velden. Klik op Opslaan om beide versies naast elkaar te zien." : "Someone else changed the same fields. Click Save to see both versions side by side.");
                 } else {
@@ -75,12 +69,15 @@
             });
     }
 
-    form.addEventListener("input", function (event) {
+    function changed(event) {
         if (event.target && event.target.type === "hidden") {
             return;
         }
 
         window.clearTimeout(timer);
         timer = window.setTimeout(save, 1500);
-    });
+    }
+
+    form.addEventListener("input", changed);
+    form.addEventListener("change", changed);
 })();
