@@ -27,6 +27,9 @@ public sealed class ErrorModel : PageModel
     /// <summary>True when an exception brought the request here (the message then says the fault is ours).</summary>
     public bool FromException { get; private set; }
 
+    /// <summary>The endpoint whose request failed (its own body limit is the one a 413 names).</summary>
+    public Endpoint? FailedEndpoint => HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.Endpoint;
+
     /// <summary>The address that failed (path and query), for the sign-in link; the error page's own address when it was asked for directly.</summary>
     public string OriginalUrl => Original(HttpContext);
 

@@ -51,6 +51,71 @@ public sealed class ApplicationSecurityTests
         Assert.Equal(before, await ActionsAsync(app, dossier.Id));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task APlanOfThousandsOfActions_OverTheAttachmentLimit_IsImported_AndTheUploadsLimitsStayNamed(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var own = await app.ScheldelandAsync();
+        var dossier = await app.Services.CreateApplicationAsync(a => a.For(own).Complete());
+        using var regisseur = app.Client($"Regisseur:{own}");
+
+        // 3,000 actions with long descriptions near BBC's 4,000 characters: about 12 MB, more than the app's 10 MB.
+        var text = new StringBuilder(Plan[0]).Append('\n');
+        var description = "<p>" + new string('w', 3_900) + "</p>";
+        for (var i = 0; i < 3_000; i++)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"Actie {i};{description};;WSE-LR{(i % 4) + 1};1.000,00;1.000,00;1.000,00\n");
+        }
+
+        var plan = Encoding.UTF8.GetBytes(text.ToString());
+        Assert.True(plan.Length > Web.Features.Account.AccountsSetup.MaxRequestBodyBytes);
+        using (var imported = await regisseur.PostCsvAsync($"/api/v1/applications/{dossier.Id}/plan", text.ToString()))
+        {
+            var body = await imported.ReadJsonAsync(200, "a 12 MB plan");
+            Assert.Equal(3_000, (int)body["actions"]!);
+        }
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            Assert.Equal(3_000, await scope.ServiceProvider.GetRequiredService<RegiekamerDb>().PlannedActions.CountAsync(a => a.ApplicationId == dossier.Id));
+        }
+
+        // The same file through the plan page's upload form.
+        var page = await regisseur.GetPageAsync($"/Applications/{dossier.Id}/Plan");
+        var upload = (AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelectorAll("main form").First(f => (f.GetAttribute("action") ?? "").Contains("handler=Import", StringComparison.Ordinal));
+        using (var form = new MultipartFormDataContent())
+        {
+            form.Add(new StringContent(upload.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken");
+            form.Add(new ByteArrayContent(plan), "Upload", "plan.csv");
+            using var posted = await regisseur.PostAsync(new Uri(upload.GetAttribute("action")!, UriKind.Relative), form);
+            var shown = await posted.ReadPageAsync(200, "a 12 MB plan through the page");
+            Assert.Contains("3.000", shown.One("[role=status]").TextContent, StringComparison.Ordinal);
+        }
+
+        // Beyond the plan's own limit: 413 naming it, and nothing changes.
+        var before = await ActionsAsync(app, dossier.Id);
+        using (var huge = new ByteArrayContent(new byte[ApplicationService.MaxPlanRequestBytes + 1]))
+        {
+            huge.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+            using var refused = await regisseur.PostAsync(new Uri($"/api/v1/applications/{dossier.Id}/plan", UriKind.Relative), huge);
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
+            Assert.Contains($"hoogstens {ApplicationService.MaxPlanRequestBytes / 1024 / 1024} MB", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        // An attachment keeps the app's 10 MB.
+        using (var attachment = new MultipartFormDataContent())
+        {
+            attachment.Add(new ByteArrayContent(plan), "file", "groot.pdf");
+            attachment.Add(new StringContent("other"), "kind");
+            using var refused = await regisseur.PostAsync(new Uri($"/api/v1/applications/{dossier.Id}/attachments", UriKind.Relative), attachment);
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
+            Assert.Contains("hoogstens 10 MB", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before, await ActionsAsync(app, dossier.Id));
+    }
+
     private const string ApplicationsApiXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /// <summary>A real workbook cut short at random places, and a ZIP that holds no workbook.</summary>

@@ -1,22 +1,28 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Metadata;
 using Regiekamer.Core.Common;
 
 namespace Regiekamer.Web.Features.Account;
 
 /// <summary>
-/// Request bodies over <see cref="AccountsSetup.MaxRequestBodyBytes"/> get 413 with a message that says so: a declared
+/// Request bodies over <see cref="AccountsSetup.MaxRequestBodyBytes"/> (or the route's own limit, as the plan upload's
+/// <see cref="IRequestSizeLimitMetadata"/>) get 413 with a message that says so: a declared
 /// length is refused before anyone reads it; an undeclared (chunked) body is cut off by Kestrel while the app reads,
 /// which surfaces as a <see cref="BadHttpRequestException"/> that <see cref="Refuse"/> turns into the same answer, in
 /// every environment (an exception handler would come after the developer error page in Development).
 /// </summary>
 public static class RequestLimits
 {
-    private static readonly long Megabytes = AccountsSetup.MaxRequestBodyBytes / (1024 * 1024);
+    public static DomainError TooLarge { get; } = TooLargeFor(AccountsSetup.MaxRequestBodyBytes);
 
-    public static DomainError TooLarge { get; } = DomainError.Invalid(
+    public static DomainError TooLargeFor(long limit) => DomainError.Invalid(
         "request-too-large",
-        $"Het verzoek is te groot (hoogstens {Megabytes} MB).",
-        $"The request is too large (at most {Megabytes} MB).");
+        $"Het verzoek is te groot (hoogstens {limit / (1024 * 1024)} MB).",
+        $"The request is too large (at most {limit / (1024 * 1024)} MB).");
+
+    /// <summary>The largest body an endpoint takes: its own limit, or the app's.</summary>
+    public static long LimitOf(Endpoint? endpoint) =>
+        endpoint?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? AccountsSetup.MaxRequestBodyBytes;
 
     public static DomainError TooManyAttempts { get; } = DomainError.Invalid(
         "too-many-attempts",
@@ -33,9 +39,10 @@ public static class RequestLimits
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         // The error page, re-executed for a page's 413, comes through here again with the same Content-Length.
-        if (context.Request.ContentLength > AccountsSetup.MaxRequestBodyBytes && context.Features.Get<IStatusCodeReExecuteFeature>() is null)
+        var limit = LimitOf(context.GetEndpoint());
+        if (context.Request.ContentLength > limit && context.Features.Get<IStatusCodeReExecuteFeature>() is null)
         {
-            await WriteAsync(context, StatusCodes.Status413PayloadTooLarge, TooLarge);
+            await WriteAsync(context, StatusCodes.Status413PayloadTooLarge, TooLargeFor(limit));
             return;
         }
 
@@ -46,7 +53,7 @@ public static class RequestLimits
         catch (BadHttpRequestException bad) when (!context.Response.HasStarted)
         {
             var status = bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : StatusCodes.Status400BadRequest;
-            await WriteAsync(context, status, status == StatusCodes.Status413PayloadTooLarge ? TooLarge : Malformed);
+            await WriteAsync(context, status, status == StatusCodes.Status413PayloadTooLarge ? TooLargeFor(limit) : Malformed);
         }
     }
 

@@ -78,8 +78,10 @@ public static class ApplicationsApi
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         one.MapPost("/plan", ImportPlanAsync).RequirePartnership(edit)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ApplicationService.MaxPlanRequestBytes))
+            .WithFormOptions(multipartBodyLengthLimit: ApplicationService.MaxPlanRequestBytes)
             .Accepts<string>("text/csv", XlsxType, "multipart/form-data")
-            .WithSummary("Replaces the plan with a file in the BBC action layout (CSV or XLSX; as the body, or as the form field 'file'). With violations (R10, R11, R12) nothing is written: 422 with every finding by row and column.")
+            .WithSummary("Replaces the plan with a file in the BBC action layout (CSV or XLSX, at most 32 MB; as the body, or as the form field 'file'). With violations (R10, R11, R12) nothing is written: 422 with every finding by row and column.")
             .Produces<PlanImportDto>(StatusCodes.Status200OK)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
 

@@ -14,6 +14,8 @@ namespace Regiekamer.Web.Features.Applications;
 /// </summary>
 [OutputCache(PolicyName = PageCache.Policy)]
 [PartnershipAccess(PartnershipPermission.Read)]
+[RequestSizeLimit(ApplicationService.MaxPlanRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = ApplicationService.MaxPlanRequestBytes)]
 public sealed class PlanModel(ApplicationService applications, SubmissionService submissions, CallService calls) : DossierPage(applications, submissions)
 {
     [BindProperty]
