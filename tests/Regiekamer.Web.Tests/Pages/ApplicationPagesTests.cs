@@ -98,6 +98,14 @@ public sealed class ApplicationPagesTests
 
         Assert.Contains("2.500,00", (await regisseur.GetPageAsync(dossierUrl + "/Plan")).QuerySelectorAll("article.action")[0].TextContent, StringComparison.Ordinal);
 
+        // The department's overview lists the draft as late (1 June 2025, past R8's deadline) with its parts.
+        var dossierNumber = System.Text.RegularExpressions.Regex.Match((await regisseur.GetPageAsync(dossierUrl)).One("h1").TextContent, "RK-[0-9]{4}-[0-9]{4}").Value;
+        var draftOverview = await caseHandler.GetPageAsync("/Applications/Overview");
+        var missing = Assert.Single(draftOverview.QuerySelectorAll("table#missing tbody tr"));
+        Assert.Equal(dossierNumber, missing.QuerySelector("td a")!.TextContent);
+        Assert.Equal("ja", missing.QuerySelectorAll("td")[^1].TextContent);
+        Assert.Equal("1", draftOverview.QuerySelector("table#by-status tfoot td")!.TextContent);
+
         // 1 June 2025: R8 blocks; the case handler records an extension on the review page.
         var blocked = await signatory.GetPageAsync(dossierUrl + "/Submit");
         Assert.Contains(blocked.QuerySelectorAll("#blocking li .tag"), t => t.TextContent == "R8");
@@ -156,6 +164,20 @@ public sealed class ApplicationPagesTests
         var final = await regisseur.GetPageAsync(dossierUrl);
         Assert.Contains("goedgekeurd", final.QuerySelector("main dl")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(2, final.Rows("table#versions").Count);
+
+        // The overview now counts one approved dossier, nothing missing, and sums its plan per priority and year.
+        var overview = await caseHandler.GetPageAsync("/Applications/Overview");
+        var approvedRow = overview.QuerySelectorAll("table#by-status tbody tr").Single(r => r.QuerySelector("a")!.GetAttribute("href") == "/Applications?status=approved");
+        Assert.Equal("1", approvedRow.QuerySelector("td.num")!.TextContent);
+        Assert.Null(overview.QuerySelector("table#missing"));
+        var lr1 = overview.QuerySelectorAll("table#all-plans tbody tr").Single(r => r.QuerySelector("th")!.TextContent == "WSE-LR1");
+        var cells = lr1.QuerySelectorAll("td").Select(c => c.TextContent).ToList();
+        Assert.Equal(["1 actie€ 1.000,00", "1 actie€ 1.750,00", "1 actie€ 1.000,00"], cells.Select(c => c.Replace("\u00a0", " ", StringComparison.Ordinal)));
+        using var export = await caseHandler.GetAsync(new Uri("/Applications/Overview?handler=Export&format=csv", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        var exported = (await export.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(1 + 4, exported.Length);
+        Assert.True(exported.Any(line => line.Contains(dossierNumber, StringComparison.Ordinal) && line.Contains("1.750,00", StringComparison.Ordinal)), $"{dossierNumber} with 1.750,00 in:\n{string.Join('\n', exported)}");
     }
 
     [Theory]
