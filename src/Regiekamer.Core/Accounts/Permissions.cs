@@ -33,6 +33,12 @@ public enum DepartmentPermission
 
     /// <summary>Calls, users, reference data, publishing: Administrator.</summary>
     Administer,
+
+    /// <summary>Ministerial decrees: draft, sign, publish, amend (R13): Administrator, PolicyOfficer.</summary>
+    Decrees,
+
+    /// <summary>Payments: plan, propose, approve (never one's own proposal), order, record paid or failed; stops and reclaims: Administrator, CaseHandler, PolicyOfficer.</summary>
+    Payments,
 }
 
 /// <summary>
@@ -47,6 +53,8 @@ public static class Permissions
         DepartmentPermission.Read => [Role.Administrator, Role.CaseHandler, Role.PolicyOfficer],
         DepartmentPermission.CaseWork => [Role.Administrator, Role.CaseHandler],
         DepartmentPermission.Administer => [Role.Administrator],
+        DepartmentPermission.Decrees => [Role.Administrator, Role.PolicyOfficer],
+        DepartmentPermission.Payments => [Role.Administrator, Role.CaseHandler, Role.PolicyOfficer],
         _ => throw new ArgumentOutOfRangeException(nameof(permission), permission, null),
     };
 

@@ -44,6 +44,10 @@ public readonly record struct Money(long Cents) : IComparable<Money>
 
     public int CompareTo(Money other) => Cents.CompareTo(other.Cents);
 
+    public static Money Max(Money a, Money b) => a >= b ? a : b;
+
+    public static Money Min(Money a, Money b) => a <= b ? a : b;
+
     public Money Add(Money other) => this + other;
 
     public Money Subtract(Money other) => this - other;
