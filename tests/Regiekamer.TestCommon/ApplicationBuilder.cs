@@ -144,6 +144,6 @@ public static class ApplicationBuilders
         return (await applications.GetAsync(id))!;
     }
 
-    private static string Describe(IReadOnlyList<DomainError> errors) =>
+    public static string Describe(IReadOnlyList<DomainError> errors) =>
         string.Join(" | ", errors.Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Code} {e.Field}: {e.Message.En}")));
 }

@@ -192,6 +192,7 @@ public sealed class CallVersionBuilder
     private string? _priorities;
     private DateOnly? _effectiveFrom;
     private string? _note = "Testversie";
+    private int? _advance;
 
     internal CallVersionBuilder()
     {
@@ -236,6 +237,13 @@ public sealed class CallVersionBuilder
         return this;
     }
 
+    /// <summary>The payment schedule: the advance after the decree, in percent (100: one payment).</summary>
+    public CallVersionBuilder Advance(int percent)
+    {
+        _advance = percent;
+        return this;
+    }
+
     public CallVersionBuilder Note(string? note)
     {
         _note = note;
@@ -251,5 +259,6 @@ public sealed class CallVersionBuilder
         _priorities ?? current.Priorities,
         _effectiveFrom ?? current.EffectiveFrom,
         _note,
-        current.RegionDatasetId);
+        current.RegionDatasetId,
+        AdvancePercent: _advance);
 }

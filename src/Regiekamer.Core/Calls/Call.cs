@@ -57,6 +57,9 @@ public sealed class CallVersion
 
     public int WeightJobSeekers { get; set; }
 
+    /// <summary>The payment schedule: the advance paid after a year's decree, in percent of the grant; 100 is one payment, less leaves the balance until the year's report is accepted.</summary>
+    public int AdvancePercent { get; set; } = 100;
+
     public int WeightEqual { get; set; }
 
     /// <summary>R8: the application deadline.</summary>

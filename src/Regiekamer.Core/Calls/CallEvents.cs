@@ -14,7 +14,8 @@ public sealed record CallVersionSnapshot(
     [property: Label("Dataset referentieregio's", "Reference-region dataset")] int RegionDatasetId,
     [property: Label("Dataset werkzoekenden", "Job-seeker dataset")] int? JobSeekersDatasetId,
     [property: Label("Geldt vanaf", "Effective from")] string EffectiveFrom,
-    [property: Label("Opmerking", "Note")] string? Note) : IAuditSnapshot
+    [property: Label("Opmerking", "Note")] string? Note,
+    [property: Label("Voorschot na het besluit (%)", "Advance after the decree (%)")] int? AdvancePercent = null) : IAuditSnapshot
 {
     public static CallVersionSnapshot Of(CallVersion v)
     {
@@ -28,7 +29,8 @@ public sealed record CallVersionSnapshot(
             v.RegionDatasetId,
             v.JobSeekersDatasetId,
             v.EffectiveFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            v.Note);
+            v.Note,
+            v.AdvancePercent);
     }
 }
 

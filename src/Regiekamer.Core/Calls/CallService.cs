@@ -21,7 +21,8 @@ public sealed record CallVersionInput(
     DateOnly EffectiveFrom,
     string? Note,
     int? RegionDatasetId = null,
-    int? JobSeekersDatasetId = null);
+    int? JobSeekersDatasetId = null,
+    int? AdvancePercent = null);
 
 public sealed class CallService(RegiekamerDb db, AuditTrail audit, BrusselsClock clock, DerivedCache cache)
 {
@@ -95,6 +96,12 @@ public sealed class CallService(RegiekamerDb db, AuditTrail audit, BrusselsClock
         }
 
         var current = await db.CallVersions.Where(v => v.CallId == callId).OrderByDescending(v => v.Number).FirstAsync(ct);
+        var advancePercent = input.AdvancePercent ?? current.AdvancePercent;
+        if (advancePercent is < 1 or > 100)
+        {
+            errors.Add(DomainError.Invalid("validation", $"Voorschot: {advancePercent} % moet tussen 1 en 100 liggen (100: één betaling na het besluit).", $"Advance: {advancePercent} % must be between 1 and 100 (100: one payment after the decree).", "advancePercent"));
+        }
+
         var regionDatasetId = input.RegionDatasetId ?? current.RegionDatasetId;
         if (!await db.Datasets.AnyAsync(d => d.Id == regionDatasetId && d.Kind == DatasetKind.ReferenceRegions, ct))
         {
@@ -120,6 +127,7 @@ public sealed class CallService(RegiekamerDb db, AuditTrail audit, BrusselsClock
             WeightWorkingAge = weights.WorkingAge,
             WeightJobSeekers = weights.JobSeekers,
             WeightEqual = weights.Equal,
+            AdvancePercent = advancePercent,
             Deadline = input.Deadline,
             Priorities = string.Join(';', priorities.Order(StringComparer.Ordinal)),
             RegionDatasetId = regionDatasetId,

@@ -42,6 +42,7 @@ internal sealed class CallVersionConfiguration : IEntityTypeConfiguration<CallVe
         b.HasIndex(v => new { v.CallId, v.Number }).IsUnique();
         b.Property(v => v.Priorities).HasMaxLength(200);
         b.Property(v => v.Note).HasMaxLength(2000);
+        b.Property(v => v.AdvancePercent).HasDefaultValue(100);
         b.Ignore(v => v.PriorityCodes);
         b.HasOne<ReferenceDataset>().WithMany().HasForeignKey(v => v.RegionDatasetId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<ReferenceDataset>().WithMany().HasForeignKey(v => v.JobSeekersDatasetId).OnDelete(DeleteBehavior.Restrict);

@@ -97,6 +97,9 @@ public static class RegiekamerServices
         services.AddScoped<Applications.SubmissionService>();
         services.AddScoped<Applications.ReviewService>();
         services.AddScoped<Applications.DossierDocuments>();
+        services.AddScoped<Grants.DecreeService>();
+        services.AddScoped<Grants.PaymentService>();
+        services.AddScoped<Grants.LedgerService>();
 
         // Notifications: the defaults here; the web app registers its configured settings after (the last one wins).
         services.AddLogging();

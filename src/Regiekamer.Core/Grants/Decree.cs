@@ -159,4 +159,10 @@ public sealed class DecreeLine
     public string Members { get; init; } = "";
 
     public Money Amount { get; internal set; }
+
+    /// <summary>
+    /// Raised by every change to the payments of this grant (a concurrency token): two people planning or proposing
+    /// payments of one grant at once cannot both pass the room check; the second is told to try again.
+    /// </summary>
+    public int LedgerVersion { get; set; }
 }
