@@ -10,6 +10,9 @@ public readonly record struct Money(long Cents) : IComparable<Money>
     public static Money FromEuros(long euros) => new(checked(euros * 100));
 
     /// <summary>Parses "3000000", "3000000.50" (dot decimal, as on the CLI and in the API). More than two decimals is an error, not a rounding.</summary>
+    /// <summary>An amount as <see cref="ToInvariantString"/> writes it ("35000.00"); a malformed one is a bug.</summary>
+    public static Money ParseInvariant(string text) => TryParseInvariant(text, out var money) ? money : throw new FormatException($"'{text}' is not an amount in euros.");
+
     public static bool TryParseInvariant(string? text, out Money money)
     {
         money = Zero;

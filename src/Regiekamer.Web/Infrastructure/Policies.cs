@@ -24,6 +24,12 @@ public static class Policies
 
     public const string Administrator = "Administrator";
 
+    /// <summary>Administrator or PolicyOfficer: draft, sign, publish and amend ministerial decrees (R13).</summary>
+    public const string Decrees = "Decrees";
+
+    /// <summary>Department staff who handle payments (four eyes between two of them) and stops (R16).</summary>
+    public const string Payments = "Payments";
+
     public static void AddRegiekamerPolicies(this AuthorizationBuilder auth)
     {
         ArgumentNullException.ThrowIfNull(auth);
@@ -31,6 +37,8 @@ public static class Policies
         auth.AddPolicy(Department, p => p.RequireRole(RoleNamesFor(DepartmentPermission.Read)));
         auth.AddPolicy(CaseWork, p => p.RequireRole(RoleNamesFor(DepartmentPermission.CaseWork)));
         auth.AddPolicy(Administrator, p => p.RequireRole(RoleNamesFor(DepartmentPermission.Administer)));
+        auth.AddPolicy(Decrees, p => p.RequireRole(RoleNamesFor(DepartmentPermission.Decrees)));
+        auth.AddPolicy(Payments, p => p.RequireRole(RoleNamesFor(DepartmentPermission.Payments)));
     }
 
     private static string[] RoleNamesFor(DepartmentPermission permission) => Permissions.RolesFor(permission).Select(r => r.ToString()).ToArray();

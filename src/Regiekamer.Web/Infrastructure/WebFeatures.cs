@@ -68,6 +68,7 @@ public static class WebFeatures
         Feature<AuditFeature>(),
         Feature<ApplicationsFeature>(),
         Feature<NotificationsFeature>(),
+        Feature<Features.Grants.GrantsFeature>(),
     ];
 
     /// <summary>Every feature's owned routes (<see cref="IWebFeature.OwnedRoutes"/>), which the partnership gate guards.</summary>

@@ -89,6 +89,8 @@ public sealed class OpenApiDocumentTests
             ["GET /api/v1/applications/{applicationId}/versions/{number}/bundle"] = "application/zip",
             ["GET /api/v1/applications/{applicationId}/decisions/{decisionId}/letter"] = "application/pdf",
             ["GET /api/v1/applications/{applicationId}/commitment-statement"] = "application/pdf",
+            ["GET /api/v1/payments/orders"] = "text/csv",
+            ["GET /api/v1/ledger/export"] = "text/csv",
         };
         var wrong = new List<string>();
         var seenAnonymous = new List<string>();

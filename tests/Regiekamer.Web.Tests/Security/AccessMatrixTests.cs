@@ -27,6 +27,9 @@ public sealed class AccessMatrixTests
         Department,
         CaseWork,
         Administrator,
+
+        /// <summary>Ministerial decrees: administrators and policy officers.</summary>
+        Decrees,
         ReadOwn,
         EditOwn,
 
@@ -104,6 +107,13 @@ public sealed class AccessMatrixTests
         Page("/Admin/Users/Edit", "/Admin/Users/Edit?id={regisseur}", Audience.Administrator),
         Page("/Admin/Persons/Index", "/Admin/Persons", Audience.Administrator),
 
+        // Pages: grants (issue 9).
+        Page("/Grants/Index", "/Grants", Audience.Department),
+        Page("/Grants/Decree", "/Grants/Decrees/999999", Audience.Department),
+        Page("/Grants/Payments", "/Grants/Payments", Audience.Department),
+        Page("/Grants/Ledger", "/Grants/Ledger", Audience.Department),
+        Page("/Grants/Partnership", "/Grants/Partnership/{p}", Audience.ReadOwn),
+
         // Endpoints outside the API.
         Api("GET", "/health", "/health", Audience.Everyone),
         Api("GET", "/culture", "/culture?c=en", Audience.Everyone),
@@ -150,6 +160,26 @@ public sealed class AccessMatrixTests
         Api("POST", "/api/v1/imports/{kind}", "/api/v1/imports/no-such-kind", Audience.Administrator, "nis_code,value\n"),
         Api("GET", "/api/v1/persons/export", "/api/v1/persons/export?email=niemand%40example.org", Audience.Administrator),
         Api("POST", "/api/v1/persons/erase", "/api/v1/persons/erase", Audience.Administrator, "{\"email\":\"niemand@example.org\"}"),
+
+        // API: grants (issue 9); writes name a decree or payment that does not exist, or fail validation.
+        Api("GET", "/api/v1/decrees/", "/api/v1/decrees", Audience.Department),
+        Api("GET", "/api/v1/decrees/{id:int}", "/api/v1/decrees/999999", Audience.Department),
+        Api("POST", "/api/v1/decrees/", "/api/v1/decrees", Audience.Decrees, "{\"allocationRunId\": 999999, \"year\": 2023}"),
+        Api("PUT", "/api/v1/decrees/{id:int}", "/api/v1/decrees/999999", Audience.Decrees, "{\"version\": 0}"),
+        Api("PUT", "/api/v1/decrees/{id:int}/lines/{lineId:int}", "/api/v1/decrees/999999/lines/999999", Audience.Decrees, "{\"amount\": \"1\", \"version\": 0}"),
+        Api("POST", "/api/v1/decrees/{id:int}/sign", "/api/v1/decrees/999999/sign", Audience.Decrees, "{\"version\": 0}"),
+        Api("POST", "/api/v1/decrees/{id:int}/publish", "/api/v1/decrees/999999/publish", Audience.Decrees, "{\"version\": 0}"),
+        Api("POST", "/api/v1/decrees/{id:int}/amend", "/api/v1/decrees/999999/amend", Audience.Decrees, "{\"version\": 0}"),
+        Api("DELETE", "/api/v1/decrees/{id:int}", "/api/v1/decrees/999999?version=0", Audience.Decrees),
+        Api("GET", "/api/v1/payments/", "/api/v1/payments", Audience.Department),
+        Api("GET", "/api/v1/payments/orders", "/api/v1/payments/orders", Audience.Department),
+        Api("POST", "/api/v1/payments/", "/api/v1/payments", Audience.Department, "{\"decreeLineId\": 999999}"),
+        Api("PUT", "/api/v1/payments/{id:int}", "/api/v1/payments/999999", Audience.Department, "{\"version\": 0}"),
+        Api("POST", "/api/v1/payments/{id:int}/steps", "/api/v1/payments/999999/steps", Audience.Department, "{\"action\": \"propose\", \"version\": 0}"),
+        Api("POST", "/api/v1/payments/stops", "/api/v1/payments/stops", Audience.Department, "{\"partnershipId\": 999999}"),
+        Api("GET", "/api/v1/ledger/", "/api/v1/ledger", Audience.Department),
+        Api("GET", "/api/v1/ledger/export", "/api/v1/ledger/export", Audience.Department),
+        Api("GET", "/api/v1/partnerships/{partnershipId:int}/grants", "/api/v1/partnerships/{p}/grants", Audience.ReadOwn),
 
         // API: application dossiers ({a}: the partnership's own withdrawn dossier, or another's; writes are refused by its status).
         Api("GET", "/api/v1/applications/", "/api/v1/applications", Audience.SignedIn),
@@ -343,6 +373,7 @@ public sealed class AccessMatrixTests
             Audience.Department => department,
             Audience.CaseWork => who is Who.Administrator or Who.CaseHandler,
             Audience.Administrator => who == Who.Administrator,
+            Audience.Decrees => who is Who.Administrator or Who.PolicyOfficer,
             Audience.ReadOwn => department || (Principals.IsPartnershipRole(who) && own),
             Audience.EditOwn => who is Who.Administrator or Who.CaseHandler || (who == Who.Regisseur && own),
             Audience.ApplyOwn => who is Who.Regisseur or Who.Signatory && own,

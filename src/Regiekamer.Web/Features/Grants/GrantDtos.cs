@@ -1,0 +1,66 @@
+using Regiekamer.Core.Grants;
+
+namespace Regiekamer.Web.Features.Grants;
+
+public sealed record DecreeLineDto(int Id, int PartnershipId, string PartnershipName, string BeneficiaryKind, string Beneficiary, string? Kbo, string? Iban, string Amount)
+{
+    public static DecreeLineDto Of(DecreeLine l) => new(l.Id, l.PartnershipId, l.PartnershipName, l.BeneficiaryKind.Code(), l.BeneficiaryName, l.BeneficiaryKbo, l.Iban, l.Amount.ToInvariantString());
+}
+
+public sealed record DecreeDto(int Id, int CallId, int Year, string Number, DateOnly DecreeDate, string LegalBasis, int AllocationRunId, string Budget, string Total, int? AmendsDecreeId, string? AmendmentReason, string Status, int Version, DateTime? SignedAtUtc, DateTime? PublishedAtUtc, IReadOnlyList<DecreeLineDto> Lines)
+{
+    public static DecreeDto Of(Decree d) => new(d.Id, d.CallId, d.Year, d.Number, d.DecreeDate, d.LegalBasis, d.AllocationRunId, d.Budget.ToInvariantString(), d.Total.ToInvariantString(), d.AmendsDecreeId, d.AmendmentReason, d.Status.Code(), d.Version, d.SignedAtUtc, d.PublishedAtUtc, d.Lines.OrderBy(l => l.BeneficiaryName, StringComparer.Ordinal).Select(DecreeLineDto.Of).ToList());
+}
+
+public sealed record DecreeDraftRequest(int AllocationRunId, int Year, string? Number, DateOnly? DecreeDate, string? LegalBasis);
+
+public sealed record DecreeRequest(string? Number, DateOnly? DecreeDate, string? LegalBasis, string? AmendmentReason, int Version);
+
+public sealed record DecreeAmountRequest(string? Amount, int Version);
+
+public sealed record VersionRequest(int Version);
+
+public sealed record PaymentDto(int Id, string Reference, int CallId, int Year, int PartnershipId, string Beneficiary, string? Kbo, string? Iban, string Decree, string Kind, DateOnly PlannedDate, string Amount, string Status, int Version, Guid? ProposedBy, Guid? ApprovedBy, DateOnly? PaidOn, string? BankReference, string? FailureReason)
+{
+    public static PaymentDto Of(PaymentView v)
+    {
+        var p = v.Payment;
+        return new(p.Id, p.Reference, p.CallId, p.Year, p.PartnershipId, v.Line.BeneficiaryName, v.Line.BeneficiaryKbo, v.Line.Iban, v.DecreeNumber, p.Kind.Code(), p.PlannedDate, p.Amount.ToInvariantString(), p.Status.Code(), p.Version, p.ProposedByUserId, p.ApprovedByUserId, p.PaidOn, p.BankReference, p.FailureReason);
+    }
+}
+
+public sealed record PaymentRequest(int DecreeLineId, DateOnly? PlannedDate, string? Amount);
+
+public sealed record PaymentRescheduleRequest(DateOnly? PlannedDate, string? Amount, int Version);
+
+/// <summary>One step: action propose, approve, return, order, mark-paid (paidOn, bankReference) or mark-failed (reason).</summary>
+public sealed record PaymentStepRequest(string? Action, int Version, DateOnly? PaidOn, string? BankReference, string? Reason);
+
+public sealed record PaymentStopRequest(int? CallId, int PartnershipId, DateOnly? DecidedOn, string? Decision, string? Motivation);
+
+public sealed record PaymentStopDto(int Id, int CallId, int PartnershipId, DateOnly DecidedOn, string Decision, string Motivation)
+{
+    public static PaymentStopDto Of(PaymentStop s) => new(s.Id, s.CallId, s.PartnershipId, s.DecidedOn, s.Decision, s.Motivation);
+}
+
+public sealed record LedgerLineDto(int Year, int PartnershipId, string Beneficiary, string Granted, string Paid, string InProgress, string Stopped, string Reclaimed, string PaidBack, string WrittenOff, string Net, string Outstanding)
+{
+    public static LedgerLineDto Of(LedgerLine l) => new(l.Year, l.PartnershipId, l.Beneficiary, l.Granted.ToInvariantString(), l.Paid.ToInvariantString(), l.InProgress.ToInvariantString(), l.Stopped.ToInvariantString(), l.Reclaimed.ToInvariantString(), l.PaidBack.ToInvariantString(), l.WrittenOff.ToInvariantString(), l.Net.ToInvariantString(), l.Outstanding.ToInvariantString());
+}
+
+public sealed record LedgerProblemDto(string Where, string Message, string MessageNl);
+
+public sealed record LedgerDto(int CallId, string CallCode, DateTime ComputedAtUtc, bool Reconciles, IReadOnlyList<LedgerProblemDto> Problems, LedgerLineDto Totals, IReadOnlyList<LedgerLineDto> Lines)
+{
+    public static LedgerDto Of(CallLedger c)
+    {
+        var t = c.Ledger.Totals;
+        var totals = new LedgerLineDto(0, 0, "", t.Granted.ToInvariantString(), t.Paid.ToInvariantString(), t.InProgress.ToInvariantString(), t.Stopped.ToInvariantString(), t.Reclaimed.ToInvariantString(), t.PaidBack.ToInvariantString(), t.WrittenOff.ToInvariantString(), t.Net.ToInvariantString(), t.Outstanding.ToInvariantString());
+        return new(c.Call.Id, c.Call.Code, c.ComputedAtUtc, c.Ledger.Reconciles, c.Ledger.Problems.Select(p => new LedgerProblemDto(p.Where, p.Message.En, p.Message.Nl)).ToList(), totals, c.Ledger.Lines.Select(LedgerLineDto.Of).ToList());
+    }
+}
+
+/// <summary>What a partnership sees of its grants: its lines of the decrees in force and its payments.</summary>
+public sealed record PartnershipGrantsDto(int PartnershipId, IReadOnlyList<PartnershipGrantDto> Grants, IReadOnlyList<PaymentDto> Payments);
+
+public sealed record PartnershipGrantDto(int Year, string Decree, DateOnly DecreeDate, string Status, string Beneficiary, string Amount);
