@@ -14,13 +14,24 @@ namespace Regiekamer.TestCommon;
 public static class GrantBuilders
 {
     /// <summary>Approves a submitted dossier for each partnership and publishes an allocation run over them (basis: approved, R13).</summary>
-    public static async Task<AllocationRun> CreateApprovedRunAsync(this IServiceProvider services, params Partnership[] partnerships)
+    public static Task<AllocationRun> CreateApprovedRunAsync(this IServiceProvider services, params Partnership[] partnerships) =>
+        services.CreateApprovedRunAsync(null, partnerships);
+
+    /// <summary>As <see cref="CreateApprovedRunAsync(IServiceProvider, Partnership[])"/>, each dossier with an R8 extension (for a clock past the deadline).</summary>
+    public static async Task<AllocationRun> CreateApprovedRunAsync(this IServiceProvider services, DateOnly? extendedUntil, params Partnership[] partnerships)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(partnerships);
         foreach (var partnership in partnerships)
         {
-            var dossier = await services.CreateApplicationAsync(a => a.For(partnership.Id).Submitted());
+            var dossier = await services.CreateApplicationAsync(a =>
+            {
+                a.For(partnership.Id).Submitted();
+                if (extendedUntil is { } until)
+                {
+                    a.ExtendedUntil(until);
+                }
+            });
             await using var scope = services.CreateAsyncScope();
             var decided = await scope.ServiceProvider.GetRequiredService<ReviewService>().DecideAsync(dossier.Id, new DecisionInput("approve", "In orde."));
             Xunit.Assert.True(decided.IsSuccess, ApplicationBuilders.Describe(decided.Errors));

@@ -82,4 +82,23 @@ public static class Html
     }
 
     private static string Shorten(string text) => text.Length <= 3000 ? text : text[..3000] + "…";
+
+    /// <summary>Opens the page, fills its first post form (or the one of <paramref name="handler"/>) and posts it.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, IReadOnlyDictionary<string, string> values, string? handler = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var page = await client.GetPageAsync(url);
+        var forms = page.QuerySelectorAll("main form[method=post]").OfType<IHtmlFormElement>().ToList();
+        var form = handler is null
+            ? forms.First(f => (f.GetAttribute("action") ?? "").Contains("handler=", StringComparison.Ordinal) is false)
+            : forms.First(f => (f.GetAttribute("action") ?? "").Contains("handler=" + handler, StringComparison.Ordinal));
+        return await PostAsync(client, form.GetAttribute("action") is { Length: > 0 } action ? action : url, form, values);
+    }
+
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, IHtmlFormElement form, IReadOnlyDictionary<string, string> values)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        using var content = new FormUrlEncodedContent(Fields(form, values));
+        return await client.PostAsync(new Uri(url, UriKind.Relative), content);
+    }
 }

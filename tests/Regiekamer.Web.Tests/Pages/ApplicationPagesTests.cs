@@ -9,6 +9,7 @@ using Regiekamer.Core.Applications;
 using Regiekamer.Core.Data;
 using Regiekamer.TestCommon;
 using Regiekamer.Web.Tests.Infrastructure;
+using static Regiekamer.Web.Tests.Infrastructure.Html;
 
 namespace Regiekamer.Web.Tests.Pages;
 
@@ -310,23 +311,6 @@ public sealed class ApplicationPagesTests
         Assert.Equal(true, stored.WijkWerken);
     }
 
-
-    /// <summary>Opens the page, fills its first post form (or the one of <paramref name="handler"/>) and posts it.</summary>
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, IReadOnlyDictionary<string, string> values, string? handler = null)
-    {
-        var page = await client.GetPageAsync(url);
-        var forms = page.QuerySelectorAll("main form[method=post]").OfType<IHtmlFormElement>().ToList();
-        var form = handler is null
-            ? forms.First(f => (f.GetAttribute("action") ?? "").Contains("handler=", StringComparison.Ordinal) is false)
-            : forms.First(f => (f.GetAttribute("action") ?? "").Contains("handler=" + handler, StringComparison.Ordinal));
-        return await PostAsync(client, form.GetAttribute("action") is { Length: > 0 } action ? action : url, form, values);
-    }
-
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, IHtmlFormElement form, IReadOnlyDictionary<string, string> values)
-    {
-        using var content = new FormUrlEncodedContent(Html.Fields(form, values));
-        return await client.PostAsync(new Uri(url, UriKind.Relative), content);
-    }
 
     private static async Task<HttpResponseMessage> PostFileAsync(HttpClient client, string url, string handler, string field, string name, byte[] bytes)
     {
