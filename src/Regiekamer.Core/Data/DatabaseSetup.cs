@@ -99,6 +99,7 @@ public static class RegiekamerServices
         services.AddScoped<Applications.DossierDocuments>();
         services.AddScoped<Grants.DecreeService>();
         services.AddScoped<Grants.PaymentService>();
+        services.AddScoped<Grants.ReclaimService>();
         services.AddScoped<Grants.LedgerService>();
 
         // Notifications: the defaults here; the web app registers its configured settings after (the last one wins).

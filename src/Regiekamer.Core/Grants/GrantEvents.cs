@@ -159,3 +159,45 @@ public sealed record PaymentStopSnapshot(
 
 public sealed record PaymentStopDecided(int StopId, PaymentStopSnapshot Stop)
     : Created<PaymentStopSnapshot>(KeyOf(StopId), Stop);
+
+/// <summary>A reclaim (R16): how much per year, on which decision, by when, and its progress.</summary>
+[Audited(ReclaimService.AuditEntity, "Terugvordering", "Reclaim")]
+public sealed record ReclaimSnapshot(
+    [property: Label("Regieverband", "Partnership")] int PartnershipId,
+    [property: Label("Beslissing", "Decision")] string Decision,
+    [property: Label("Beslist op", "Decided on")] string DecidedOn,
+    [property: Label("Motivering", "Motivation")] string Motivation,
+    [property: Label("Te betalen tegen", "Due date")] string DueDate,
+    [property: Label("Bedrag per jaar (EUR)", "Amount per year (EUR)")] IReadOnlyDictionary<string, string> Years,
+    [property: Label("Status", "Status")] string Status,
+    [property: Label("Terugbetaald (EUR)", "Paid back (EUR)")] string PaidBack,
+    [property: Label("Afgeschreven (EUR)", "Written off (EUR)")] string WrittenOff) : IAuditSnapshot
+{
+    public static ReclaimSnapshot Of(Reclaim r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var iso = System.Globalization.CultureInfo.InvariantCulture;
+        return new(r.PartnershipId, r.Decision, r.DecidedOn.ToString("yyyy-MM-dd", iso), r.Motivation, r.DueDate.ToString("yyyy-MM-dd", iso), r.Years.OrderBy(y => y.Year).ToDictionary(y => y.Year.ToString(iso), y => y.Amount.ToInvariantString()), r.Status.Code(), r.PaidBack.ToInvariantString(), r.WrittenOff.ToInvariantString());
+    }
+
+    public static Bilingual? ValueLabel(string field, string value) =>
+        field == nameof(Status) ? Enum.GetValues<ReclaimStatus>().Where(s => s.Code() == value).Select(ReclaimRules.Label).FirstOrDefault() : null;
+}
+
+public static class ReclaimAuditActions
+{
+    [Label("Gevorderd", "Claimed")]
+    public const string Claimed = "Claimed";
+
+    [Label("Terugbetaling geboekt", "Repayment booked")]
+    public const string Repaid = "Repaid";
+
+    [Label("Afgeschreven", "Written off")]
+    public const string WrittenOff = "WrittenOff";
+}
+
+public sealed record ReclaimDecided(int ReclaimId, ReclaimSnapshot Reclaim)
+    : Created<ReclaimSnapshot>(KeyOf(ReclaimId), Reclaim);
+
+public sealed record ReclaimChanged(int ReclaimId, string ChangeAction, ReclaimSnapshot Old, ReclaimSnapshot New)
+    : Changed<ReclaimSnapshot>(KeyOf(ReclaimId), ChangeAction, Old, New);

@@ -22,6 +22,8 @@ public static class GrantsModel
         public DbSet<Payment> Payments => db.Set<Payment>();
 
         public DbSet<PaymentStop> PaymentStops => db.Set<PaymentStop>();
+
+        public DbSet<Reclaim> Reclaims => db.Set<Reclaim>();
     }
 }
 
@@ -92,5 +94,46 @@ internal sealed class PaymentStopConfiguration : IEntityTypeConfiguration<Paymen
         b.Property(s => s.Motivation).HasMaxLength(4000);
         b.HasOne<Call>().WithMany().HasForeignKey(s => s.CallId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Partnership>().WithMany().HasForeignKey(s => s.PartnershipId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ReclaimConfiguration : IEntityTypeConfiguration<Reclaim>
+{
+    public void Configure(EntityTypeBuilder<Reclaim> b)
+    {
+        b.ToTable("Reclaims");
+        b.HasIndex(r => new { r.CallId, r.PartnershipId });
+        b.Property(r => r.Decision).HasMaxLength(200);
+        b.Property(r => r.Motivation).HasMaxLength(4000);
+        b.Property(r => r.WriteOffMotivation).HasMaxLength(4000);
+        b.Property(r => r.Version).IsConcurrencyToken();
+        b.Ignore(r => r.Amount);
+        b.Ignore(r => r.PaidBack);
+        b.Ignore(r => r.Open);
+        b.HasOne<Call>().WithMany().HasForeignKey(r => r.CallId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Partnership>().WithMany().HasForeignKey(r => r.PartnershipId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(r => r.Years).WithOne().HasForeignKey(y => y.ReclaimId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(r => r.Repayments).WithOne().HasForeignKey(y => y.ReclaimId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(r => r.Years).AutoInclude();
+        b.Navigation(r => r.Repayments).AutoInclude();
+    }
+}
+
+internal sealed class ReclaimYearConfiguration : IEntityTypeConfiguration<ReclaimYear>
+{
+    public void Configure(EntityTypeBuilder<ReclaimYear> b)
+    {
+        b.ToTable("ReclaimYears");
+        b.HasIndex(y => new { y.ReclaimId, y.Year }).IsUnique();
+    }
+}
+
+internal sealed class RepaymentConfiguration : IEntityTypeConfiguration<Repayment>
+{
+    public void Configure(EntityTypeBuilder<Repayment> b)
+    {
+        b.ToTable("Repayments");
+        b.HasIndex(r => r.ReclaimId);
+        b.Property(r => r.Reference).HasMaxLength(100);
     }
 }

@@ -14,7 +14,7 @@ public sealed record CallLedger(Call Call, Ledger Ledger, DateTime ComputedAtUtc
 /// year and beneficiary, with its reconciliation (<see cref="Ledger"/>), and the exports of the ledger and of the
 /// payment orders for the accounting system.
 /// </summary>
-public sealed class LedgerService(RegiekamerDb db, CallService calls, DecreeService decrees, PaymentService payments, BrusselsClock clock)
+public sealed class LedgerService(RegiekamerDb db, CallService calls, DecreeService decrees, PaymentService payments, ReclaimService reclaims, BrusselsClock clock)
 {
     public async Task<Result<CallLedger>> ForCallAsync(int? callId, CancellationToken ct = default)
     {
@@ -33,7 +33,7 @@ public sealed class LedgerService(RegiekamerDb db, CallService calls, DecreeServ
         var rows = await db.Payments.AsNoTracking().Where(p => p.CallId == call.Id)
             .Select(p => new { p.Id, p.Year, p.PartnershipId, p.Reference, p.Amount, p.Status }).ToListAsync(ct);
         var stopped = (await db.PaymentStops.AsNoTracking().Where(s => s.CallId == call.Id).Select(s => s.PartnershipId).ToListAsync(ct)).ToHashSet();
-        var ledger = Ledger.Compute(ledgerDecrees, rows.Select(p => new LedgerPayment(p.Id, p.Year, p.PartnershipId, p.Reference, p.Amount, p.Status)).ToList(), stopped, []);
+        var ledger = Ledger.Compute(ledgerDecrees, rows.Select(p => new LedgerPayment(p.Id, p.Year, p.PartnershipId, p.Reference, p.Amount, p.Status)).ToList(), stopped, await reclaims.LedgerAsync(call.Id, ct));
         return Result<CallLedger>.Ok(new CallLedger(call, ledger, clock.UtcNow));
     }
 

@@ -325,4 +325,37 @@ public sealed class GrantRulesTests
             }
         }
     }
+
+    [Fact]
+    public void AReclaim_IsEverythingPaidByDefault_LessIsTakenFromTheLatestYear_AndNeverMoreThanPaid()
+    {
+        var paid = new List<(int, Money)> { (2023, Money.FromEuros(100)), (2024, Money.FromEuros(50)) };
+        Assert.Equal([(2023, Money.FromEuros(100)), (2024, Money.FromEuros(50))], ReclaimRules.Split(paid, null).Value!);
+        Assert.Equal([(2023, Money.FromEuros(20)), (2024, Money.FromEuros(50))], ReclaimRules.Split(paid, Money.FromEuros(70)).Value!);
+        Assert.Equal(Rules.R16, Assert.Single(ReclaimRules.Split(paid, new Money(15_001)).Errors).Code);
+        Assert.Equal(Rules.R16, Assert.Single(ReclaimRules.Split([], null).Errors).Code);
+
+        Gen.Select(Gen.Long[0, 10_000_000].Array[1, 3], Gen.Long[1, 30_000_000]).Sample((years, wanted) =>
+        {
+            var list = years.Select((c, i) => (2023 + i, new Money(c))).ToList();
+            var split = ReclaimRules.Split(list, new Money(wanted));
+            var total = years.Sum();
+            Assert.Equal(wanted <= total && total > 0, split.IsSuccess);
+            if (split.IsSuccess)
+            {
+                Assert.Equal(wanted, split.Value!.Sum(s => s.Amount.Cents));
+                Assert.All(split.Value!, s => Assert.True(s.Amount <= list.Single(l => l.Item1 == s.Year).Item2));
+            }
+        });
+    }
+
+    [Fact]
+    public void Repayments_FillTheReclaimedYearsInOrder_AndTheWriteOffTheRest()
+    {
+        var years = new List<(int, Money)> { (2023, Money.FromEuros(100)), (2024, Money.FromEuros(50)) };
+        var per = ReclaimRules.PerYear(7, years, Money.FromEuros(120), Money.FromEuros(30));
+        Assert.Equal([new LedgerReclaim(2023, 7, Money.FromEuros(100), Money.FromEuros(100), Money.Zero), new LedgerReclaim(2024, 7, Money.FromEuros(50), Money.FromEuros(20), Money.FromEuros(30))], per);
+        Assert.Equal(ReclaimStatus.Claimed, Enum.GetValues<ReclaimStatus>().Single(s => !ReclaimRules.Allows(s, ReclaimAction.Claim) && ReclaimRules.Allows(s, ReclaimAction.Repay)));
+        Assert.NotNull(ReclaimRules.Check(ReclaimStatus.PaidBack, ReclaimAction.Repay));
+    }
 }

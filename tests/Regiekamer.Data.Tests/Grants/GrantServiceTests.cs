@@ -309,4 +309,55 @@ public sealed class GrantServiceTests
         Assert.False(ledger.Reconciles);
         Assert.Contains(ledger.Problems, p => p.Where == "2023 Gent" && p.Message.En.Contains("more than granted", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AReclaim_NeverExceedsWhatWasPaid_IsPaidBackInParts_AndTheLedgerShowsIt(DatabaseProvider provider)
+    {
+        var s = await SetUpAsync(provider);
+        await using var db = s.Database;
+        var decree = await db.Services.CreateSignedDecreeAsync(s.Run, 2023, actor: s.Officer);
+        Money paid;
+        await using (var scope = Scope(s, s.Officer))
+        {
+            var payments = scope.ServiceProvider.GetRequiredService<PaymentService>();
+            var payment = (await payments.ListAsync(decree.CallId, s.Gent)).Single().Payment;
+            paid = payment.Amount;
+            var v = Ok(await payments.ActAsync(payment.Id, new PaymentStep("propose", payment.Version))).Version;
+            await using var other = Scope(s, s.Colleague);
+            var colleague = other.ServiceProvider.GetRequiredService<PaymentService>();
+            v = Ok(await colleague.ActAsync(payment.Id, new PaymentStep("approve", v))).Version;
+            v = Ok(await colleague.ActAsync(payment.Id, new PaymentStep("order", v))).Version;
+            db.Time.SetUtcNow(new DateTimeOffset(2023, 6, 2, 10, 0, 0, TimeSpan.Zero));
+            Ok(await colleague.ActAsync(payment.Id, new PaymentStep("mark-paid", v, new DateOnly(2023, 6, 1))));
+        }
+
+        await using var s2 = Scope(s, s.Colleague);
+        var reclaims = s2.ServiceProvider.GetRequiredService<ReclaimService>();
+        var nothingPaid = await reclaims.DecideAsync(decree.CallId, new ReclaimInput(s.Scheldeland, "BVR-1", new DateOnly(2024, 3, 1), new DateOnly(2024, 5, 1), "Niet aangewend (R16)."));
+        Assert.Equal(Rules.R16, Assert.Single(nothingPaid.Errors).Code);
+        var tooMuch = await reclaims.DecideAsync(decree.CallId, new ReclaimInput(s.Gent, "BVR-2", new DateOnly(2024, 3, 1), new DateOnly(2024, 5, 1), "Niet aangewend (R16).", (paid + new Money(1)).ToInvariantString()));
+        Assert.Equal(("R16", "amount"), (Assert.Single(tooMuch.Errors).Code, tooMuch.Errors[0].Field));
+
+        var reclaim = Ok(await reclaims.DecideAsync(decree.CallId, new ReclaimInput(s.Gent, "BVR-2", new DateOnly(2024, 3, 1), new DateOnly(2024, 5, 1), "Niet aangewend (R16).")));
+        Assert.Equal(paid, reclaim.Amount);
+        var again = await reclaims.DecideAsync(decree.CallId, new ReclaimInput(s.Gent, "BVR-3", new DateOnly(2024, 3, 1), new DateOnly(2024, 5, 1), "Nog eens."));
+        Assert.Equal(Rules.R16, Assert.Single(again.Errors).Code);
+
+        var claimed = Ok(await reclaims.ClaimAsync(reclaim.Id, new DateOnly(2024, 3, 5), reclaim.Version));
+        var over = await reclaims.RepayAsync(reclaim.Id, new DateOnly(2024, 4, 1), (paid + new Money(1)).ToInvariantString(), "TERUG-1", claimed.Version);
+        Assert.Equal(Rules.R16, Assert.Single(over.Errors).Code);
+        var part = Ok(await reclaims.RepayAsync(reclaim.Id, new DateOnly(2024, 4, 1), "1.000,00", "TERUG-1", claimed.Version));
+        Assert.Equal(ReclaimStatus.Claimed, part.Status);
+        var rest = Ok(await reclaims.RepayAsync(reclaim.Id, new DateOnly(2024, 4, 20), (paid - Money.FromEuros(1_000)).ToInvariantString(), "TERUG-2", part.Version));
+        Assert.Equal(ReclaimStatus.PaidBack, rest.Status);
+        Assert.NotNull((await reclaims.WriteOffAsync(reclaim.Id, "Niets meer open.", rest.Version)).Errors.SingleOrDefault(e => e.Code == "status"));
+
+        var ledger = Ok(await s2.ServiceProvider.GetRequiredService<LedgerService>().ForCallAsync(decree.CallId)).Ledger;
+        Assert.True(ledger.Reconciles, string.Join("\n", ledger.Problems.Select(p => p.Message.En)));
+        var line = ledger.Lines.Single(l => l.PartnershipId == s.Gent);
+        Assert.Equal((paid, paid, paid, Money.Zero), (line.Paid, line.Reclaimed, line.PaidBack, line.Net));
+        await using var check = db.NewDb();
+        Assert.Equal(["Claimed", "Created", "Repaid", "Repaid"], (await check.AuditRecords.Where(r => r.EntityType == ReclaimService.AuditEntity).Select(r => r.Action).ToListAsync()).Order(StringComparer.Ordinal));
+    }
 }

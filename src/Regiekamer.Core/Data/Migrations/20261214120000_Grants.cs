@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Regiekamer.Core.Data.Migrations;
 
-/// <summary>Grants (issue 9): yearly decrees and their lines, payments with four eyes, payment stops (R16); the call version's payment schedule (the advance's percentage).</summary>
+/// <summary>Grants (issue 9): yearly decrees and their lines, payments with four eyes, payment stops and reclaims (R16); the call version's payment schedule (the advance's percentage).</summary>
 [DbContext(typeof(RegiekamerDb))]
 [Migration("20261214120000_Grants")]
 public sealed class Grants : Migration
@@ -135,11 +135,77 @@ public sealed class Grants : Migration
             });
         migrationBuilder.CreateIndex("IX_PaymentStops_CallId_PartnershipId", "PaymentStops", ["CallId", "PartnershipId"], unique: true);
         migrationBuilder.CreateIndex("IX_PaymentStops_PartnershipId", "PaymentStops", "PartnershipId");
+
+        migrationBuilder.CreateTable(
+            name: "Reclaims",
+            columns: t => new
+            {
+                Id = Initial.Identity(t),
+                CallId = t.Column<int>(nullable: false),
+                PartnershipId = t.Column<int>(nullable: false),
+                Decision = t.Column<string>(maxLength: 200, nullable: false),
+                DecidedOn = t.Column<DateOnly>(nullable: false),
+                Motivation = t.Column<string>(maxLength: 4000, nullable: false),
+                DueDate = t.Column<DateOnly>(nullable: false),
+                Status = t.Column<string>(maxLength: 40, nullable: false),
+                ClaimedOn = t.Column<DateOnly>(nullable: true),
+                WrittenOff = t.Column<long>(nullable: false),
+                WriteOffMotivation = t.Column<string>(maxLength: 4000, nullable: true),
+                DecidedByUserId = t.Column<Guid>(nullable: true),
+                CreatedAtUtc = t.Column<DateTime>(nullable: false),
+                UpdatedAtUtc = t.Column<DateTime>(nullable: false),
+                Version = t.Column<int>(nullable: false),
+            },
+            constraints: t =>
+            {
+                t.PrimaryKey("PK_Reclaims", x => x.Id);
+                t.ForeignKey("FK_Reclaims_Calls_CallId", x => x.CallId, "Calls", "Id", onDelete: ReferentialAction.Restrict);
+                t.ForeignKey("FK_Reclaims_Partnerships_PartnershipId", x => x.PartnershipId, "Partnerships", "Id", onDelete: ReferentialAction.Restrict);
+            });
+        migrationBuilder.CreateIndex("IX_Reclaims_CallId_PartnershipId", "Reclaims", ["CallId", "PartnershipId"]);
+        migrationBuilder.CreateIndex("IX_Reclaims_PartnershipId", "Reclaims", "PartnershipId");
+
+        migrationBuilder.CreateTable(
+            name: "ReclaimYears",
+            columns: t => new
+            {
+                Id = Initial.Identity(t),
+                ReclaimId = t.Column<int>(nullable: false),
+                Year = t.Column<int>(nullable: false),
+                Amount = t.Column<long>(nullable: false),
+            },
+            constraints: t =>
+            {
+                t.PrimaryKey("PK_ReclaimYears", x => x.Id);
+                t.ForeignKey("FK_ReclaimYears_Reclaims_ReclaimId", x => x.ReclaimId, "Reclaims", "Id", onDelete: ReferentialAction.Cascade);
+            });
+        migrationBuilder.CreateIndex("IX_ReclaimYears_ReclaimId_Year", "ReclaimYears", ["ReclaimId", "Year"], unique: true);
+
+        migrationBuilder.CreateTable(
+            name: "Repayments",
+            columns: t => new
+            {
+                Id = Initial.Identity(t),
+                ReclaimId = t.Column<int>(nullable: false),
+                ReceivedOn = t.Column<DateOnly>(nullable: false),
+                Amount = t.Column<long>(nullable: false),
+                Reference = t.Column<string>(maxLength: 100, nullable: true),
+                CreatedAtUtc = t.Column<DateTime>(nullable: false),
+            },
+            constraints: t =>
+            {
+                t.PrimaryKey("PK_Repayments", x => x.Id);
+                t.ForeignKey("FK_Repayments_Reclaims_ReclaimId", x => x.ReclaimId, "Reclaims", "Id", onDelete: ReferentialAction.Cascade);
+            });
+        migrationBuilder.CreateIndex("IX_Repayments_ReclaimId", "Repayments", "ReclaimId");
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
         ArgumentNullException.ThrowIfNull(migrationBuilder);
+        migrationBuilder.DropTable("Repayments");
+        migrationBuilder.DropTable("ReclaimYears");
+        migrationBuilder.DropTable("Reclaims");
         migrationBuilder.DropTable("PaymentStops");
         migrationBuilder.DropTable("Payments");
         migrationBuilder.DropTable("DecreeLines");
