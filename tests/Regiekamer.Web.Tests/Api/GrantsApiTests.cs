@@ -87,10 +87,20 @@ public sealed class GrantsApiTests
         var over = await JsonAsync(await handler.PostAsJsonAsync("/api/v1/payments", new { decreeLineId = lineId, plannedDate = "2023-09-01", amount = "0.01" }), HttpStatusCode.UnprocessableEntity);
         Assert.Equal("R13", (string)over["errorCode"]!);
 
+        // R16: everything paid is reclaimed by default; a repayment above what is open is refused.
+        var reclaim = await JsonAsync(await handler.PostAsJsonAsync("/api/v1/reclaims", new { partnershipId = gent, decision = "BVR-2024-3", decidedOn = "2024-03-01", dueDate = "2024-05-01", motivation = "Niet aangewend voor het doel." }), HttpStatusCode.Created);
+        Assert.Equal((string)payment["amount"]!, (string)reclaim["amount"]!);
+        var claimed = await JsonAsync(await handler.PostAsJsonAsync($"/api/v1/reclaims/{(int)reclaim["id"]!}/steps", new { action = "claim", version = (int)reclaim["version"]!, date = "2024-03-05" }), HttpStatusCode.OK);
+        var overRepaid = await JsonAsync(await handler.PostAsJsonAsync($"/api/v1/reclaims/{(int)reclaim["id"]!}/steps", new { action = "repay", version = (int)claimed["version"]!, date = "2024-04-01", amount = "99999999.00" }), HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("R16", (string)overRepaid["errorCode"]!);
+        await JsonAsync(await handler.PostAsJsonAsync($"/api/v1/reclaims/{(int)reclaim["id"]!}/steps", new { action = "repay", version = (int)claimed["version"]!, date = "2024-04-01", amount = "1000.00", reference = "TERUG-1" }), HttpStatusCode.OK);
+
         var ledger = await JsonAsync(await handler.GetAsync(new Uri("/api/v1/ledger", UriKind.Relative)), HttpStatusCode.OK);
         Assert.True((bool)ledger["reconciles"]!);
         Assert.Equal("3000000.00", (string)ledger["totals"]!["granted"]!);
         Assert.Equal((string)payment["amount"]!, (string)ledger["totals"]!["paid"]!);
+        Assert.Equal((string)payment["amount"]!, (string)ledger["totals"]!["reclaimed"]!);
+        Assert.Equal("1000.00", (string)ledger["totals"]!["paidBack"]!);
 
         // A partnership reads its own grants, not another's.
         using var regisseur = app.Client($"Regisseur:{gent}");

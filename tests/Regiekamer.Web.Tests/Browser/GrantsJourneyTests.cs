@@ -54,6 +54,8 @@ public sealed class GrantsJourneyTests
         await handler.GotoAsync("/Grants/Payments?status=approved");
         Assert.Equal(1, await handler.Locator("#payments tbody tr").CountAsync());
 
+        await handler.GotoAsync("/Grants/Reclaims");
+        violations.AddRange(await Axe.ViolationsAsync(handler));
         await handler.GotoAsync("/Grants/Ledger");
         violations.AddRange(await Axe.ViolationsAsync(handler));
         await handler.Locator("#check p.ok").WaitForAsync();

@@ -112,6 +112,7 @@ public sealed class AccessMatrixTests
         Page("/Grants/Decree", "/Grants/Decrees/999999", Audience.Department),
         Page("/Grants/Payments", "/Grants/Payments", Audience.Department),
         Page("/Grants/Ledger", "/Grants/Ledger", Audience.Department),
+        Page("/Grants/Reclaims", "/Grants/Reclaims", Audience.Department),
         Page("/Grants/Partnership", "/Grants/Partnership/{p}", Audience.ReadOwn),
 
         // Endpoints outside the API.
@@ -177,6 +178,9 @@ public sealed class AccessMatrixTests
         Api("PUT", "/api/v1/payments/{id:int}", "/api/v1/payments/999999", Audience.Department, "{\"version\": 0}"),
         Api("POST", "/api/v1/payments/{id:int}/steps", "/api/v1/payments/999999/steps", Audience.Department, "{\"action\": \"propose\", \"version\": 0}"),
         Api("POST", "/api/v1/payments/stops", "/api/v1/payments/stops", Audience.Department, "{\"partnershipId\": 999999}"),
+        Api("GET", "/api/v1/reclaims/", "/api/v1/reclaims", Audience.Department),
+        Api("POST", "/api/v1/reclaims/", "/api/v1/reclaims", Audience.Department, "{\"partnershipId\": 999999}"),
+        Api("POST", "/api/v1/reclaims/{id:int}/steps", "/api/v1/reclaims/999999/steps", Audience.Department, "{\"action\": \"claim\", \"version\": 0}"),
         Api("GET", "/api/v1/ledger/", "/api/v1/ledger", Audience.Department),
         Api("GET", "/api/v1/ledger/export", "/api/v1/ledger/export", Audience.Department),
         Api("GET", "/api/v1/partnerships/{partnershipId:int}/grants", "/api/v1/partnerships/{p}/grants", Audience.ReadOwn),

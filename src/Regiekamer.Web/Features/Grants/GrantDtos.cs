@@ -64,3 +64,14 @@ public sealed record LedgerDto(int CallId, string CallCode, DateTime ComputedAtU
 public sealed record PartnershipGrantsDto(int PartnershipId, IReadOnlyList<PartnershipGrantDto> Grants, IReadOnlyList<PaymentDto> Payments);
 
 public sealed record PartnershipGrantDto(int Year, string Decree, DateOnly DecreeDate, string Status, string Beneficiary, string Amount);
+
+public sealed record ReclaimDto(int Id, int CallId, int PartnershipId, string Decision, DateOnly DecidedOn, string Motivation, DateOnly DueDate, string Status, string Amount, string PaidBack, string WrittenOff, string Open, IReadOnlyDictionary<int, string> Years, int Version)
+{
+    public static ReclaimDto Of(Reclaim r) => new(r.Id, r.CallId, r.PartnershipId, r.Decision, r.DecidedOn, r.Motivation, r.DueDate, r.Status.Code(), r.Amount.ToInvariantString(), r.PaidBack.ToInvariantString(), r.WrittenOff.ToInvariantString(), r.Open.ToInvariantString(), r.Years.OrderBy(y => y.Year).ToDictionary(y => y.Year, y => y.Amount.ToInvariantString()), r.Version);
+}
+
+/// <summary>A reclaim as decided; amount empty means everything paid.</summary>
+public sealed record ReclaimRequest(int? CallId, int PartnershipId, string? Decision, DateOnly? DecidedOn, DateOnly? DueDate, string? Motivation, string? Amount);
+
+/// <summary>A step of a reclaim: claim (date), repay (date, amount, reference) or write-off (motivation), with the version read.</summary>
+public sealed record ReclaimStepRequest(string? Action, int Version, DateOnly? Date, string? Amount, string? Reference, string? Motivation);

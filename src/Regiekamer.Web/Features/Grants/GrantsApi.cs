@@ -138,6 +138,41 @@ public static class GrantsApi
             .Produces<PaymentStopDto>(StatusCodes.Status201Created)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
 
+        var reclaims = api.MapGroup("/reclaims").WithTags("Grants").RequireAuthorization(Policies.Department);
+        reclaims.MapGet("/", async (int? callId, ReclaimService service, CancellationToken ct) => TypedResults.Ok((await service.ListAsync(callId, ct: ct)).Select(ReclaimDto.Of).ToList()))
+            .WithSummary("Department: the reclaims (R16), of a call (?callId=) or all, with their amounts per year, what was paid back and written off, and what is open.")
+            .Produces<List<ReclaimDto>>(StatusCodes.Status200OK)
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        var reclaimWrite = reclaims.MapGroup("/").RequireAuthorization(Policies.Payments);
+        reclaimWrite.MapPost("/", async Task<IResult> (ReclaimRequest body, ReclaimService service, Core.Calls.CallService calls, CancellationToken ct) =>
+            {
+                var call = body.CallId is { } c ? await calls.GetAsync(c, ct) : await calls.LatestAsync(ct);
+                if (call is null)
+                {
+                    return Problems.From(CallNotFound(body.CallId));
+                }
+
+                var r = await service.DecideAsync(call.Id, new ReclaimInput(body.PartnershipId, body.Decision, body.DecidedOn, body.DueDate, body.Motivation, body.Amount), ct);
+                return r.IsSuccess ? TypedResults.Created($"/api/v1/reclaims/{r.Value!.Id}", ReclaimDto.Of(r.Value)) : Problems.From(r.Errors);
+            })
+            .WithSummary("Payments: decides a reclaim (decision, decidedOn, dueDate, motivation; amount empty = everything paid for the call, less is taken from the latest year). 422 R16 above what was paid and not yet reclaimed.")
+            .Produces<ReclaimDto>(StatusCodes.Status201Created)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
+        reclaimWrite.MapPost("/{id:int}/steps", async Task<IResult> (int id, ReclaimStepRequest body, ReclaimService service, CancellationToken ct) =>
+            {
+                var r = body.Action?.Trim().ToLowerInvariant() switch
+                {
+                    "claim" => await service.ClaimAsync(id, body.Date, body.Version, ct),
+                    "repay" => await service.RepayAsync(id, body.Date, body.Amount, body.Reference, body.Version, ct),
+                    "write-off" => await service.WriteOffAsync(id, body.Motivation, body.Version, ct),
+                    _ => Result<Reclaim>.Fail(DomainError.Invalid("validation", "Stap: claim, repay of write-off.", "Action: claim, repay or write-off.", "action")),
+                };
+                return r.IsSuccess ? TypedResults.Ok(ReclaimDto.Of(r.Value!)) : Problems.From(r.Errors);
+            })
+            .WithSummary("Payments: one step of a reclaim — claim (date), repay (date, amount, reference; never more than is open: 422 R16; the whole paid back closes it), write-off (motivation) — with the version read.")
+            .Produces<ReclaimDto>(StatusCodes.Status200OK)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+
         var ledger = api.MapGroup("/ledger").WithTags("Grants").RequireAuthorization(Policies.Department);
         ledger.MapGet("/", async Task<IResult> (int? callId, LedgerService service, CancellationToken ct) =>
                 await service.ForCallAsync(callId, ct) is { IsSuccess: true } r ? TypedResults.Ok(LedgerDto.Of(r.Value!)) : Problems.From(CallNotFound(callId)))

@@ -15,7 +15,7 @@ public sealed class GrantsFeature : IWebFeature
     {
         ArgumentNullException.ThrowIfNull(pages);
         pages.AuthorizeFolder("/Grants", Policies.SignedIn);
-        foreach (var page in new[] { "/Grants/Index", "/Grants/Decree", "/Grants/Payments", "/Grants/Ledger" })
+        foreach (var page in new[] { "/Grants/Index", "/Grants/Decree", "/Grants/Payments", "/Grants/Ledger", "/Grants/Reclaims" })
         {
             pages.AuthorizePage(page, Policies.Department);
         }
@@ -27,6 +27,7 @@ public sealed class GrantsFeature : IWebFeature
     [
         new(DecreeService.AuditEntity, (id, _) => $"/Grants/Decrees/{Uri.EscapeDataString(id)}", id => $"/Audit?entity={DecreeService.AuditEntity}&entityId={Uri.EscapeDataString(id)}"),
         new(PaymentService.AuditEntity, (_, _) => "/Grants/Payments", id => $"/Audit?entity={PaymentService.AuditEntity}&entityId={Uri.EscapeDataString(id)}"),
+        new(ReclaimService.AuditEntity, (_, _) => "/Grants/Reclaims", id => $"/Audit?entity={ReclaimService.AuditEntity}&entityId={Uri.EscapeDataString(id)}"),
         new(PaymentService.StopAuditEntity, (_, _) => "/Grants/Ledger", id => $"/Audit?entity={PaymentService.StopAuditEntity}&entityId={Uri.EscapeDataString(id)}"),
     ];
 }
