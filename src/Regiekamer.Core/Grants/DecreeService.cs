@@ -150,16 +150,10 @@ public sealed class DecreeService(RegiekamerDb db, AuditTrail audit, BrusselsClo
     public async Task<Result<Decree>> UpdateAsync(int id, DecreeInput input, int expectedVersion, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var decree = await db.Decrees.FirstOrDefaultAsync(d => d.Id == id, ct);
-        if (decree is null)
+        var loaded = await LoadForAsync(id, DecreeAction.Edit, ct);
+        if (loaded.Value is not { } decree)
         {
-            return NotFound(id);
-        }
-
-        var transition = DecreeLifecycle.Transition(decree.Status, DecreeAction.Edit);
-        if (!transition.IsSuccess)
-        {
-            return Result<Decree>.Fail(transition.Errors);
+            return loaded;
         }
 
         var call = await db.Calls.AsNoTracking().FirstAsync(c => c.Id == decree.CallId, ct);
@@ -180,16 +174,10 @@ public sealed class DecreeService(RegiekamerDb db, AuditTrail audit, BrusselsClo
     /// <summary>Corrects one line's amount in an amending draft (an original decree's amounts are the allocation's).</summary>
     public async Task<Result<Decree>> SetAmountAsync(int id, int lineId, string? amount, int expectedVersion, CancellationToken ct = default)
     {
-        var decree = await db.Decrees.FirstOrDefaultAsync(d => d.Id == id, ct);
-        if (decree is null)
+        var loaded = await LoadForAsync(id, DecreeAction.Edit, ct);
+        if (loaded.Value is not { } decree)
         {
-            return NotFound(id);
-        }
-
-        var transition = DecreeLifecycle.Transition(decree.Status, DecreeAction.Edit);
-        if (!transition.IsSuccess)
-        {
-            return Result<Decree>.Fail(transition.Errors);
+            return loaded;
         }
 
         if (decree.AmendsDecreeId is null)
@@ -223,16 +211,10 @@ public sealed class DecreeService(RegiekamerDb db, AuditTrail audit, BrusselsClo
     public async Task<Result<Decree>> SignAsync(int id, int expectedVersion, CancellationToken ct = default)
     {
         db.ChangeTracker.Clear(); // a unit of work on what is stored now (the payments it corrects, their grants' versions)
-        var decree = await db.Decrees.FirstOrDefaultAsync(d => d.Id == id, ct);
-        if (decree is null)
+        var loaded = await LoadForAsync(id, DecreeAction.Sign, ct);
+        if (loaded.Value is not { } decree)
         {
-            return NotFound(id);
-        }
-
-        var transition = DecreeLifecycle.Transition(decree.Status, DecreeAction.Sign);
-        if (!transition.IsSuccess)
-        {
-            return Result<Decree>.Fail(transition.Errors);
+            return loaded;
         }
 
         var errors = GrantRules.CheckLines(decree.Lines.Select(l => (l.PartnershipId, l.BeneficiaryName, l.Amount)).ToList(), decree.Budget).ToList();
@@ -297,16 +279,10 @@ public sealed class DecreeService(RegiekamerDb db, AuditTrail audit, BrusselsClo
 
     public async Task<Result<Decree>> PublishAsync(int id, int expectedVersion, CancellationToken ct = default)
     {
-        var decree = await db.Decrees.FirstOrDefaultAsync(d => d.Id == id, ct);
-        if (decree is null)
+        var loaded = await LoadForAsync(id, DecreeAction.Publish, ct);
+        if (loaded.Value is not { } decree)
         {
-            return NotFound(id);
-        }
-
-        var transition = DecreeLifecycle.Transition(decree.Status, DecreeAction.Publish);
-        if (!transition.IsSuccess)
-        {
-            return Result<Decree>.Fail(transition.Errors);
+            return loaded;
         }
 
         var before = DecreeSnapshot.Of(decree);
@@ -319,16 +295,10 @@ public sealed class DecreeService(RegiekamerDb db, AuditTrail audit, BrusselsClo
     /// <summary>Deletes a draft that was never signed; its history stays in the audit trail.</summary>
     public async Task<Result<Decree>> DiscardAsync(int id, int expectedVersion, CancellationToken ct = default)
     {
-        var decree = await db.Decrees.FirstOrDefaultAsync(d => d.Id == id, ct);
-        if (decree is null)
+        var loaded = await LoadForAsync(id, DecreeAction.Discard, ct);
+        if (loaded.Value is not { } decree)
         {
-            return NotFound(id);
-        }
-
-        var transition = DecreeLifecycle.Transition(decree.Status, DecreeAction.Discard);
-        if (!transition.IsSuccess)
-        {
-            return Result<Decree>.Fail(transition.Errors);
+            return loaded;
         }
 
         var before = DecreeSnapshot.Of(decree);
@@ -336,6 +306,19 @@ public sealed class DecreeService(RegiekamerDb db, AuditTrail audit, BrusselsClo
         db.Decrees.Remove(decree);
         audit.Record(new DecreeDiscarded(id, before, before with { Status = "discarded" }));
         return await SaveAsync(decree, ct);
+    }
+
+    /// <summary>The decree (tracked) when it exists and its status allows <paramref name="action"/>; else why not.</summary>
+    private async Task<Result<Decree>> LoadForAsync(int id, DecreeAction action, CancellationToken ct)
+    {
+        var decree = await db.Decrees.FirstOrDefaultAsync(d => d.Id == id, ct);
+        if (decree is null)
+        {
+            return NotFound(id);
+        }
+
+        var transition = DecreeLifecycle.Transition(decree.Status, action);
+        return transition.IsSuccess ? Result<Decree>.Ok(decree) : Result<Decree>.Fail(transition.Errors);
     }
 
     private static List<Payment> PlanFirst(Decree decree, int advancePercent, DateTime now)

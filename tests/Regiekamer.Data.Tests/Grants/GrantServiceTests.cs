@@ -36,6 +36,19 @@ public sealed class GrantServiceTests
         return result.Value!;
     }
 
+    /// <summary>Takes a planned payment to paid on 1 June 2023: proposed by the officer, approved, ordered and booked by the colleague.</summary>
+    private static async Task PayAsync(Setup s, Payment payment)
+    {
+        await using var own = Scope(s, s.Officer);
+        var v = Ok(await own.ServiceProvider.GetRequiredService<PaymentService>().ActAsync(payment.Id, new PaymentStep("propose", payment.Version))).Version;
+        await using var other = Scope(s, s.Colleague);
+        var colleague = other.ServiceProvider.GetRequiredService<PaymentService>();
+        v = Ok(await colleague.ActAsync(payment.Id, new PaymentStep("approve", v))).Version;
+        v = Ok(await colleague.ActAsync(payment.Id, new PaymentStep("order", v))).Version;
+        s.Database.Time.SetUtcNow(new DateTimeOffset(2023, 6, 2, 10, 0, 0, TimeSpan.Zero));
+        Ok(await colleague.ActAsync(payment.Id, new PaymentStep("mark-paid", v, new DateOnly(2023, 6, 1))));
+    }
+
     private static AsyncServiceScope Scope(Setup s, Actor actor)
     {
         var scope = s.Database.NewScope();
@@ -182,16 +195,7 @@ public sealed class GrantServiceTests
         var payments = scope.ServiceProvider.GetRequiredService<PaymentService>();
 
         // Gent's whole payment is paid.
-        var gentPayment = (await payments.ListAsync(decree.CallId, s.Gent)).Single().Payment;
-        var p1 = Ok(await payments.ActAsync(gentPayment.Id, new PaymentStep("propose", gentPayment.Version)));
-        await using (var other = Scope(s, s.Colleague))
-        {
-            var colleague = other.ServiceProvider.GetRequiredService<PaymentService>();
-            var p2 = Ok(await colleague.ActAsync(gentPayment.Id, new PaymentStep("approve", p1.Version)));
-            var p3 = Ok(await colleague.ActAsync(gentPayment.Id, new PaymentStep("order", p2.Version)));
-            db.Time.SetUtcNow(new DateTimeOffset(2023, 6, 2, 10, 0, 0, TimeSpan.Zero));
-            Ok(await colleague.ActAsync(gentPayment.Id, new PaymentStep("mark-paid", p3.Version, new DateOnly(2023, 6, 1))));
-        }
+        await PayAsync(s, (await payments.ListAsync(decree.CallId, s.Gent)).Single().Payment);
 
         var missingReason = await decrees.AmendAsync(decree.Id, new DecreeInput("MB-2023-0500", new DateOnly(2023, 7, 1)));
         Assert.Equal("amendmentReason", Assert.Single(missingReason.Errors).Field);
@@ -320,16 +324,9 @@ public sealed class GrantServiceTests
         Money paid;
         await using (var scope = Scope(s, s.Officer))
         {
-            var payments = scope.ServiceProvider.GetRequiredService<PaymentService>();
-            var payment = (await payments.ListAsync(decree.CallId, s.Gent)).Single().Payment;
+            var payment = (await scope.ServiceProvider.GetRequiredService<PaymentService>().ListAsync(decree.CallId, s.Gent)).Single().Payment;
             paid = payment.Amount;
-            var v = Ok(await payments.ActAsync(payment.Id, new PaymentStep("propose", payment.Version))).Version;
-            await using var other = Scope(s, s.Colleague);
-            var colleague = other.ServiceProvider.GetRequiredService<PaymentService>();
-            v = Ok(await colleague.ActAsync(payment.Id, new PaymentStep("approve", v))).Version;
-            v = Ok(await colleague.ActAsync(payment.Id, new PaymentStep("order", v))).Version;
-            db.Time.SetUtcNow(new DateTimeOffset(2023, 6, 2, 10, 0, 0, TimeSpan.Zero));
-            Ok(await colleague.ActAsync(payment.Id, new PaymentStep("mark-paid", v, new DateOnly(2023, 6, 1))));
+            await PayAsync(s, payment);
         }
 
         await using var s2 = Scope(s, s.Colleague);
