@@ -12,6 +12,7 @@ using Regiekamer.Web.Features.Eligibility;
 using Regiekamer.Web.Features.Imports;
 using Regiekamer.Web.Features.Municipalities;
 using Regiekamer.Web.Features.Notifications;
+using Regiekamer.Web.Features.OpenData;
 using Regiekamer.Web.Features.Partnerships;
 using Regiekamer.Web.Features.Published;
 using Regiekamer.Web.Features.WhatIf;
@@ -68,6 +69,7 @@ public static class WebFeatures
         Feature<AuditFeature>(),
         Feature<ApplicationsFeature>(),
         Feature<NotificationsFeature>(),
+        Feature<OpenDataFeature>(),
     ];
 
     /// <summary>Every feature's owned routes (<see cref="IWebFeature.OwnedRoutes"/>), which the partnership gate guards.</summary>
