@@ -34,6 +34,7 @@ public static class Cli
             AuditCommand.Create(cli),
             PersonsCommand.Create(cli),
             PlanCommand.Create(cli),
+            LedgerCommand.Create(cli),
         };
 
         var parsed = root.Parse(args);

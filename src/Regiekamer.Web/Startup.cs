@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Quartz;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.Data;
+using Regiekamer.Core.Grants.OpenData;
 using Regiekamer.Core.Notifications;
 using Regiekamer.Core.Notifications.Jobs;
 using Regiekamer.Web.Features.Account;
@@ -27,6 +28,7 @@ public static class Startup
         builder.Services.AddRegiekamerCore(database);
         builder.AddRegiekamerAccounts();
         builder.Services.AddSingleton(NotificationSettings.From(config));
+        builder.Services.AddSingleton(OpenDataSettings.From(config));
         if (config.GetValue("Jobs:Enabled", defaultValue: true))
         {
             // The reminders and the mail outbox (ADR 0009): a Quartz scheduler in every instance, clustered on PostgreSQL.

@@ -12,6 +12,7 @@ using Regiekamer.Web.Features.Eligibility;
 using Regiekamer.Web.Features.Imports;
 using Regiekamer.Web.Features.Municipalities;
 using Regiekamer.Web.Features.Notifications;
+using Regiekamer.Web.Features.OpenData;
 using Regiekamer.Web.Features.Partnerships;
 using Regiekamer.Web.Features.Published;
 using Regiekamer.Web.Features.WhatIf;
@@ -69,6 +70,7 @@ public static class WebFeatures
         Feature<ApplicationsFeature>(),
         Feature<NotificationsFeature>(),
         Feature<Features.Grants.GrantsFeature>(),
+        Feature<OpenDataFeature>(),
     ];
 
     /// <summary>Every feature's owned routes (<see cref="IWebFeature.OwnedRoutes"/>), which the partnership gate guards.</summary>

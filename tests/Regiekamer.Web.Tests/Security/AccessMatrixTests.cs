@@ -125,6 +125,13 @@ public sealed class AccessMatrixTests
         Api("GET", "/api/v1/published-allocations/", "/api/v1/published-allocations", Audience.Everyone),
         Api("GET", "/api/v1/published-allocations/{id:int}", "/api/v1/published-allocations/999999", Audience.Everyone),
 
+        // Open data (issue 9, point 7): public, like the published allocations; what is not published answers 404.
+        Page("/OpenData/Decrees", "/OpenData/Decrees", Audience.Everyone),
+        Page("/OpenData/DecreePdf", "/OpenData/Decrees/999999/pdf", Audience.Everyone),
+        Api("GET", "/api/v1/published-decrees/", "/api/v1/published-decrees", Audience.Everyone),
+        Api("GET", "/api/v1/published-decrees/{id:int}", "/api/v1/published-decrees/999999", Audience.Everyone),
+        Api("GET", "/api/v1/open-data/360giving.json", "/api/v1/open-data/360giving.json", Audience.Everyone),
+
         // API: anyone signed in.
         Api("GET", "/api/v1/reference/datasets", "/api/v1/reference/datasets", Audience.SignedIn),
         Api("GET", "/api/v1/reference/municipalities", "/api/v1/reference/municipalities", Audience.SignedIn),

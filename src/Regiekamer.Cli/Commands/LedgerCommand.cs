@@ -1,0 +1,191 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Regiekamer.Core.Common;
+using Regiekamer.Core.Data;
+using Regiekamer.Core.Grants.OpenData;
+
+namespace Regiekamer.Cli.Commands;
+
+/// <summary>
+/// <c>regiekamer ledger …</c>: the grants, payments and reclaims of a call (issue 9). <c>ledger export-360giving</c>
+/// writes the grants in force as a 360Giving package, the same as <c>GET /api/v1/open-data/360giving.json</c>, and
+/// checks it against the standard's schema before anything is written. Each verb is one method here, added in
+/// <see cref="Create"/>.
+/// </summary>
+internal static class LedgerCommand
+{
+    public static Command Create(CliContext cli) =>
+        new("ledger", "De toekenningen, betalingen en terugvorderingen van de subsidie (ministeriële besluiten) en hun open data.")
+        {
+            ExportThreeSixtyGiving(cli),
+        };
+
+    /// <summary>
+    /// <c>ledger export-360giving [--output FILE]</c>: the lines of the published decrees in force as a 360Giving
+    /// package (stdout, or FILE). Exit 0 when it is valid; 1 when nothing is published, the package does not validate
+    /// (every problem on stderr, nothing written), or the database or settings are wrong.
+    /// </summary>
+    internal static Command ExportThreeSixtyGiving(CliContext cli)
+    {
+        var output = new Option<string?>("--output") { Description = "Schrijf het pakket naar dit bestand (UTF-8) in plaats van naar stdout.", HelpName = "FILE" };
+        var database = new DatabaseSelection();
+        var command = new Command(
+            "export-360giving",
+            "De toegekende subsidies die van kracht zijn (de lijnen van de gepubliceerde ministeriële besluiten die geen wijzigingsbesluit verving) als 360Giving-pakket (JSON), gecontroleerd tegen het schema van de standaard. "
+            + "Uitgever en financier uit de omgevingsvariabelen OpenData__IdPrefix, OpenData__FunderId, OpenData__FunderName, OpenData__PublisherWebsite (zoals de webapp).")
+        {
+            output,
+        };
+        database.AddTo(command);
+        command.SetAction((parse, ct) => ExportAsync(cli, cli.Culture(parse), database, parse, parse.GetValue(output), ct));
+        return command;
+    }
+
+    private static async Task<int> ExportAsync(CliContext cli, CultureInfo culture, DatabaseSelection selection, ParseResult parse, string? file, CancellationToken ct)
+    {
+        var errors = new List<DomainError>();
+        var options = Existing(selection.Resolve(parse, cli, errors), errors);
+        OpenDataSettings? settings = null;
+        try
+        {
+            settings = OpenDataSettings.From(key => cli.Environment(key.Replace(":", "__", StringComparison.Ordinal)));
+        }
+        catch (InvalidOperationException e)
+        {
+            errors.Add(DomainError.Invalid("settings", e.Message, e.Message));
+        }
+
+        if (file is not null && Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder && !Directory.Exists(folder))
+        {
+            errors.Add(DomainError.Invalid("file", $"--output: de map {folder} bestaat niet.", $"--output: the folder {folder} does not exist.", "--output"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return cli.Fail(errors, culture);
+        }
+
+        return await DbCommand.WithDatabaseAsync(cli, culture, options!, async db =>
+        {
+            if (await DbCommand.NotMigratedAsync(db, ct) is { } refused)
+            {
+                return cli.Fail([refused], culture);
+            }
+
+            var openData = new OpenDataService(db);
+            var decrees = await openData.CurrentDecreesAsync(ct);
+            if (decrees.Count == 0)
+            {
+                return cli.Fail([OpenDataService.NothingPublished], culture);
+            }
+
+            var counter = new Counter();
+            using var package = new MemoryStream();
+            try
+            {
+                await ThreeSixtyGiving.WriteAsync(package, Count(openData.GrantsAsync(decrees, ct), counter, ct), settings!.Publisher, ct);
+            }
+            catch (ArgumentException e)
+            {
+                // A decree line the standard cannot carry (an enterprise or NIS code that is no such code).
+                return cli.Fail([DomainError.Invalid("360giving", $"360Giving: {e.Message}", $"360Giving: {e.Message}")], culture);
+            }
+
+            package.Position = 0;
+            var problems = ThreeSixtyGiving.Validate(package);
+            var dutch = Formats.IsDutch(culture);
+            if (problems.Count > 0)
+            {
+                cli.Error(dutch
+                    ? $"Het 360Giving-pakket is niet geldig volgens het schema van de standaard ({problems.Count} problemen); er werd niets geschreven:"
+                    : $"The 360Giving package is not valid against the standard's schema ({problems.Count} problems); nothing was written:");
+                foreach (var problem in problems)
+                {
+                    cli.Error("  " + problem);
+                }
+
+                return Cli.BadInput;
+            }
+
+            var bytes = package.ToArray();
+            if (file is null)
+            {
+                cli.Output(new UTF8Encoding(false).GetString(bytes));
+                return Cli.Success;
+            }
+
+            // Into a temporary file first, so a failed write never leaves half a package under the chosen name.
+            var full = Path.GetFullPath(file);
+            var partial = full + ".partial";
+            try
+            {
+                await File.WriteAllBytesAsync(partial, bytes, ct);
+                File.Move(partial, full, overwrite: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return cli.Fail([DomainError.Invalid("file", $"--output {full}: het bestand kan niet geschreven worden ({e.Message}).", $"--output {full}: the file cannot be written ({e.Message}).", "--output")], culture);
+            }
+            finally
+            {
+                if (File.Exists(partial))
+                {
+                    File.Delete(partial);
+                }
+            }
+
+            cli.Output(dutch
+                ? $"{counter.Value} {(counter.Value == 1 ? "subsidie" : "subsidies")} van {decrees.Count} {(decrees.Count == 1 ? "besluit" : "besluiten")} als 360Giving geschreven naar {full} (geldig volgens het schema)."
+                : $"{counter.Value} {(counter.Value == 1 ? "grant" : "grants")} of {decrees.Count} {(decrees.Count == 1 ? "decree" : "decrees")} written as 360Giving to {full} (valid against the schema).");
+            return Cli.Success;
+        });
+    }
+
+    /// <summary>The database to read; a SQLite file that does not exist is an error (opening it would create an empty one).</summary>
+    private static DatabaseOptions? Existing(DatabaseOptions? options, List<DomainError> errors)
+    {
+        if (options is not { Provider: DatabaseProvider.Sqlite })
+        {
+            return options;
+        }
+
+        string? path = null;
+        try
+        {
+            path = new SqliteConnectionStringBuilder(options.ConnectionString).DataSource;
+        }
+        catch (ArgumentException)
+        {
+            // A malformed connection string is reported when it is opened.
+        }
+
+        if (path is { Length: > 0 } && path != ":memory:" && !File.Exists(path))
+        {
+            errors.Add(DomainError.Invalid(
+                "database",
+                $"Databank SQLite {Path.GetFullPath(path)}: het bestand bestaat niet.",
+                $"Database SQLite {Path.GetFullPath(path)}: the file does not exist.",
+                "connection"));
+            return null;
+        }
+
+        return options;
+    }
+
+    private static async IAsyncEnumerable<GrantRecord> Count(IAsyncEnumerable<GrantRecord> grants, Counter counter, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var grant in grants.WithCancellation(ct))
+        {
+            counter.Value++;
+            yield return grant;
+        }
+    }
+
+    private sealed class Counter
+    {
+        public int Value { get; set; }
+    }
+}
