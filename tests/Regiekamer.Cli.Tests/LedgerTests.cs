@@ -30,6 +30,35 @@ public sealed class LedgerTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Check_SaysTheLedgerReconciles_OrNamesTheLineThatDoesNot(DatabaseProvider provider)
+    {
+        await using var database = await DecreesAsync(provider);
+
+        var fine = await Run.Cli(Args(database, "ledger", "check"));
+        Assert.True(fine.ExitCode == 0, fine.Stderr);
+        Assert.Contains("sluit aan, tot op de cent", fine.Stdout, StringComparison.Ordinal);
+        Assert.Contains("toegekend € 6.000.000,00", fine.Stdout, StringComparison.Ordinal);
+
+        var unknown = await Run.Cli(Args(database, "ledger", "check", "--call", "GEEN-OPROEP"));
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("GEEN-OPROEP", unknown.Stderr, StringComparison.Ordinal);
+
+        // A payment raised above its grant behind the application's back: the check names the year and beneficiary.
+        await using (var db = database.NewDb())
+        {
+            await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database,
+                "UPDATE \"Payments\" SET \"Amount\" = \"Amount\" + 1, \"Status\" = 'Paid' WHERE \"Id\" = (SELECT MIN(\"Id\") FROM \"Payments\" WHERE \"Year\" = 2023)");
+        }
+
+        var broken = await Run.Cli(Args(database, "ledger", "check"));
+        Assert.Equal(1, broken.ExitCode);
+        Assert.Contains("sluit NIET aan", broken.Stderr, StringComparison.Ordinal);
+        Assert.Contains("2023 ", broken.Stderr, StringComparison.Ordinal);
+        Assert.Contains("meer dan toegekend", broken.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Export360Giving_WritesTheGrantsInForce_Valid_ToStdoutOrAFile(DatabaseProvider provider)
     {
         await using var database = await DecreesAsync(provider);

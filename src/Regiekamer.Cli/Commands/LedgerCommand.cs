@@ -3,8 +3,13 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Regiekamer.Core.Calls;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.Data;
+using Regiekamer.Core.Grants;
 using Regiekamer.Core.Grants.OpenData;
 
 namespace Regiekamer.Cli.Commands;
@@ -20,8 +25,87 @@ internal static class LedgerCommand
     public static Command Create(CliContext cli) =>
         new("ledger", "De toekenningen, betalingen en terugvorderingen van de subsidie (ministeriële besluiten) en hun open data.")
         {
+            Check(cli),
             ExportThreeSixtyGiving(cli),
         };
+
+    /// <summary>
+    /// <c>ledger check [--call CODE]</c>: the ledger of a call (default the latest) against its sources — the decrees in
+    /// force (and each decree's budget), the paid payments, and every line's money invariants. Exit 0 when it
+    /// reconciles, with the totals; 1 naming each line that does not.
+    /// </summary>
+    internal static Command Check(CliContext cli)
+    {
+        var callCode = new Option<string?>("--call") { Description = "De code van de oproep (standaard de laatste), bv. 2023-2025.", HelpName = "CODE" };
+        var database = new DatabaseSelection();
+        var command = new Command("check", "Controleert of het grootboek van een oproep aansluit op de besluiten in werking en de betalingen, tot op de cent; noemt elke lijn die niet aansluit.")
+        {
+            callCode,
+        };
+        database.AddTo(command);
+        command.SetAction((parse, ct) => CheckAsync(cli, cli.Culture(parse), database, parse, parse.GetValue(callCode), ct));
+        return command;
+    }
+
+    private static async Task<int> CheckAsync(CliContext cli, CultureInfo culture, DatabaseSelection selection, ParseResult parse, string? code, CancellationToken ct)
+    {
+        var errors = new List<DomainError>();
+        var options = Existing(selection.Resolve(parse, cli, errors), errors);
+        if (errors.Count > 0)
+        {
+            return cli.Fail(errors, culture);
+        }
+
+        return await DbCommand.WithDatabaseAsync(cli, culture, options!, async db =>
+        {
+            if (await DbCommand.NotMigratedAsync(db, ct) is { } refused)
+            {
+                return cli.Fail([refused], culture);
+            }
+
+            int? callId = null;
+            if (code is not null)
+            {
+                callId = await db.Calls.Where(c => c.Code == code).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
+                if (callId is null)
+                {
+                    return cli.Fail([DomainError.NotFound($"Oproep {code} bestaat niet.", $"Call {code} does not exist.")], culture);
+                }
+            }
+
+            var services = new ServiceCollection();
+            services.AddLogging();
+            services.AddRegiekamerCore(options!);
+            services.Replace(ServiceDescriptor.Singleton(cli.Time));
+            await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+            await using var scope = provider.CreateAsyncScope();
+            var ledgers = scope.ServiceProvider.GetRequiredService<LedgerService>();
+            var result = await ledgers.ForCallAsync(callId, ct);
+            if (!result.IsSuccess)
+            {
+                return cli.Fail(result.Errors, culture);
+            }
+
+            var (call, ledger, _) = result.Value!;
+            var dutch = Formats.IsDutch(culture);
+            var t = ledger.Totals;
+            if (ledger.Reconciles)
+            {
+                cli.Output(dutch
+                    ? $"Het grootboek van {call.Code} sluit aan, tot op de cent: {ledger.Lines.Count} lijnen; toegekend € {t.Granted.ToDisplayString(culture)}, betaald € {t.Paid.ToDisplayString(culture)}, in betaling € {t.InProgress.ToDisplayString(culture)}, stopgezet € {t.Stopped.ToDisplayString(culture)}, teruggevorderd € {t.Reclaimed.ToDisplayString(culture)}, terugbetaald € {t.PaidBack.ToDisplayString(culture)}, netto € {t.Net.ToDisplayString(culture)}."
+                    : $"The ledger of {call.Code} reconciles, to the cent: {ledger.Lines.Count} lines; granted EUR {t.Granted.ToInvariantString()}, paid EUR {t.Paid.ToInvariantString()}, in payment EUR {t.InProgress.ToInvariantString()}, stopped EUR {t.Stopped.ToInvariantString()}, reclaimed EUR {t.Reclaimed.ToInvariantString()}, paid back EUR {t.PaidBack.ToInvariantString()}, net EUR {t.Net.ToInvariantString()}.");
+                return Cli.Success;
+            }
+
+            cli.Error(dutch ? $"Het grootboek van {call.Code} sluit NIET aan ({ledger.Problems.Count}):" : $"The ledger of {call.Code} does NOT reconcile ({ledger.Problems.Count}):");
+            foreach (var problem in ledger.Problems)
+            {
+                cli.Error($"  {problem.Where}: {(dutch ? problem.Message.Nl : problem.Message.En)}");
+            }
+
+            return Cli.BadInput;
+        });
+    }
 
     /// <summary>
     /// <c>ledger export-360giving [--output FILE]</c>: the lines of the published decrees in force as a 360Giving
