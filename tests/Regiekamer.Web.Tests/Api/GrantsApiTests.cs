@@ -140,6 +140,13 @@ public sealed class GrantsApiTests
         Assert.Matches("^/Grants/Decrees/[0-9]+$", decreeUrl);
         var draft = await officer.GetPageAsync(decreeUrl);
         Assert.Equal("€ 3.000.000,00", draft.One("#total").TextContent);
+        using (var pdf = await handler.GetAsync(new Uri(decreeUrl + "?handler=Pdf", UriKind.Relative)))
+        {
+            Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+            using var document = UglyToad.PdfPig.PdfDocument.Open(await pdf.Content.ReadAsByteArrayAsync());
+            Assert.Contains("ONTWERP", string.Concat(document.GetPages().Select(p => p.Text)), StringComparison.Ordinal);
+        }
+
         Assert.Equal(2, draft.QuerySelectorAll("#lines tbody tr").Length);
 
         // A case handler reads the decree but has no steps; the policy officer signs.

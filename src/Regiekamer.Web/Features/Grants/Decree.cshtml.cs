@@ -6,7 +6,7 @@ using Regiekamer.Web.Infrastructure;
 namespace Regiekamer.Web.Features.Grants;
 
 /// <summary>One decree: its header and lines; for policy officers the steps its status allows (edit or discard a draft, correct an amendment's amounts, sign, publish, amend).</summary>
-public sealed class DecreeModel(DecreeService decrees) : RegiekamerPage
+public sealed class DecreeModel(DecreeService decrees, BrusselsClock clock) : RegiekamerPage
 {
     [FromRoute]
     public int DecreeId { get; set; }
@@ -42,6 +42,18 @@ public sealed class DecreeModel(DecreeService decrees) : RegiekamerPage
     public string? Done { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ShowAsync(ct) ? Page() : Fail([DecreeService.NotFound(DecreeId)]);
+
+    /// <summary>The decree as its legal document (PDF); a draft is marked ONTWERP on every page.</summary>
+    public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
+    {
+        if (!await ShowAsync(ct))
+        {
+            return Fail([DecreeService.NotFound(DecreeId)]);
+        }
+
+        Response.Headers.XContentTypeOptions = "nosniff";
+        return File(Core.Grants.Documents.DecreePdf.Create(Decree!, Amends?.Number, clock.UtcNow), "application/pdf", Core.Grants.Documents.DecreePdf.FileName(Decree!));
+    }
 
     [HandlerPolicy(Policies.Decrees)]
     public Task<IActionResult> OnPostUpdateAsync(CancellationToken ct) => AfterAsync(decrees.UpdateAsync(DecreeId, new DecreeInput(Number, DecreeDate, LegalBasis, AmendmentReason), Version, ct), "updated", ct);
