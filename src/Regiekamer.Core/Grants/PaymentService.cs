@@ -6,6 +6,7 @@ using Regiekamer.Core.Audit;
 using Regiekamer.Core.Calls;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.Data;
+using Regiekamer.Core.Partnerships;
 
 namespace Regiekamer.Core.Grants;
 
@@ -274,6 +275,11 @@ public sealed class PaymentService(RegiekamerDb db, AuditTrail audit, BrusselsCl
             return Result<PaymentStop>.Fail(errors);
         }
 
+        if (!await db.Partnerships.AnyAsync(p => p.Id == partnershipId, ct))
+        {
+            return DomainError.NotFound($"Regieverband {partnershipId} bestaat niet.", $"Partnership {partnershipId} does not exist.");
+        }
+
         if (await StoppedAsync(callId, partnershipId, ct) is { } existing)
         {
             return Stopped(existing);
@@ -289,7 +295,12 @@ public sealed class PaymentService(RegiekamerDb db, AuditTrail audit, BrusselsCl
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            return DomainError.Conflict("stopped", "De betalingen zijn intussen al stopgezet.", "The payments were stopped in the meantime.");
+            if (await StoppedAsync(callId, partnershipId, ct) is { } first)
+            {
+                return Stopped(first);
+            }
+
+            throw;
         }
 
         audit.Record(new PaymentStopDecided(stop.Id, new PaymentStopSnapshot(callId, partnershipId, stop.DecidedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), stop.Decision, stop.Motivation)));

@@ -5,6 +5,7 @@ using Regiekamer.Core.Audit;
 using Regiekamer.Core.Calls;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.Data;
+using Regiekamer.Core.Partnerships;
 
 namespace Regiekamer.Core.Grants;
 
@@ -71,6 +72,11 @@ public sealed class ReclaimService(RegiekamerDb db, AuditTrail audit, BrusselsCl
             {
                 amount = a;
             }
+        }
+
+        if (!await db.Partnerships.AnyAsync(p => p.Id == input.PartnershipId, ct))
+        {
+            return DomainError.NotFound($"Regieverband {input.PartnershipId} bestaat niet.", $"Partnership {input.PartnershipId} does not exist.");
         }
 
         var paid = await db.Payments.AsNoTracking().Where(p => p.CallId == callId && p.PartnershipId == input.PartnershipId && p.Status == PaymentStatus.Paid)

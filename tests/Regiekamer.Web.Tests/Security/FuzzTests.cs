@@ -128,6 +128,12 @@ public sealed class FuzzTests
                 ["yearlyBudget"] = "3000000.00", ["weightWorkingAge"] = 40, ["weightJobSeekers"] = 20, ["weightEqual"] = 40, ["deadline"] = "2023-01-15",
                 ["priorities"] = "WSE-LR1,WSE-LR2,WSE-LR3,WSE-LR4", ["effectiveFrom"] = "2024-01-01", ["note"] = "fuzz", ["version"] = callVersion,
             }),
+
+            // Grants (issue 9): bodies that name nothing that exists, or a partnership that was paid nothing, so even a valid one changes nothing.
+            (HttpMethod.Post, "/api/v1/decrees", new JsonObject { ["allocationRunId"] = 999999, ["year"] = 2023, ["number"] = "MB-FUZZ", ["decreeDate"] = "2023-04-20" }),
+            (HttpMethod.Post, "/api/v1/payments", new JsonObject { ["decreeLineId"] = 999999, ["plannedDate"] = "2023-05-01", ["amount"] = "1.000,00" }),
+            (HttpMethod.Post, "/api/v1/payments/stops", new JsonObject { ["partnershipId"] = 999999, ["decidedOn"] = "2024-03-01", ["decision"] = "BVR-FUZZ", ["motivation"] = "fuzz" }),
+            (HttpMethod.Post, "/api/v1/reclaims", new JsonObject { ["partnershipId"] = partnershipId, ["decision"] = "BVR-FUZZ", ["decidedOn"] = "2024-03-01", ["dueDate"] = "2024-05-01", ["motivation"] = "fuzz" }),
         };
         var before = await Principals.StateAsync(app);
 
