@@ -101,6 +101,7 @@ public static class RegiekamerServices
         services.AddScoped<Grants.PaymentService>();
         services.AddScoped<Grants.ReclaimService>();
         services.AddScoped<Grants.LedgerService>();
+        services.AddScoped<Reports.ReportService>();
         services.AddScoped<Grants.OpenData.OpenDataService>();
 
         // Notifications: the defaults here; the web app registers its configured settings after (the last one wins).

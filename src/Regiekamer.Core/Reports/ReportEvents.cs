@@ -1,0 +1,60 @@
+using Regiekamer.Core.Audit;
+using Regiekamer.Core.Common;
+
+namespace Regiekamer.Core.Reports;
+
+// What the audit trail keeps of a year's report: every event on the report ("AnnualReport", its id).
+
+/// <summary>The report as it starts.</summary>
+[Audited(ReportService.AuditEntity, "Jaarverslag", "Annual report")]
+public sealed record AnnualReportSnapshot(
+    [property: Label("Regieverband", "Partnership")] int PartnershipId,
+    [property: Label("Jaar", "Year")] int Year,
+    [property: Label("Aanvraag", "Application")] int ApplicationId,
+    [property: Label("Via BBC", "Through BBC")] bool BbcRoute,
+    [property: Label("Acties", "Actions")] int Actions,
+    [property: Label("Status", "Status")] string Status) : IAuditSnapshot
+{
+    public static AnnualReportSnapshot Of(AnnualReport r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return new(r.PartnershipId, r.Year, r.ApplicationId, r.BbcRoute, r.Actions.Count, r.Status.ToString());
+    }
+}
+
+/// <summary>One action as reported.</summary>
+[Audited(ReportService.AuditEntity, "Jaarverslag", "Annual report")]
+public sealed record ReportedActionSnapshot(
+    [property: Label("Actie", "Action")] int ActionId,
+    [property: Label("Actie omschrijving", "Short description")] string ShortDescription,
+    [property: Label("Actie lange omschrijving", "Long description")] string? LongDescription,
+    [property: Label("Actie commentaar", "Comment")] string? Comment,
+    [property: Label("Code", "Code")] string Code,
+    [property: Label("Uitgevoerd", "Outcome")] string Outcome,
+    [property: Label("Reden niet uitgevoerd", "Why not carried out")] string? Reason,
+    [property: Label("Kosten (EUR)", "Cost (EUR)")] string? Cost) : IAuditSnapshot
+{
+    public static ReportedActionSnapshot Of(ReportedAction a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        return new(a.Id, a.ShortDescription, a.LongDescription, a.Comment, a.Code, a.Outcome.ToString(), a.NotCarriedOutReason, a.Cost?.ToInvariantString());
+    }
+}
+
+public static class ReportAuditActions
+{
+    [Label("Actie gerapporteerd", "Action reported")]
+    public const string ActionUpdated = "ReportActionUpdated";
+
+    [Label("Niet geplande actie toegevoegd", "Unplanned action added")]
+    public const string ActionAdded = "ReportActionAdded";
+}
+
+public sealed record AnnualReportStarted(int ReportId, AnnualReportSnapshot Report)
+    : Created<AnnualReportSnapshot>(KeyOf(ReportId), Report);
+
+public sealed record ReportedActionUpdated(int ReportId, ReportedActionSnapshot Old, ReportedActionSnapshot New)
+    : PartChanged<ReportedActionSnapshot>(KeyOf(ReportId), ReportAuditActions.ActionUpdated, Old, New);
+
+public sealed record ReportedActionAdded(int ReportId, ReportedActionSnapshot Added)
+    : PartChanged<ReportedActionSnapshot>(KeyOf(ReportId), ReportAuditActions.ActionAdded, null, Added);
