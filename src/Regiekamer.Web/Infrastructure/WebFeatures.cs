@@ -71,6 +71,7 @@ public static class WebFeatures
         Feature<NotificationsFeature>(),
         Feature<Features.Grants.GrantsFeature>(),
         Feature<OpenDataFeature>(),
+        Feature<Features.Reports.ReportsFeature>(),
     ];
 
     /// <summary>Every feature's owned routes (<see cref="IWebFeature.OwnedRoutes"/>), which the partnership gate guards.</summary>

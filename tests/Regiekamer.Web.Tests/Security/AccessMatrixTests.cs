@@ -192,6 +192,12 @@ public sealed class AccessMatrixTests
         Api("GET", "/api/v1/ledger/export", "/api/v1/ledger/export", Audience.Department),
         Api("GET", "/api/v1/partnerships/{partnershipId:int}/grants", "/api/v1/partnerships/{p}/grants", Audience.ReadOwn),
 
+        // API: annual reports ({r}: the partnership's own empty report of 2023, or another's; writes name nothing it has or fail validation).
+        Api("POST", "/api/v1/reports/", "/api/v1/reports", Audience.ApplyOwn, "{\"partnershipId\": {p}, \"year\": 1999}") with { PartnershipInBody = true },
+        Api("GET", "/api/v1/reports/{reportId:int}/", "/api/v1/reports/{r}", Audience.ReadOwn),
+        Api("PUT", "/api/v1/reports/{reportId:int}/actions/{actionId:int}", "/api/v1/reports/{r}/actions/999999", Audience.ApplyOwn, "{\"version\": 0}"),
+        Api("POST", "/api/v1/reports/{reportId:int}/actions", "/api/v1/reports/{r}/actions", Audience.ApplyOwn, "{\"version\": 0}"),
+
         // API: application dossiers ({a}: the partnership's own withdrawn dossier, or another's; writes are refused by its status).
         Api("GET", "/api/v1/applications/", "/api/v1/applications", Audience.SignedIn),
         Api("GET", "/api/v1/applications/plans", "/api/v1/applications/plans", Audience.Department),
@@ -262,7 +268,7 @@ public sealed class AccessMatrixTests
     {
         await using var app = await TestApp.StartAsync(DatabaseProvider.Sqlite, demo: false, realSignIn: true);
         var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
-        var owned = new[] { Web.Infrastructure.PartnershipAccess.RouteParameter, Web.Features.Applications.ApplicationsFeature.RouteParameter };
+        var owned = new[] { Web.Infrastructure.PartnershipAccess.RouteParameter, Web.Features.Applications.ApplicationsFeature.RouteParameter, Web.Features.Reports.ReportsFeature.RouteParameter };
         Assert.Equal(owned, Web.Infrastructure.PartnershipAccess.RouteParameters);
         var guarded = endpoints.Where(e => owned.Any(o => e.RoutePattern.GetParameter(o) is not null)
             || (e.Metadata.GetMetadata<System.Reflection.MethodInfo>()?.GetParameters().Any(p => typeof(Web.Infrastructure.IPartnershipRequest).IsAssignableFrom(p.ParameterType)) ?? false)).ToList();
@@ -413,23 +419,24 @@ public sealed class AccessMatrixTests
         return true;
     }
 
-    /// <summary>The probe's URL (and body) for the partnership roles' own partnership and for another: {p} a partnership, {a} its dossier.</summary>
+    /// <summary>The probe's URL (and body) for the partnership roles' own partnership and for another: {p} a partnership, {a} its dossier, {r} its report.</summary>
     private static IEnumerable<(string Url, bool Own, string? Body)> Urls(Probe probe, Principals principals)
     {
         var url = probe.Url
             .Replace("{call}", principals.CallId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{regisseur}", principals.UserId(Who.Regisseur).ToString(), StringComparison.Ordinal);
-        if (!url.Contains("{p}", StringComparison.Ordinal) && !url.Contains("{a}", StringComparison.Ordinal) && !probe.PartnershipInBody)
+        if (!url.Contains("{p}", StringComparison.Ordinal) && !url.Contains("{a}", StringComparison.Ordinal) && !url.Contains("{r}", StringComparison.Ordinal) && !probe.PartnershipInBody)
         {
             yield return (url, true, probe.Body);
             yield break;
         }
 
-        foreach (var (partnership, application, own) in new[] { (principals.Own, principals.OwnApplication, true), (principals.Other, principals.OtherApplication, false) })
+        foreach (var (partnership, application, report, own) in new[] { (principals.Own, principals.OwnApplication, principals.OwnReport, true), (principals.Other, principals.OtherApplication, principals.OtherReport, false) })
         {
             string Fill(string text) => text
                 .Replace("{p}", partnership.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-                .Replace("{a}", application.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+                .Replace("{a}", application.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("{r}", report.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
             yield return (Fill(url), own, probe.Body is { } body ? Fill(body) : null);
         }
     }

@@ -31,13 +31,15 @@ public sealed class Principals
     private readonly Dictionary<Who, string> _tokens = [];
     private readonly Dictionary<Who, Guid> _users = [];
 
-    private Principals(int own, int other, int callId, int ownApplication, int otherApplication)
+    private Principals(int own, int other, int callId, int ownApplication, int otherApplication, int ownReport, int otherReport)
     {
         Own = own;
         Other = other;
         CallId = callId;
         OwnApplication = ownApplication;
         OtherApplication = otherApplication;
+        OwnReport = ownReport;
+        OtherReport = otherReport;
     }
 
     /// <summary>Every test user's password.</summary>
@@ -63,6 +65,12 @@ public sealed class Principals
 
     /// <summary><see cref="Other"/>'s dossier, withdrawn too.</summary>
     public int OtherApplication { get; }
+
+    /// <summary><see cref="Own"/>'s annual report of 2023, empty: the access walk's writes name an action it does not have or fail validation.</summary>
+    public int OwnReport { get; }
+
+    /// <summary><see cref="Other"/>'s annual report of 2023.</summary>
+    public int OtherReport { get; }
 
     public static bool IsPartnershipRole(Who who) => who is Who.Regisseur or Who.Signatory or Who.MemberViewer;
 
@@ -92,7 +100,11 @@ public sealed class Principals
             dossiers.Add(id.Value);
         }
 
-        var principals = new Principals(own, other, callId, dossiers[0], dossiers[1]);
+        // Reports are made for approved dossiers; here they are put in directly, empty, for the gate to judge.
+        var reports = dossiers.Select((dossier, i) => Core.Reports.AnnualReport.Start(callId, i == 0 ? own : other, dossier, 2023, bbcRoute: false, [], DateTime.UtcNow)).ToList();
+        db.AddRange(reports);
+        await db.SaveChangesAsync();
+        var principals = new Principals(own, other, callId, dossiers[0], dossiers[1], reports[0].Id, reports[1].Id);
 
         var tokens = scope.ServiceProvider.GetRequiredService<ApiTokenService>();
         foreach (var who in Everyone.Where(w => w != Who.Anonymous))
