@@ -55,6 +55,17 @@ public sealed class AnnualReport
 
     public List<ReportedAction> Actions { get; private set; } = [];
 
+    /// <summary>How many times it was submitted (an answer to a request for clarification is the next).</summary>
+    public int SubmittedVersions { get; private set; }
+
+    public DateTime? SubmittedAtUtc { get; private set; }
+
+    /// <summary>The case handler's motivation of the last evaluation step (R16).</summary>
+    public string? EvaluationMotivation { get; private set; }
+
+    /// <summary>When clarification was asked: the date the adapted report or further motivation is due.</summary>
+    public DateOnly? ResponseDue { get; private set; }
+
     public DateTime CreatedAtUtc { get; private set; }
 
     public DateTime UpdatedAtUtc { get; private set; }
@@ -74,6 +85,22 @@ public sealed class AnnualReport
         UpdatedAtUtc = now,
         Version = 1,
     };
+
+    public void Submit(DateTime now)
+    {
+        Status = ReportStatus.Submitted;
+        SubmittedVersions++;
+        SubmittedAtUtc = now;
+        Touch(now);
+    }
+
+    public void Evaluate(ReportStatus to, string motivation, DateOnly? responseDue, DateTime now)
+    {
+        Status = to;
+        EvaluationMotivation = motivation;
+        ResponseDue = to == ReportStatus.ClarificationRequested ? responseDue : null;
+        Touch(now);
+    }
 
     public void Touch(DateTime now)
     {

@@ -13,12 +13,14 @@ public sealed record AnnualReportSnapshot(
     [property: Label("Aanvraag", "Application")] int ApplicationId,
     [property: Label("Via BBC", "Through BBC")] bool BbcRoute,
     [property: Label("Acties", "Actions")] int Actions,
-    [property: Label("Status", "Status")] string Status) : IAuditSnapshot
+    [property: Label("Status", "Status")] string Status,
+    [property: Label("Motivering van de beoordeling", "Motivation of the evaluation")] string? EvaluationMotivation = null,
+    [property: Label("Antwoord tegen", "Response due")] string? ResponseDue = null) : IAuditSnapshot
 {
     public static AnnualReportSnapshot Of(AnnualReport r)
     {
         ArgumentNullException.ThrowIfNull(r);
-        return new(r.PartnershipId, r.Year, r.ApplicationId, r.BbcRoute, r.Actions.Count, r.Status.ToString());
+        return new(r.PartnershipId, r.Year, r.ApplicationId, r.BbcRoute, r.Actions.Count, r.Status.ToString(), r.EvaluationMotivation, r.ResponseDue?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
     }
 }
 
@@ -43,6 +45,12 @@ public sealed record ReportedActionSnapshot(
 
 public static class ReportAuditActions
 {
+    [Label("Ingediend", "Submitted")]
+    public const string Submitted = "ReportSubmitted";
+
+    [Label("Beoordeeld", "Evaluated")]
+    public const string Evaluated = "ReportEvaluated";
+
     [Label("Actie gerapporteerd", "Action reported")]
     public const string ActionUpdated = "ReportActionUpdated";
 
@@ -58,3 +66,6 @@ public sealed record ReportedActionUpdated(int ReportId, ReportedActionSnapshot 
 
 public sealed record ReportedActionAdded(int ReportId, ReportedActionSnapshot Added)
     : PartChanged<ReportedActionSnapshot>(KeyOf(ReportId), ReportAuditActions.ActionAdded, null, Added);
+
+public sealed record AnnualReportMoved(int ReportId, string ChangeAction, AnnualReportSnapshot Old, AnnualReportSnapshot New)
+    : Changed<AnnualReportSnapshot>(KeyOf(ReportId), ChangeAction, Old, New);

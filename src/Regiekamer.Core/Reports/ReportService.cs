@@ -15,9 +15,11 @@ public sealed record ReportedActionInput(string? ShortDescription, string? LongD
 /// The year's reports (R15), as far as issue 9's point 3 is built: a report starts from the partnership's approved plan
 /// (every action that runs that year, with its planned amount), its actions are reported (updated, not carried out
 /// with a reason, with their cost) and unplanned ones added, and it is checked as <see cref="ReportRules.Check"/> says.
-/// Submission, the deadline and the evaluation come next.
+/// The signatory submits it when nothing blocks; a case handler evaluates it (R16): accepted, clarification asked with
+/// a response date, or not used for its purpose, which stops the partnership's further payments of the call. The
+/// deadline and its reminders come next.
 /// </summary>
-public sealed class ReportService(RegiekamerDb db, AuditTrail audit, BrusselsClock clock)
+public sealed class ReportService(RegiekamerDb db, AuditTrail audit, BrusselsClock clock, Grants.PaymentService payments)
 {
     public const string AuditEntity = "AnnualReport";
 
@@ -186,6 +188,121 @@ public sealed class ReportService(RegiekamerDb db, AuditTrail audit, BrusselsClo
         await tx.CommitAsync(ct);
         return Result<ReportedAction>.Ok(action);
     }
+
+    /// <summary>The signatory hands the report in: 422 with every violation (R10, R11, R12, R15) when something blocks.</summary>
+    public async Task<Result<AnnualReport>> SubmitAsync(int id, int expectedVersion, CancellationToken ct = default)
+    {
+        db.ChangeTracker.Clear();
+        var report = await db.AnnualReports.FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (report is null)
+        {
+            return NotFound(id);
+        }
+
+        if (!ReportRules.Allows(report.Status, ReportStep.Submit))
+        {
+            return Conflict(report, ReportStep.Submit);
+        }
+
+        var blocking = ReportRules.Check(report.Year, report.BbcRoute, report.Actions).Where(f => f.Severity == FindingSeverity.Violation).ToList();
+        if (blocking.Count > 0)
+        {
+            return Result<AnnualReport>.Fail(blocking.Select(f => DomainError.Rule(f.Rule, f.Message.Nl, f.Message.En, f.Field)).ToList());
+        }
+
+        return await MoveAsync(report, expectedVersion, ReportAuditActions.Submitted, r => r.Submit(clock.UtcNow), ct);
+    }
+
+    /// <summary>
+    /// A case handler's evaluation of a submitted report (R16): accept; clarify (manifestly unclear: an adapted report
+    /// or further motivation is asked by <paramref name="responseDue"/>); or refuse (not used for its purpose), which
+    /// stops every further payment of the call to the partnership. Always with a motivation.
+    /// </summary>
+    public async Task<Result<AnnualReport>> EvaluateAsync(int id, string? decision, string? motivation, DateOnly? responseDue, int expectedVersion, CancellationToken ct = default)
+    {
+        db.ChangeTracker.Clear();
+        ReportStep? step = decision?.Trim().ToLowerInvariant() switch
+        {
+            "accept" => ReportStep.Accept,
+            "clarify" => ReportStep.RequestClarification,
+            "refuse" => ReportStep.Refuse,
+            _ => null,
+        };
+        var errors = new List<DomainError>();
+        if (step is null)
+        {
+            errors.Add(DomainError.Invalid("validation", "Beoordeling: accept, clarify of refuse.", "Decision: accept, clarify or refuse.", "decision"));
+        }
+
+        var why = Blank(motivation);
+        if (why is null || why.Length > 4000)
+        {
+            errors.Add(DomainError.Invalid("validation", "Motivering: verplicht, hoogstens 4.000 tekens (R16).", "Motivation: required, at most 4,000 characters (R16).", "motivation"));
+        }
+
+        if (step == ReportStep.RequestClarification && (responseDue is null || responseDue < clock.Today))
+        {
+            errors.Add(DomainError.Invalid("validation", "Antwoord tegen: een datum vanaf vandaag.", "Response due: a date from today.", "responseDue"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<AnnualReport>.Fail(errors);
+        }
+
+        var report = await db.AnnualReports.FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (report is null)
+        {
+            return NotFound(id);
+        }
+
+        if (!ReportRules.Allows(report.Status, step!.Value))
+        {
+            return Conflict(report, step.Value);
+        }
+
+        var to = step switch
+        {
+            ReportStep.Accept => ReportStatus.Accepted,
+            ReportStep.RequestClarification => ReportStatus.ClarificationRequested,
+            _ => ReportStatus.NotUsedForPurpose,
+        };
+        var moved = await MoveAsync(report, expectedVersion, ReportAuditActions.Evaluated, r => r.Evaluate(to, why!, responseDue, clock.UtcNow), ct);
+        if (moved.IsSuccess && to == ReportStatus.NotUsedForPurpose)
+        {
+            // R16: no further subsidy of the call. A stop decided before stands (its error says so); anything else is a bug.
+            var stop = await payments.StopAsync(report.CallId, report.PartnershipId, clock.Today, $"Jaarverslag {report.Year}: subsidie niet aangewend voor het doel", why, ct);
+            if (!stop.IsSuccess && stop.Errors.Any(e => e.Code != Rules.R16))
+            {
+                return Result<AnnualReport>.Fail(stop.Errors);
+            }
+        }
+
+        return moved;
+    }
+
+    private async Task<Result<AnnualReport>> MoveAsync(AnnualReport report, int expectedVersion, string auditAction, Action<AnnualReport> move, CancellationToken ct)
+    {
+        var before = AnnualReportSnapshot.Of(report);
+        db.Entry(report).Property(r => r.Version).OriginalValue = expectedVersion;
+        move(report);
+        audit.Record(new AnnualReportMoved(report.Id, auditAction, before, AnnualReportSnapshot.Of(report)));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return Result<AnnualReport>.Ok(report);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return DomainError.Conflict("concurrency", "Iemand anders wijzigde dit jaarverslag intussen; herlaad en probeer opnieuw.", "Someone else changed this annual report in the meantime; reload and try again.");
+        }
+    }
+
+    private static DomainError Conflict(AnnualReport report, ReportStep step) => DomainError.Conflict(
+        "status",
+        $"Een jaarverslag met status '{ReportRules.Label(report.Status).Nl}' kan je niet {ReportRules.Label(step).Nl}.",
+        $"An annual report with status '{ReportRules.Label(report.Status).En}' cannot be {ReportRules.Label(step).En}.");
 
     private static DomainError Editable(AnnualReport report) => DomainError.Conflict(
         "status",

@@ -29,6 +29,7 @@ internal sealed class AnnualReportConfiguration : IEntityTypeConfiguration<Annua
         b.HasIndex(r => r.PartnershipId);
         b.HasIndex(r => r.ApplicationId);
         b.Property(r => r.Version).IsConcurrencyToken();
+        b.Property(r => r.EvaluationMotivation).HasMaxLength(4000);
         b.HasOne<Call>().WithMany().HasForeignKey(r => r.CallId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Partnership>().WithMany().HasForeignKey(r => r.PartnershipId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Application>().WithMany().HasForeignKey(r => r.ApplicationId).OnDelete(DeleteBehavior.Restrict);

@@ -62,7 +62,47 @@ public sealed class ReportServiceTests
         Assert.DoesNotContain(ReportRules.Check(stored.Year, stored.BbcRoute, stored.Actions), f => f.Severity == FindingSeverity.Violation);
         Assert.Equal(5, stored.Actions.Count);
 
+        // Submitted; the case handler asks for clarification (a response date is required), the partnership answers, and the
+        // report is found not used for its purpose: R16 stops every further payment of the call.
+        var submitted = (await reports.SubmitAsync(report.Id, stored.Version)).Value!;
+        Assert.Equal((ReportStatus.Submitted, 1), (submitted.Status, submitted.SubmittedVersions));
+        Assert.Equal("status", Assert.Single((await reports.UpdateActionAsync(report.Id, fourth.Id, new ReportedActionInput("X", null, null, "WSE-LR4", "carried-out", null, null), 99)).Errors).Code);
+        Assert.Equal("responseDue", Assert.Single((await reports.EvaluateAsync(report.Id, "clarify", "Onduidelijk welke acties liepen.", null, submitted.Version)).Errors).Field);
+        var clarify = (await reports.EvaluateAsync(report.Id, "clarify", "Onduidelijk welke acties liepen.", new DateOnly(2023, 3, 1), submitted.Version)).Value!;
+        Assert.Equal(ReportStatus.ClarificationRequested, clarify.Status);
+        var answered = (await reports.SubmitAsync(report.Id, clarify.Version)).Value!;
+        Assert.Equal(2, answered.SubmittedVersions);
+        var refused = (await reports.EvaluateAsync(report.Id, "refuse", "De prioriteiten werden onvoldoende nagestreefd (R16).", null, answered.Version)).Value!;
+        Assert.Equal(ReportStatus.NotUsedForPurpose, refused.Status);
+
         await using var check = database.NewDb();
-        Assert.Equal(["Created", "ReportActionAdded", "ReportActionUpdated", "ReportActionUpdated"], (await check.AuditRecords.Where(r => r.EntityType == ReportService.AuditEntity).Select(r => r.Action).ToListAsync()).Order(StringComparer.Ordinal));
+        Assert.True(await check.Set<Core.Grants.PaymentStop>().AnyAsync(x => x.PartnershipId == gent.Id && x.CallId == callId));
+        Assert.Equal(["Created", "ReportActionAdded", "ReportActionUpdated", "ReportActionUpdated", "ReportEvaluated", "ReportEvaluated", "ReportSubmitted", "ReportSubmitted"], (await check.AuditRecords.Where(r => r.EntityType == ReportService.AuditEntity).Select(r => r.Action).ToListAsync()).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AReportWithViolations_IsNotSubmitted_AndSaysWhy(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var gent = await database.Services.CreatePartnershipAsync(p => p.CentralCity("Gent").Named("Regie Gent"));
+        var run = await database.Services.CreateApprovedRunAsync(gent);
+        await using var scope = database.NewScope();
+        var reports = scope.ServiceProvider.GetRequiredService<ReportService>();
+        int callId;
+        await using (var db = database.NewDb())
+        {
+            callId = (await db.CallVersions.FirstAsync(v => v.Id == run.CallVersionId)).CallId;
+        }
+
+        var report = (await reports.StartAsync(gent.Id, callId, 2024)).Value!;
+        var first = report.Actions.Single(a => a.Position == 1);
+        var changed = (await reports.UpdateActionAsync(report.Id, first.Id, new ReportedActionInput(first.ShortDescription, first.LongDescription, null, first.Code, "not-carried-out", null, null), first.Version)).Value!;
+        var current = (await reports.GetAsync(report.Id))!;
+        var refused = await reports.SubmitAsync(report.Id, current.Version);
+        Assert.Contains(refused.Errors, e => e.Code == Rules.R15 && e.Field == "reason");
+        Assert.Contains(refused.Errors, e => e.Code == Rules.R10);
+        Assert.Equal(ReportStatus.Draft, (await reports.GetAsync(report.Id))!.Status);
+        Assert.True(changed.Version > first.Version);
     }
 }

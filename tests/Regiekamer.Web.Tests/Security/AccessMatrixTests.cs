@@ -197,6 +197,8 @@ public sealed class AccessMatrixTests
         Api("GET", "/api/v1/reports/{reportId:int}/", "/api/v1/reports/{r}", Audience.ReadOwn),
         Api("PUT", "/api/v1/reports/{reportId:int}/actions/{actionId:int}", "/api/v1/reports/{r}/actions/999999", Audience.ApplyOwn, "{\"version\": 0}"),
         Api("POST", "/api/v1/reports/{reportId:int}/actions", "/api/v1/reports/{r}/actions", Audience.ApplyOwn, "{\"version\": 0}"),
+        Api("POST", "/api/v1/reports/{reportId:int}/submit", "/api/v1/reports/{r}/submit", Audience.SignOwn, "{\"version\": 0}"),
+        Api("POST", "/api/v1/reports/{reportId:int}/evaluation", "/api/v1/reports/{r}/evaluation", Audience.CaseWork, "{\"version\": 0}"),
 
         // API: application dossiers ({a}: the partnership's own withdrawn dossier, or another's; writes are refused by its status).
         Api("GET", "/api/v1/applications/", "/api/v1/applications", Audience.SignedIn),

@@ -13,15 +13,20 @@ public sealed record ReportedActionRequest(string? ShortDescription, string? Lon
 
 public sealed record ReportedActionDto(int Id, int Position, int? PlannedActionId, string? PolicyGoal, string? ActionPlan, string ShortDescription, string? LongDescription, string? Comment, string Code, string? PlannedAmount, string? Cost, string Outcome, string? Reason, int Version);
 
+public sealed record ReportVersionRequest(int Version);
+
+/// <summary>A case handler's evaluation (R16): decision accept, clarify (with responseDue) or refuse; always a motivation.</summary>
+public sealed record ReportEvaluationRequest(string? Decision, string? Motivation, DateOnly? ResponseDue, int Version);
+
 public sealed record ReportFindingDto(string Rule, string Severity, int? Position, string? Field, string Message, string MessageNl);
 
-public sealed record ReportDto(int Id, int CallId, int PartnershipId, int ApplicationId, int Year, bool BbcRoute, string Status, int Version, string TotalCost, bool Valid, IReadOnlyList<ReportFindingDto> Findings, IReadOnlyList<ReportedActionDto> Actions)
+public sealed record ReportDto(int Id, int CallId, int PartnershipId, int ApplicationId, int Year, bool BbcRoute, string Status, int Version, int SubmittedVersions, string? EvaluationMotivation, DateOnly? ResponseDue, string TotalCost, bool Valid, IReadOnlyList<ReportFindingDto> Findings, IReadOnlyList<ReportedActionDto> Actions)
 {
     public static ReportDto Of(AnnualReport r)
     {
         var findings = ReportRules.Check(r.Year, r.BbcRoute, r.Actions);
         return new(
-            r.Id, r.CallId, r.PartnershipId, r.ApplicationId, r.Year, r.BbcRoute, Code(r.Status), r.Version, ReportRules.TotalCost(r.Actions).ToInvariantString(),
+            r.Id, r.CallId, r.PartnershipId, r.ApplicationId, r.Year, r.BbcRoute, Code(r.Status), r.Version, r.SubmittedVersions, r.EvaluationMotivation, r.ResponseDue, ReportRules.TotalCost(r.Actions).ToInvariantString(),
             !findings.Any(f => f.Severity == FindingSeverity.Violation),
             findings.Select(f => new ReportFindingDto(f.Rule, f.Severity == FindingSeverity.Violation ? "violation" : "warning", f.Row, f.Field, f.Message.En, f.Message.Nl)).ToList(),
             r.Actions.OrderBy(a => a.Position).Select(a => new ReportedActionDto(a.Id, a.Position, a.PlannedActionId, a.PolicyGoal, a.ActionPlan, a.ShortDescription, a.LongDescription, a.Comment, a.Code, a.PlannedAmount?.ToInvariantString(), a.Cost?.ToInvariantString(), Code(a.Outcome), a.NotCarriedOutReason, a.Version)).ToList());
@@ -89,9 +94,24 @@ public static class ReportsApi
             .WithSummary("Adds an action carried out without being in the plan, with the report's version read.")
             .Produces<ReportDto>(StatusCodes.Status201Created)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        one.MapPost("/submit", async Task<IResult> (int reportId, ReportVersionRequest body, ReportService reports, CancellationToken ct) =>
+                Report(await reports.SubmitAsync(reportId, body.Version, ct)))
+            .RequirePartnership(ReportRules.PermissionFor(ReportStep.Submit))
+            .WithSummary("The partnership's signatory submits the report: 422 with errorCode R10, R11, R12 or R15 (and every other violation) when something blocks; 409 when its status does not allow it or the version is stale.")
+            .Produces<ReportDto>(StatusCodes.Status200OK)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        one.MapPost("/evaluation", async Task<IResult> (int reportId, ReportEvaluationRequest body, ReportService reports, CancellationToken ct) =>
+                Report(await reports.EvaluateAsync(reportId, body.Decision, body.Motivation, body.ResponseDue, body.Version, ct)))
+            .RequirePartnership(ReportRules.PermissionFor(ReportStep.Accept))
+            .WithSummary("Case handlers evaluate a submitted report (R16): accept; clarify (manifestly unclear: an adapted report or further motivation by responseDue); refuse (not used for its purpose: every further payment of the call to the partnership is stopped). Always with a motivation.")
+            .Produces<ReportDto>(StatusCodes.Status200OK)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
     }
 
     private static ReportedActionInput Input(ReportedActionRequest b) => new(b.ShortDescription, b.LongDescription, b.Comment, b.Code, b.Outcome, b.Reason, b.Cost, b.PolicyGoal, b.ActionPlan);
+
+    private static IResult Report(Result<AnnualReport> result) =>
+        result.IsSuccess ? TypedResults.Ok(ReportDto.Of(result.Value!)) : Problems.From(result.Errors);
 
     private static async Task<IResult> Answer(ReportService reports, int reportId, Result<ReportedAction> result, CancellationToken ct, bool created = false)
     {
