@@ -51,7 +51,7 @@ internal static class AuditCommand
     private static async Task<int> VerifyAsync(CliContext cli, CultureInfo culture, DatabaseSelection selection, ParseResult parse, CancellationToken ct)
     {
         var errors = new List<DomainError>();
-        var options = Open(selection, parse, cli, errors);
+        var options = selection.ResolveExisting(parse, cli, errors);
         if (options is null)
         {
             return cli.Fail(errors, culture);
@@ -81,7 +81,7 @@ internal static class AuditCommand
 
     private static async Task<int> ExportAsync(CliContext cli, CultureInfo culture, DatabaseSelection selection, ParseResult parse, AuditFilter filter, string? file, List<DomainError> errors, CancellationToken ct)
     {
-        var options = Open(selection, parse, cli, errors);
+        var options = selection.ResolveExisting(parse, cli, errors);
         if (file is not null && Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder && !Directory.Exists(folder))
         {
             errors.Add(DomainError.Invalid("file", $"--out: de map {folder} bestaat niet.", $"--out: the folder {folder} does not exist.", "--out"));
@@ -136,35 +136,5 @@ internal static class AuditCommand
             cli.Output(Formats.IsDutch(culture) ? $"{count} auditrecords geëxporteerd naar {full}." : $"{count} audit records exported to {full}.");
             return Cli.Success;
         });
-    }
-
-    /// <summary>The database to read. A SQLite file that does not exist is an error here: opening it would create an empty one.</summary>
-    private static DatabaseOptions? Open(DatabaseSelection selection, ParseResult parse, CliContext cli, List<DomainError> errors)
-    {
-        var options = selection.Resolve(parse, cli, errors);
-        if (options is { Provider: DatabaseProvider.Sqlite })
-        {
-            string? path = null;
-            try
-            {
-                path = new SqliteConnectionStringBuilder(options.ConnectionString).DataSource;
-            }
-            catch (ArgumentException)
-            {
-                // A malformed connection string is reported when it is opened.
-            }
-
-            if (path is { Length: > 0 } && path != ":memory:" && !File.Exists(path))
-            {
-                errors.Add(DomainError.Invalid(
-                    "database",
-                    $"Databank SQLite {Path.GetFullPath(path)}: het bestand bestaat niet.",
-                    $"Database SQLite {Path.GetFullPath(path)}: the file does not exist.",
-                    "connection"));
-                return null;
-            }
-        }
-
-        return options;
     }
 }

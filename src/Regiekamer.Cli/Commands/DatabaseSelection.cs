@@ -70,6 +70,38 @@ internal sealed class DatabaseSelection
     }
 
     /// <summary>Where the data lives, for messages; never the whole connection string (it may hold a password).</summary>
+    /// <summary>As <see cref="Resolve"/>, for commands that only read: a SQLite file that does not exist is an error (opening it would create an empty one).</summary>
+    public DatabaseOptions? ResolveExisting(ParseResult parse, CliContext cli, List<DomainError> errors)
+    {
+        var options = Resolve(parse, cli, errors);
+        if (options is not { Provider: DatabaseProvider.Sqlite })
+        {
+            return options;
+        }
+
+        string? path = null;
+        try
+        {
+            path = new SqliteConnectionStringBuilder(options.ConnectionString).DataSource;
+        }
+        catch (ArgumentException)
+        {
+            // A malformed connection string is reported when it is opened.
+        }
+
+        if (path is { Length: > 0 } && path != ":memory:" && !File.Exists(path))
+        {
+            errors.Add(DomainError.Invalid(
+                "database",
+                $"Databank SQLite {Path.GetFullPath(path)}: het bestand bestaat niet.",
+                $"Database SQLite {Path.GetFullPath(path)}: the file does not exist.",
+                "connection"));
+            return null;
+        }
+
+        return options;
+    }
+
     public static string Describe(DatabaseOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -50,7 +50,7 @@ internal static class LedgerCommand
     private static async Task<int> CheckAsync(CliContext cli, CultureInfo culture, DatabaseSelection selection, ParseResult parse, string? code, CancellationToken ct)
     {
         var errors = new List<DomainError>();
-        var options = Existing(selection.Resolve(parse, cli, errors), errors);
+        var options = selection.ResolveExisting(parse, cli, errors);
         if (errors.Count > 0)
         {
             return cli.Fail(errors, culture);
@@ -131,7 +131,7 @@ internal static class LedgerCommand
     private static async Task<int> ExportAsync(CliContext cli, CultureInfo culture, DatabaseSelection selection, ParseResult parse, string? file, CancellationToken ct)
     {
         var errors = new List<DomainError>();
-        var options = Existing(selection.Resolve(parse, cli, errors), errors);
+        var options = selection.ResolveExisting(parse, cli, errors);
         OpenDataSettings? settings = null;
         try
         {
@@ -226,37 +226,6 @@ internal static class LedgerCommand
                 : $"{counter.Value} {(counter.Value == 1 ? "grant" : "grants")} of {decrees.Count} {(decrees.Count == 1 ? "decree" : "decrees")} written as 360Giving to {full} (valid against the schema).");
             return Cli.Success;
         });
-    }
-
-    /// <summary>The database to read; a SQLite file that does not exist is an error (opening it would create an empty one).</summary>
-    private static DatabaseOptions? Existing(DatabaseOptions? options, List<DomainError> errors)
-    {
-        if (options is not { Provider: DatabaseProvider.Sqlite })
-        {
-            return options;
-        }
-
-        string? path = null;
-        try
-        {
-            path = new SqliteConnectionStringBuilder(options.ConnectionString).DataSource;
-        }
-        catch (ArgumentException)
-        {
-            // A malformed connection string is reported when it is opened.
-        }
-
-        if (path is { Length: > 0 } && path != ":memory:" && !File.Exists(path))
-        {
-            errors.Add(DomainError.Invalid(
-                "database",
-                $"Databank SQLite {Path.GetFullPath(path)}: het bestand bestaat niet.",
-                $"Database SQLite {Path.GetFullPath(path)}: the file does not exist.",
-                "connection"));
-            return null;
-        }
-
-        return options;
     }
 
     private static async IAsyncEnumerable<GrantRecord> Count(IAsyncEnumerable<GrantRecord> grants, Counter counter, [EnumeratorCancellation] CancellationToken ct)

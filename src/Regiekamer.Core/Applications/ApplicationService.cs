@@ -248,13 +248,13 @@ public sealed class ApplicationService(RegiekamerDb db, CallService calls, Partn
 
     private static ContactPerson Contact(ContactInput? input, string field, List<DomainError> errors)
     {
-        var email = Clean(input?.Email, 200);
+        var email = InputText.Clean(input?.Email, 200);
         if (email is not null && (!email.Contains('@', StringComparison.Ordinal) || email.StartsWith('@') || email.EndsWith('@')))
         {
             errors.Add(DomainError.Invalid("validation", $"E-mail ({field}): '{email}' is geen e-mailadres.", $"E-mail ({field}): '{email}' is not an e-mail address.", field + "Email"));
         }
 
-        return new ContactPerson(Clean(input?.Name, 200), email, Clean(input?.Phone, 50));
+        return new ContactPerson(InputText.Clean(input?.Name, 200), email, InputText.Clean(input?.Phone, 50));
     }
 
     /// <param name="expectedVersion">The information form's version that was read (<see cref="Application.InformationVersion"/>): a stale one is refused.</param>
@@ -362,11 +362,11 @@ public sealed class ApplicationService(RegiekamerDb db, CallService calls, Partn
         }
 
         var values = new PlannedActionValues(
-            Clean(input.PolicyGoal, int.MaxValue),
-            Clean(input.ActionPlan, int.MaxValue),
+            InputText.Clean(input.PolicyGoal, int.MaxValue),
+            InputText.Clean(input.ActionPlan, int.MaxValue),
             input.ShortDescription?.Trim() ?? "",
-            Clean(input.LongDescription, int.MaxValue),
-            Clean(input.Comment, int.MaxValue),
+            InputText.Clean(input.LongDescription, int.MaxValue),
+            InputText.Clean(input.Comment, int.MaxValue),
             (input.Code ?? "").Trim().ToUpperInvariant(),
             new YearAmounts(amounts));
         foreach (var finding in PlanRules.Check([ToPlanAction(values, 1)], period).Findings)
@@ -793,7 +793,7 @@ public sealed class ApplicationService(RegiekamerDb db, CallService calls, Partn
             }
         }
 
-        return new(Clean(read.PolicyGoal, int.MaxValue), Clean(read.ActionPlan, int.MaxValue), read.ShortDescription?.Trim() ?? "", Clean(read.LongDescription, int.MaxValue), Clean(read.Comment, int.MaxValue), (read.Code ?? "").Trim().ToUpperInvariant(), new YearAmounts(amounts));
+        return new(InputText.Clean(read.PolicyGoal, int.MaxValue), InputText.Clean(read.ActionPlan, int.MaxValue), read.ShortDescription?.Trim() ?? "", InputText.Clean(read.LongDescription, int.MaxValue), InputText.Clean(read.Comment, int.MaxValue), (read.Code ?? "").Trim().ToUpperInvariant(), new YearAmounts(amounts));
     }
 
     private static DomainError ActionNotFound(int id, int actionId) =>
@@ -803,12 +803,6 @@ public sealed class ApplicationService(RegiekamerDb db, CallService calls, Partn
         "concurrency",
         $"Iemand anders heeft actie '{a.ShortDescription}' intussen gewijzigd (nu versie {a.Version}).",
         $"Someone else changed action '{a.ShortDescription}' in the meantime (now version {a.Version}).");
-
-    private static string? Clean(string? s, int max)
-    {
-        var t = s?.Trim();
-        return string.IsNullOrEmpty(t) ? null : t.Length > max ? t[..max] : t;
-    }
 }
 
 /// <summary>A plan file read into a dossier: how many actions, every finding (warnings too), and the plan's check.</summary>

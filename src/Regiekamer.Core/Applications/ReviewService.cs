@@ -102,7 +102,7 @@ public sealed partial class ReviewService(RegiekamerDb db, AuditTrail audit, Not
             errors.Add(DomainError.Invalid("validation", "Oordeel: kies sufficient, insufficient of not-applicable.", "Verdict: choose sufficient, insufficient or not-applicable.", "verdict"));
         }
 
-        var text = Clean(note, 4000);
+        var text = InputText.Clean(note, 4000);
         if (v == CheckVerdict.Insufficient && text is null)
         {
             errors.Add(DomainError.Invalid("validation", "Toelichting: verplicht wanneer een controle niet in orde is.", "Note: required when a check is insufficient.", "note"));
@@ -178,7 +178,7 @@ public sealed partial class ReviewService(RegiekamerDb db, AuditTrail audit, Not
             errors.Add(DomainError.Invalid("validation", "Beslissing: kies approve, reject of request-changes.", "Decision: choose approve, reject or request-changes.", "decision"));
         }
 
-        var motivation = Clean(input.Motivation, 4000);
+        var motivation = InputText.Clean(input.Motivation, 4000);
         if (motivation is null)
         {
             errors.Add(DomainError.Invalid("validation", "Motivering: verplicht bij elke beslissing.", "Motivation: required with every decision.", "motivation"));
@@ -297,7 +297,7 @@ public sealed partial class ReviewService(RegiekamerDb db, AuditTrail audit, Not
     public async Task<Result<Application>> GrantExtensionAsync(int id, DateOnly? until, string? motivation, CancellationToken ct = default)
     {
         var errors = new List<DomainError>();
-        var text = Clean(motivation, 4000);
+        var text = InputText.Clean(motivation, 4000);
         if (text is null)
         {
             errors.Add(DomainError.Invalid("validation", "Motivering: verplicht bij uitstel.", "Motivation: required with an extension.", "motivation"));
@@ -360,10 +360,4 @@ public sealed partial class ReviewService(RegiekamerDb db, AuditTrail audit, Not
 
     [GeneratedRegex(@"\bR(1[0-8]|[1-9])\b", RegexOptions.IgnoreCase)]
     private static partial Regex RuleId();
-
-    private static string? Clean(string? s, int max)
-    {
-        var t = s?.Trim();
-        return string.IsNullOrEmpty(t) ? null : t.Length > max ? t[..max] : t;
-    }
 }

@@ -156,6 +156,19 @@ public sealed class RegiekamerDb(DbContextOptions<RegiekamerDb> options) : Ident
     /// the application: such a save is a bug and fails before anything reaches the database), and returns the audit
     /// records to add, and whether an input of derived results changed.
     /// </summary>
+    /// <summary>
+    /// The next save writes <paramref name="entity"/> only while its stored Version is still <paramref name="expected"/>
+    /// (else <see cref="DbUpdateConcurrencyException"/>), and raises it by one (<see cref="PrepareChanges"/>) even when
+    /// only its parts changed: the one guard for "the version read" of an aggregate.
+    /// </summary>
+    public void ExpectVersion<T>(T entity, int expected)
+        where T : class
+    {
+        var version = Entry(entity).Property("Version");
+        version.OriginalValue = expected;
+        version.IsModified = true;
+    }
+
     private (List<AuditRecord> Audits, bool InputsChanged) PrepareChanges()
     {
         var audits = new List<AuditRecord>();

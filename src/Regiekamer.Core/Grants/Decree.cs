@@ -94,15 +94,18 @@ public sealed class Decree
         DecreeDate = date;
         LegalBasis = legalBasis;
         AmendmentReason = AmendsDecreeId is null ? null : amendmentReason;
-        Version++;
     }
 
     /// <summary>Changes the amount of one line of the draft (an amending decree's correction).</summary>
     public void SetAmount(DecreeLine line, Money amount)
     {
         ArgumentNullException.ThrowIfNull(line);
+        if (!Lines.Contains(line))
+        {
+            throw new ArgumentException($"Line {line.Id} is not part of decree {Number}.", nameof(line));
+        }
+
         line.Amount = amount;
-        Version++;
     }
 
     public void MoveTo(DecreeStatus status, DateTime now, Guid? by)
@@ -118,7 +121,6 @@ public sealed class Decree
         }
 
         Status = status;
-        Version++;
     }
 }
 

@@ -165,7 +165,7 @@ public sealed class DecreeService(RegiekamerDb db, AuditTrail audit, BrusselsClo
         }
 
         var before = DecreeSnapshot.Of(decree);
-        db.Entry(decree).Property(d => d.Version).OriginalValue = expectedVersion;
+        db.ExpectVersion(decree, expectedVersion);
         decree.Describe(header.Number, header.Date, header.LegalBasis, header.Reason);
         audit.Record(new DecreeUpdated(id, before, DecreeSnapshot.Of(decree)));
         return await SaveAsync(decree, ct);
@@ -197,7 +197,7 @@ public sealed class DecreeService(RegiekamerDb db, AuditTrail audit, BrusselsClo
         }
 
         var before = DecreeLineSnapshot.Of(line);
-        db.Entry(decree).Property(d => d.Version).OriginalValue = expectedVersion;
+        db.ExpectVersion(decree, expectedVersion);
         decree.SetAmount(line, value);
         audit.Record(new DecreeAmountChanged(id, before, DecreeLineSnapshot.Of(line)));
         return await SaveAsync(decree, ct);
@@ -248,7 +248,7 @@ public sealed class DecreeService(RegiekamerDb db, AuditTrail audit, BrusselsClo
 
         var before = DecreeSnapshot.Of(decree);
         var now = clock.UtcNow;
-        db.Entry(decree).Property(d => d.Version).OriginalValue = expectedVersion;
+        db.ExpectVersion(decree, expectedVersion);
         decree.MoveTo(DecreeStatus.Signed, now, actor.Actor.UserId);
         audit.Record(new DecreeSigned(id, before, DecreeSnapshot.Of(decree)));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -286,7 +286,7 @@ public sealed class DecreeService(RegiekamerDb db, AuditTrail audit, BrusselsClo
         }
 
         var before = DecreeSnapshot.Of(decree);
-        db.Entry(decree).Property(d => d.Version).OriginalValue = expectedVersion;
+        db.ExpectVersion(decree, expectedVersion);
         decree.MoveTo(DecreeStatus.Published, clock.UtcNow, actor.Actor.UserId);
         audit.Record(new DecreePublished(id, before, DecreeSnapshot.Of(decree)));
         return await SaveAsync(decree, ct);
@@ -302,7 +302,7 @@ public sealed class DecreeService(RegiekamerDb db, AuditTrail audit, BrusselsClo
         }
 
         var before = DecreeSnapshot.Of(decree);
-        db.Entry(decree).Property(d => d.Version).OriginalValue = expectedVersion;
+        db.ExpectVersion(decree, expectedVersion);
         db.Decrees.Remove(decree);
         audit.Record(new DecreeDiscarded(id, before, before with { Status = "discarded" }));
         return await SaveAsync(decree, ct);

@@ -117,7 +117,6 @@ public sealed class Payment
     private void Touch(DateTime now)
     {
         UpdatedAtUtc = now;
-        Version++;
     }
 }
 

@@ -158,7 +158,7 @@ public sealed class PaymentService(RegiekamerDb db, AuditTrail audit, BrusselsCl
         }
 
         var before = PaymentSnapshot.Of(payment);
-        db.Entry(payment).Property(p => p.Version).OriginalValue = expectedVersion;
+        db.ExpectVersion(payment, expectedVersion);
         payment.Reschedule(date, amount, clock.UtcNow);
         line.LedgerVersion++;
         audit.Record(new PaymentChanged(id, AuditActions.Updated, before, PaymentSnapshot.Of(payment)));
@@ -242,8 +242,8 @@ public sealed class PaymentService(RegiekamerDb db, AuditTrail audit, BrusselsCl
         }
 
         var before = PaymentSnapshot.Of(payment);
-        db.Entry(payment).Property(p => p.Version).OriginalValue = step.Version;
-        payment.Apply(action, transition.Value, who, clock.UtcNow, paidOn, Clean(step.BankReference, 100), Clean(reason, 1000));
+        db.ExpectVersion(payment, step.Version);
+        payment.Apply(action, transition.Value, who, clock.UtcNow, paidOn, InputText.Clean(step.BankReference, 100), InputText.Clean(reason, 1000));
         line.LedgerVersion++;
         audit.Record(new PaymentChanged(id, PaymentAuditActions.Of(action), before, PaymentSnapshot.Of(payment)));
         return await SaveAsync(payment, ct);
@@ -258,13 +258,13 @@ public sealed class PaymentService(RegiekamerDb db, AuditTrail audit, BrusselsCl
             errors.Add(DomainError.Invalid("validation", "Beslist op: verplicht.", "Decided on: required.", "decidedOn"));
         }
 
-        var d = Clean(decision, 200);
+        var d = InputText.Clean(decision, 200);
         if (d is null)
         {
             errors.Add(DomainError.Invalid("validation", "Beslissing: de referentie van de beslissing waarop de stopzetting steunt.", "Decision: the reference of the decision the stop rests on.", "decision"));
         }
 
-        var m = Clean(motivation, 4000);
+        var m = InputText.Clean(motivation, 4000);
         if (m is null)
         {
             errors.Add(DomainError.Invalid("validation", "Motivering: verplicht (R16).", "Motivation: required (R16).", "motivation"));
@@ -386,12 +386,6 @@ public sealed class PaymentService(RegiekamerDb db, AuditTrail audit, BrusselsCl
         }
 
         return d;
-    }
-
-    private static string? Clean(string? text, int max)
-    {
-        var t = text?.Trim();
-        return string.IsNullOrEmpty(t) ? null : t.Length > max ? t[..max] : t;
     }
 
     private async Task<Result<Payment>> SaveAsync(Payment payment, CancellationToken ct)

@@ -109,7 +109,6 @@ public sealed class Reclaim
     private void Touch(DateTime now)
     {
         UpdatedAtUtc = now;
-        Version++;
     }
 }
 

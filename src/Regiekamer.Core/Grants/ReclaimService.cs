@@ -42,13 +42,13 @@ public sealed class ReclaimService(RegiekamerDb db, AuditTrail audit, BrusselsCl
         }
 
         var errors = new List<DomainError>();
-        var decision = Clean(input.Decision, 200);
+        var decision = InputText.Clean(input.Decision, 200);
         if (decision is null)
         {
             errors.Add(DomainError.Invalid("validation", "Beslissing: de referentie van de beslissing (R16).", "Decision: the reference of the decision (R16).", "decision"));
         }
 
-        var motivation = Clean(input.Motivation, 4000);
+        var motivation = InputText.Clean(input.Motivation, 4000);
         if (motivation is null)
         {
             errors.Add(DomainError.Invalid("validation", "Motivering: verplicht (R16).", "Motivation: required (R16).", "motivation"));
@@ -124,13 +124,13 @@ public sealed class ReclaimService(RegiekamerDb db, AuditTrail audit, BrusselsCl
                 errors.Add(DomainError.Rule(Rules.R16, $"Bedrag: € {amount.ToDisplayString(Formats.Dutch)} is meer dan wat nog openstaat (€ {r.Open.ToDisplayString(Formats.Dutch)}).", $"Amount: EUR {amount.ToInvariantString()} is more than is still open (EUR {r.Open.ToInvariantString()}).", "amount"));
             }
 
-            return () => r.Repay(receivedOn!.Value, amount, Clean(reference, 100), clock.UtcNow);
+            return () => r.Repay(receivedOn!.Value, amount, InputText.Clean(reference, 100), clock.UtcNow);
         }, ct);
 
     public Task<Result<Reclaim>> WriteOffAsync(int id, string? motivation, int expectedVersion, CancellationToken ct = default) =>
         ChangeAsync(id, ReclaimAction.WriteOff, expectedVersion, ReclaimAuditActions.WrittenOff, (r, _, errors) =>
         {
-            var why = Clean(motivation, 4000);
+            var why = InputText.Clean(motivation, 4000);
             if (why is null)
             {
                 errors.Add(DomainError.Invalid("validation", "Motivering: zeg waarom het openstaande bedrag wordt afgeschreven.", "Motivation: say why the open amount is written off.", "motivation"));
@@ -162,7 +162,7 @@ public sealed class ReclaimService(RegiekamerDb db, AuditTrail audit, BrusselsCl
         }
 
         var before = ReclaimSnapshot.Of(reclaim);
-        db.Entry(reclaim).Property(r => r.Version).OriginalValue = expectedVersion;
+        db.ExpectVersion(reclaim, expectedVersion);
         apply();
         audit.Record(new ReclaimChanged(id, auditAction, before, ReclaimSnapshot.Of(reclaim)));
         try
@@ -187,11 +187,5 @@ public sealed class ReclaimService(RegiekamerDb db, AuditTrail audit, BrusselsCl
         {
             errors.Add(outside);
         }
-    }
-
-    private static string? Clean(string? text, int max)
-    {
-        var t = text?.Trim();
-        return string.IsNullOrEmpty(t) ? null : t.Length > max ? t[..max] : t;
     }
 }

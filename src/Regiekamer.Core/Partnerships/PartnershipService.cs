@@ -195,7 +195,7 @@ public sealed class PartnershipService(RegiekamerDb db, ReferenceDataService ref
             }
         }
 
-        var email = Clean(input.RegisseurEmail, 200);
+        var email = InputText.Clean(input.RegisseurEmail, 200);
         if (email is not null && (!email.Contains('@', StringComparison.Ordinal) || email.StartsWith('@') || email.EndsWith('@')))
         {
             errors.Add(DomainError.Invalid("validation", $"E-mail regisseur: '{email}' is geen e-mailadres.", $"Regisseur e-mail: '{email}' is not an e-mail address.", "regisseurEmail"));
@@ -212,7 +212,7 @@ public sealed class PartnershipService(RegiekamerDb db, ReferenceDataService ref
         }
 
         return Result<ValidPartnership>.Ok(new ValidPartnership(
-            name, kind, status, members, managing, Clean(input.ChangeMotivation, 4000), Clean(input.RegisseurName, 200), email, Clean(input.RegisseurPhone, 50)));
+            name, kind, status, members, managing, InputText.Clean(input.ChangeMotivation, 4000), InputText.Clean(input.RegisseurName, 200), email, InputText.Clean(input.RegisseurPhone, 50)));
     }
 
     public static PartnershipFacts ToFacts(Partnership p)
@@ -245,12 +245,6 @@ public sealed class PartnershipService(RegiekamerDb db, ReferenceDataService ref
 
     private Task<bool> NameTakenAsync(string name, int? exceptId, CancellationToken ct) =>
         db.Partnerships.AnyAsync(p => p.Name == name && p.Id != exceptId, ct);
-
-    private static string? Clean(string? s, int max)
-    {
-        var t = s?.Trim();
-        return string.IsNullOrEmpty(t) ? null : t.Length > max ? t[..max] : t;
-    }
 
     private static DomainError DuplicateName(string name) =>
         DomainError.Conflict("duplicate-name", $"Er bestaat al een regieverband met de naam '{name}'.", $"A partnership named '{name}' already exists.");

@@ -105,7 +105,6 @@ public sealed class AnnualReport
     public void Touch(DateTime now)
     {
         UpdatedAtUtc = now;
-        Version++;
     }
 }
 

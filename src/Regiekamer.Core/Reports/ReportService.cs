@@ -127,9 +127,8 @@ public sealed class ReportService(RegiekamerDb db, AuditTrail audit, BrusselsClo
         }
 
         var before = ReportedActionSnapshot.Of(action);
-        db.Entry(action).Property(a => a.Version).OriginalValue = expectedVersion;
+        db.ExpectVersion(action, expectedVersion);
         Apply(action, input, outcome, cost);
-        action.Version++;
         report.Touch(clock.UtcNow);
         audit.Record(new ReportedActionUpdated(reportId, before, ReportedActionSnapshot.Of(action)));
         try
@@ -170,7 +169,7 @@ public sealed class ReportService(RegiekamerDb db, AuditTrail audit, BrusselsClo
         var action = new ReportedAction { Position = report.Actions.Count == 0 ? 1 : report.Actions.Max(a => a.Position) + 1, Version = 1 };
         Apply(action, input, ReportOutcome.Unplanned, cost);
         report.Actions.Add(action);
-        db.Entry(report).Property(r => r.Version).OriginalValue = expectedReportVersion;
+        db.ExpectVersion(report, expectedReportVersion);
         report.Touch(clock.UtcNow);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
@@ -234,7 +233,7 @@ public sealed class ReportService(RegiekamerDb db, AuditTrail audit, BrusselsClo
             errors.Add(DomainError.Invalid("validation", "Beoordeling: accept, clarify of refuse.", "Decision: accept, clarify or refuse.", "decision"));
         }
 
-        var why = Blank(motivation);
+        var why = InputText.Clean(motivation, int.MaxValue);
         if (why is null || why.Length > 4000)
         {
             errors.Add(DomainError.Invalid("validation", "Motivering: verplicht, hoogstens 4.000 tekens (R16).", "Motivation: required, at most 4,000 characters (R16).", "motivation"));
@@ -284,7 +283,7 @@ public sealed class ReportService(RegiekamerDb db, AuditTrail audit, BrusselsClo
     private async Task<Result<AnnualReport>> MoveAsync(AnnualReport report, int expectedVersion, string auditAction, Action<AnnualReport> move, CancellationToken ct)
     {
         var before = AnnualReportSnapshot.Of(report);
-        db.Entry(report).Property(r => r.Version).OriginalValue = expectedVersion;
+        db.ExpectVersion(report, expectedVersion);
         move(report);
         audit.Record(new AnnualReportMoved(report.Id, auditAction, before, AnnualReportSnapshot.Of(report)));
         try
@@ -362,15 +361,13 @@ public sealed class ReportService(RegiekamerDb db, AuditTrail audit, BrusselsClo
     private static void Apply(ReportedAction action, ReportedActionInput input, ReportOutcome outcome, Money? cost)
     {
         action.ShortDescription = input.ShortDescription!.Trim();
-        action.LongDescription = Blank(input.LongDescription);
-        action.Comment = Blank(input.Comment);
+        action.LongDescription = InputText.Clean(input.LongDescription, PlanRules.LongTextMaxLength);
+        action.Comment = InputText.Clean(input.Comment, PlanRules.LongTextMaxLength);
         action.Code = input.Code!.Trim().ToUpperInvariant();
-        action.PolicyGoal = Blank(input.PolicyGoal) ?? action.PolicyGoal;
-        action.ActionPlan = Blank(input.ActionPlan) ?? action.ActionPlan;
+        action.PolicyGoal = InputText.Clean(input.PolicyGoal, PlanRules.LongTextMaxLength) ?? action.PolicyGoal;
+        action.ActionPlan = InputText.Clean(input.ActionPlan, PlanRules.LongTextMaxLength) ?? action.ActionPlan;
         action.Outcome = outcome;
-        action.NotCarriedOutReason = outcome == ReportOutcome.NotCarriedOut ? Blank(input.Reason) : null;
+        action.NotCarriedOutReason = outcome == ReportOutcome.NotCarriedOut ? InputText.Clean(input.Reason, PlanRules.LongTextMaxLength) : null;
         action.Cost = outcome == ReportOutcome.NotCarriedOut ? null : cost;
     }
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
