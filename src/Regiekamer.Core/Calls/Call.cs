@@ -65,6 +65,11 @@ public sealed class CallVersion
     /// <summary>R8: the application deadline.</summary>
     public DateOnly Deadline { get; set; }
 
+    /// <summary>R15: the month of the following year by which a year's annual report is due (with <see cref="ReportDueDay"/>; default 30 June, when local governments adopt their annual accounts).</summary>
+    public int ReportDueMonth { get; set; } = 6;
+
+    public int ReportDueDay { get; set; } = 30;
+
     /// <summary>R9: the Flemish policy priorities, e.g. WSE-LR1;WSE-LR2;WSE-LR3;WSE-LR4.</summary>
     public string Priorities { get; set; } = "";
 
@@ -84,6 +89,9 @@ public sealed class CallVersion
     public string? Note { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>R15: the last day for the report on <paramref name="year"/>, in the year after it.</summary>
+    public DateOnly ReportDue(int year) => new(year + 1, ReportDueMonth, ReportDueDay);
 
     public IReadOnlyList<string> PriorityCodes => Priorities.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

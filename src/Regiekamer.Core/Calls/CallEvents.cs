@@ -15,7 +15,8 @@ public sealed record CallVersionSnapshot(
     [property: Label("Dataset werkzoekenden", "Job-seeker dataset")] int? JobSeekersDatasetId,
     [property: Label("Geldt vanaf", "Effective from")] string EffectiveFrom,
     [property: Label("Opmerking", "Note")] string? Note,
-    [property: Label("Voorschot na het besluit (%)", "Advance after the decree (%)")] int? AdvancePercent = null) : IAuditSnapshot
+    [property: Label("Voorschot na het besluit (%)", "Advance after the decree (%)")] int? AdvancePercent = null,
+    [property: Label("Jaarverslag tegen (dag/maand van het jaar erna)", "Annual report due (day/month of the year after)")] string? ReportDue = null) : IAuditSnapshot
 {
     public static CallVersionSnapshot Of(CallVersion v)
     {
@@ -30,7 +31,8 @@ public sealed record CallVersionSnapshot(
             v.JobSeekersDatasetId,
             v.EffectiveFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             v.Note,
-            v.AdvancePercent);
+            v.AdvancePercent,
+            string.Create(CultureInfo.InvariantCulture, $"{v.ReportDueDay:D2}/{v.ReportDueMonth:D2}"));
     }
 }
 

@@ -22,7 +22,9 @@ public sealed record CallVersionInput(
     string? Note,
     int? RegionDatasetId = null,
     int? JobSeekersDatasetId = null,
-    int? AdvancePercent = null);
+    int? AdvancePercent = null,
+    int? ReportDueMonth = null,
+    int? ReportDueDay = null);
 
 public sealed class CallService(RegiekamerDb db, AuditTrail audit, BrusselsClock clock, DerivedCache cache)
 {
@@ -102,6 +104,13 @@ public sealed class CallService(RegiekamerDb db, AuditTrail audit, BrusselsClock
             errors.Add(DomainError.Invalid("validation", $"Voorschot: {advancePercent} % moet tussen 1 en 100 liggen (100: één betaling na het besluit).", $"Advance: {advancePercent} % must be between 1 and 100 (100: one payment after the decree).", "advancePercent"));
         }
 
+        var reportDueMonth = input.ReportDueMonth ?? current.ReportDueMonth;
+        var reportDueDay = input.ReportDueDay ?? current.ReportDueDay;
+        if (reportDueMonth is < 1 or > 12 || reportDueDay < 1 || reportDueDay > DateTime.DaysInMonth(2023, Math.Clamp(reportDueMonth, 1, 12)))
+        {
+            errors.Add(DomainError.Rule(Rules.R15, $"R15: jaarverslag tegen: {reportDueDay}/{reportDueMonth} is geen dag van het jaar (ook geen 29/02).", $"R15: annual report due: {reportDueDay}/{reportDueMonth} is not a day of the year (29/02 neither).", "reportDueDay"));
+        }
+
         var regionDatasetId = input.RegionDatasetId ?? current.RegionDatasetId;
         if (!await db.Datasets.AnyAsync(d => d.Id == regionDatasetId && d.Kind == DatasetKind.ReferenceRegions, ct))
         {
@@ -128,6 +137,8 @@ public sealed class CallService(RegiekamerDb db, AuditTrail audit, BrusselsClock
             WeightJobSeekers = weights.JobSeekers,
             WeightEqual = weights.Equal,
             AdvancePercent = advancePercent,
+            ReportDueMonth = reportDueMonth,
+            ReportDueDay = reportDueDay,
             Deadline = input.Deadline,
             Priorities = string.Join(';', priorities.Order(StringComparer.Ordinal)),
             RegionDatasetId = regionDatasetId,

@@ -43,6 +43,8 @@ internal sealed class CallVersionConfiguration : IEntityTypeConfiguration<CallVe
         b.Property(v => v.Priorities).HasMaxLength(200);
         b.Property(v => v.Note).HasMaxLength(2000);
         b.Property(v => v.AdvancePercent).HasDefaultValue(100);
+        b.Property(v => v.ReportDueMonth).HasDefaultValue(6);
+        b.Property(v => v.ReportDueDay).HasDefaultValue(30);
         b.Ignore(v => v.PriorityCodes);
         b.HasOne<ReferenceDataset>().WithMany().HasForeignKey(v => v.RegionDatasetId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<ReferenceDataset>().WithMany().HasForeignKey(v => v.JobSeekersDatasetId).OnDelete(DeleteBehavior.Restrict);

@@ -109,6 +109,7 @@ public static class RegiekamerServices
         services.AddSingleton(new Notifications.NotificationSettings());
         services.AddScoped<Notifications.NotificationService>();
         services.AddScoped<Notifications.ReminderService>();
+        services.AddScoped<Reports.ReportReminderService>();
         services.AddScoped<DatabaseSeeder>();
         return services;
     }

@@ -151,11 +151,12 @@ public sealed class RegiekamerDb(DbContextOptions<RegiekamerDb> options) : Ident
     }
 
     /// <summary>
-    /// One pass over the tracked changes: bumps the Version of every changed entity that has one (optimistic concurrency
-    /// that works the same on both providers), refuses to change or delete an audit record (the trail is append-only in
-    /// the application: such a save is a bug and fails before anything reaches the database), and returns the audit
-    /// records to add, and whether an input of derived results changed.
+    /// The transaction of a change that spans several saves and services: a new one, or the caller's when it has one (a
+    /// refusal of a report that also stops payments and decides a reclaim). Only the one who began it commits.
     /// </summary>
+    public async Task<JoinedTransaction> TransactionAsync(CancellationToken ct = default) =>
+        new(Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null);
+
     /// <summary>
     /// The next save writes <paramref name="entity"/> only while its stored Version is still <paramref name="expected"/>
     /// (else <see cref="DbUpdateConcurrencyException"/>), and raises it by one (<see cref="PrepareChanges"/>) even when
@@ -169,6 +170,12 @@ public sealed class RegiekamerDb(DbContextOptions<RegiekamerDb> options) : Ident
         version.IsModified = true;
     }
 
+    /// <summary>
+    /// One pass over the tracked changes: bumps the Version of every changed entity that has one (optimistic concurrency
+    /// that works the same on both providers), refuses to change or delete an audit record (the trail is append-only in
+    /// the application: such a save is a bug and fails before anything reaches the database), and returns the audit
+    /// records to add, and whether an input of derived results changed.
+    /// </summary>
     private (List<AuditRecord> Audits, bool InputsChanged) PrepareChanges()
     {
         var audits = new List<AuditRecord>();
@@ -209,4 +216,12 @@ public sealed class RegiekamerDb(DbContextOptions<RegiekamerDb> options) : Ident
 
     // SQLite hands DateTime back without a kind; every timestamp we store is UTC.
     private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(v => v.ToUniversalTime(), v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
+
+/// <summary>A transaction begun by <see cref="RegiekamerDb.TransactionAsync"/>, or the caller's (then commit and dispose leave it to the caller).</summary>
+public sealed class JoinedTransaction(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? own) : IAsyncDisposable
+{
+    public Task CommitAsync(CancellationToken ct = default) => own?.CommitAsync(ct) ?? Task.CompletedTask;
+
+    public ValueTask DisposeAsync() => own?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

@@ -7,6 +7,7 @@ using Regiekamer.Core.Calls;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.Data;
 using Regiekamer.Core.Partnerships;
+using Regiekamer.Core.Reports;
 
 namespace Regiekamer.Core.Grants;
 
@@ -204,6 +205,16 @@ public sealed class PaymentService(RegiekamerDb db, AuditTrail audit, BrusselsCl
             errors.Add(Stopped(stop));
         }
 
+        if (action == PaymentAction.Propose && payment.Kind == PaymentKind.Balance
+            && !await db.AnnualReports.AnyAsync(r => r.CallId == payment.CallId && r.PartnershipId == payment.PartnershipId && r.Year == payment.Year && r.Status == ReportStatus.Accepted, ct))
+        {
+            errors.Add(DomainError.Rule(
+                Rules.R16,
+                $"R16: het saldo voor {payment.Year} volgt op het aanvaarde jaarverslag {payment.Year}; dat is er nog niet.",
+                $"R16: the balance for {payment.Year} follows the accepted {payment.Year} annual report; there is none yet.",
+                "kind"));
+        }
+
         var line = await GrantLineAsync(payment, ct);
         if (action == PaymentAction.Propose && payment.Status == PaymentStatus.Failed && GrantRules.CheckPayment(payment.Amount, await RoomBesidesAsync(payment, line, ct)) is { } over)
         {
@@ -249,6 +260,23 @@ public sealed class PaymentService(RegiekamerDb db, AuditTrail audit, BrusselsCl
         return await SaveAsync(payment, ct);
     }
 
+    /// <summary>
+    /// The year's report was accepted: the planned balance payments of that year (the call's schedule holds them back
+    /// until then) are planned <paramref name="on"/>. Saved with the caller's change.
+    /// </summary>
+    public async Task<int> PlanBalanceAsync(int callId, int partnershipId, int year, DateOnly on, CancellationToken ct = default)
+    {
+        var balances = await db.Payments.Where(p => p.CallId == callId && p.PartnershipId == partnershipId && p.Year == year && p.Kind == PaymentKind.Balance && p.Status == PaymentStatus.Planned).ToListAsync(ct);
+        foreach (var payment in balances)
+        {
+            var before = PaymentSnapshot.Of(payment);
+            payment.Reschedule(on, payment.Amount, clock.UtcNow);
+            audit.Record(new PaymentChanged(payment.Id, AuditActions.Updated, before, PaymentSnapshot.Of(payment)));
+        }
+
+        return balances.Count;
+    }
+
     /// <summary>R16: no further payment of the call to this partnership; every later proposal, approval and order is refused.</summary>
     public async Task<Result<PaymentStop>> StopAsync(int callId, int partnershipId, DateOnly? decidedOn, string? decision, string? motivation, CancellationToken ct = default)
     {
@@ -286,7 +314,7 @@ public sealed class PaymentService(RegiekamerDb db, AuditTrail audit, BrusselsCl
         }
 
         var stop = PaymentStop.Decide(callId, partnershipId, decidedOn!.Value, d!, m!, actor.Actor.UserId, clock.UtcNow);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.TransactionAsync(ct);
         db.PaymentStops.Add(stop);
         try
         {

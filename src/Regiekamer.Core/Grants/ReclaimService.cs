@@ -95,7 +95,7 @@ public sealed class ReclaimService(RegiekamerDb db, AuditTrail audit, BrusselsCl
         }
 
         var reclaim = Reclaim.Decide(callId, input.PartnershipId, decision!, input.DecidedOn!.Value, motivation!, input.DueDate!.Value, split.Value!, actor.Actor.UserId, clock.UtcNow);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.TransactionAsync(ct);
         db.Reclaims.Add(reclaim);
         await db.SaveChangesAsync(ct);
         audit.Record(new ReclaimDecided(reclaim.Id, ReclaimSnapshot.Of(reclaim)));

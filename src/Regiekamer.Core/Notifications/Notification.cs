@@ -23,6 +23,18 @@ public enum NotificationKind
 
     /// <summary>To case handlers: a dossier waits in submitted or under review longer than it should.</summary>
     ReviewWaiting,
+
+    /// <summary>A year's annual report not handed in, some days before its last day (R15); or a clarification's response date near.</summary>
+    ReportReminder,
+
+    /// <summary>A year's annual report not handed in after its last day, repeated while it stays overdue.</summary>
+    ReportOverdue,
+
+    /// <summary>The receipt of an annual report's submission.</summary>
+    ReportReceipt,
+
+    /// <summary>The department's evaluation of an annual report (R16): accepted, clarification asked, or not used for its purpose.</summary>
+    ReportEvaluated,
 }
 
 /// <summary>Where a notification's mail is.</summary>

@@ -5,7 +5,7 @@ namespace Regiekamer.Core.Notifications;
 
 /// <summary>
 /// When reminders go out and who else hears of the department's work: <c>Reminders:DeadlineDays</c> (30,7,1),
-/// <c>Reminders:ResponseDays</c> (3), <c>Reminders:ReviewWaitingDays</c> (14), <c>Notifications:DepartmentEmail</c>
+/// <c>Reminders:ResponseDays</c> (3), <c>Reminders:ReportOverdueDays</c> (7), <c>Reminders:ReviewWaitingDays</c> (14), <c>Notifications:DepartmentEmail</c>
 /// (none), <c>Notifications:RetentionDays</c> (365), <c>Notifications:MailAttempts</c> (5).
 /// </summary>
 public sealed record NotificationSettings
@@ -15,6 +15,9 @@ public sealed record NotificationSettings
 
     /// <summary>Days before the response date of a request for changes that the partnership is reminded.</summary>
     public int ResponseDays { get; init; } = 3;
+
+    /// <summary>While an annual report is overdue (R15), the partnership is reminded every this many days.</summary>
+    public int ReportOverdueDays { get; init; } = 7;
 
     /// <summary>Case handlers hear of a dossier that has waited longer than this in submitted or under review.</summary>
     public int ReviewWaitingDays { get; init; } = 14;
@@ -55,6 +58,7 @@ public sealed record NotificationSettings
         {
             DeadlineDays = Days(config, "Reminders:DeadlineDays") ?? defaults.DeadlineDays,
             ResponseDays = Number(config, "Reminders:ResponseDays", min: 1) ?? defaults.ResponseDays,
+            ReportOverdueDays = Number(config, "Reminders:ReportOverdueDays", min: 1) ?? defaults.ReportOverdueDays,
             ReviewWaitingDays = Number(config, "Reminders:ReviewWaitingDays", min: 1) ?? defaults.ReviewWaitingDays,
             DepartmentEmail = email is { Length: > 0 } ? email : null,
             RetentionDays = Number(config, "Notifications:RetentionDays", min: 30) ?? defaults.RetentionDays,

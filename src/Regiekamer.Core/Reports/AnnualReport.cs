@@ -60,11 +60,23 @@ public sealed class AnnualReport
 
     public DateTime? SubmittedAtUtc { get; private set; }
 
+    /// <summary>The SHA-256 of the content last submitted (<see cref="ReportContent.Sha256"/>), as its receipt states it.</summary>
+    public string? SubmittedSha256 { get; private set; }
+
+    /// <summary>The first submission: the one the deadline judges.</summary>
+    public DateTime? FirstSubmittedAtUtc { get; private set; }
+
     /// <summary>The case handler's motivation of the last evaluation step (R16).</summary>
     public string? EvaluationMotivation { get; private set; }
 
     /// <summary>When clarification was asked: the date the adapted report or further motivation is due.</summary>
     public DateOnly? ResponseDue { get; private set; }
+
+    /// <summary>When the last evaluation step was taken.</summary>
+    public DateTime? EvaluatedAtUtc { get; private set; }
+
+    /// <summary>The last evaluation per Flemish priority (R16): pursued sufficiently or not, with which actions and results.</summary>
+    public List<PriorityEvaluation> PriorityEvaluations { get; private set; } = [];
 
     public DateTime CreatedAtUtc { get; private set; }
 
@@ -90,15 +102,20 @@ public sealed class AnnualReport
     {
         Status = ReportStatus.Submitted;
         SubmittedVersions++;
+        SubmittedSha256 = ReportContent.Sha256(this);
         SubmittedAtUtc = now;
+        FirstSubmittedAtUtc ??= now;
         Touch(now);
     }
 
-    public void Evaluate(ReportStatus to, string motivation, DateOnly? responseDue, DateTime now)
+    public void Evaluate(ReportStatus to, string motivation, DateOnly? responseDue, IEnumerable<PriorityEvaluation> priorities, DateTime now)
     {
         Status = to;
         EvaluationMotivation = motivation;
         ResponseDue = to == ReportStatus.ClarificationRequested ? responseDue : null;
+        PriorityEvaluations.Clear();
+        PriorityEvaluations.AddRange(priorities);
+        EvaluatedAtUtc = now;
         Touch(now);
     }
 
@@ -144,4 +161,20 @@ public sealed class ReportedAction
     public string? NotCarriedOutReason { get; set; }
 
     public int Version { get; set; }
+}
+
+/// <summary>How one Flemish priority (WSE-LR1…4) was pursued in the year, as the case handler judged it (R16).</summary>
+public sealed class PriorityEvaluation
+{
+    public int Id { get; private set; }
+
+    public int AnnualReportId { get; private set; }
+
+    public string Code { get; init; } = "";
+
+    /// <summary>Pursued sufficiently (true) or insufficiently (false).</summary>
+    public bool Sufficient { get; init; }
+
+    /// <summary>With which actions and results.</summary>
+    public string? Remarks { get; init; }
 }

@@ -15,14 +15,39 @@ public sealed record AnnualReportSnapshot(
     [property: Label("Acties", "Actions")] int Actions,
     [property: Label("Status", "Status")] string Status,
     [property: Label("Motivering van de beoordeling", "Motivation of the evaluation")] string? EvaluationMotivation = null,
-    [property: Label("Antwoord tegen", "Response due")] string? ResponseDue = null) : IAuditSnapshot
+    [property: Label("Antwoord tegen", "Response due")] string? ResponseDue = null,
+    [property: Label("Beoordeling per prioriteit", "Evaluation per priority")] string? Priorities = null,
+    [property: Label("SHA-256 van de ingediende inhoud", "SHA-256 of the submitted content")] string? SubmittedSha256 = null) : IAuditSnapshot
 {
     public static AnnualReportSnapshot Of(AnnualReport r)
     {
         ArgumentNullException.ThrowIfNull(r);
-        return new(r.PartnershipId, r.Year, r.ApplicationId, r.BbcRoute, r.Actions.Count, r.Status.ToString(), r.EvaluationMotivation, r.ResponseDue?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        var priorities = r.PriorityEvaluations.Count == 0 ? null : string.Join("; ", r.PriorityEvaluations.OrderBy(p => p.Code, StringComparer.Ordinal).Select(p => $"{p.Code}: {(p.Sufficient ? "voldoende" : "onvoldoende")}{(p.Remarks is null ? "" : " — " + p.Remarks)}"));
+        return new(r.PartnershipId, r.Year, r.ApplicationId, r.BbcRoute, r.Actions.Count, r.Status.ToString(), r.EvaluationMotivation, r.ResponseDue?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), priorities, r.SubmittedSha256);
     }
 }
+
+/// <summary>More time for a partnership's report on a year (R15).</summary>
+[Audited(ReportService.ExtensionAuditEntity, "Uitstel jaarverslag", "Annual report extension")]
+public sealed record ReportExtensionSnapshot(
+    [property: Label("Oproep", "Call")] int CallId,
+    [property: Label("Regieverband", "Partnership")] int PartnershipId,
+    [property: Label("Jaar", "Year")] int Year,
+    [property: Label("Tot en met", "Until")] string Until,
+    [property: Label("Reden", "Reason")] string Reason) : IAuditSnapshot
+{
+    public static ReportExtensionSnapshot Of(ReportExtension e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return new(e.CallId, e.PartnershipId, e.Year, e.Until.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), e.Reason);
+    }
+}
+
+public sealed record ReportExtensionGranted(int ExtensionId, ReportExtensionSnapshot Extension)
+    : Created<ReportExtensionSnapshot>(KeyOf(ExtensionId), Extension);
+
+public sealed record ReportExtensionMoved(int ExtensionId, ReportExtensionSnapshot Old, ReportExtensionSnapshot New)
+    : Changed<ReportExtensionSnapshot>(KeyOf(ExtensionId), AuditActions.Updated, Old, New);
 
 /// <summary>One action as reported.</summary>
 [Audited(ReportService.AuditEntity, "Jaarverslag", "Annual report")]

@@ -1,8 +1,12 @@
+using System.Globalization;
 using Regiekamer.Core.Accounts;
 using Regiekamer.Core.Applications.Plan;
 using Regiekamer.Core.Common;
 
 namespace Regiekamer.Core.Reports;
+
+/// <summary>A case handler's judgement of one Flemish priority as entered: its code, sufficiently pursued or not, with which actions and results.</summary>
+public sealed record PriorityEvaluationInput(string? Code, bool? Sufficient, string? Remarks);
 
 /// <summary>What someone does to a year's report.</summary>
 public enum ReportStep
@@ -79,6 +83,73 @@ public static class ReportRules
         }
 
         return findings;
+    }
+
+    /// <summary>
+    /// The evaluation per priority (R16), checked against the call's priorities: each code known and once; accepting and
+    /// refusing judge every priority of the call; refusing (not used for its purpose) rests on at least one priority
+    /// pursued insufficiently. A clarification may judge some or none.
+    /// </summary>
+    public static Result<IReadOnlyList<PriorityEvaluation>> CheckEvaluation(ReportStep step, IReadOnlyList<string> callPriorities, IReadOnlyList<PriorityEvaluationInput>? given)
+    {
+        ArgumentNullException.ThrowIfNull(callPriorities);
+        var errors = new List<DomainError>();
+        var judged = new List<PriorityEvaluation>();
+        var rows = given ?? [];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var code = row.Code?.Trim().ToUpperInvariant() ?? "";
+            var field = string.Create(CultureInfo.InvariantCulture, $"priorities[{i}]");
+            if (!callPriorities.Contains(code, StringComparer.Ordinal))
+            {
+                errors.Add(DomainError.Rule(Rules.R16, $"R16: prioriteit '{row.Code}' hoort niet bij de oproep ({string.Join(", ", callPriorities)}).", $"R16: priority '{row.Code}' is not one of the call's ({string.Join(", ", callPriorities)}).", field + ".code"));
+                continue;
+            }
+
+            if (judged.Any(j => j.Code == code))
+            {
+                errors.Add(DomainError.Rule(Rules.R16, $"R16: prioriteit {code} staat er twee keer.", $"R16: priority {code} is there twice.", field + ".code"));
+                continue;
+            }
+
+            var remarks = InputText.Clean(row.Remarks, int.MaxValue);
+            if (remarks?.Length > PlanRules.LongTextMaxLength)
+            {
+                errors.Add(DomainError.Rule(Rules.R16, $"R16: toelichting bij {code}: hoogstens 4.000 tekens.", $"R16: remarks on {code}: at most 4,000 characters.", field + ".remarks"));
+            }
+
+            if (row.Sufficient is { } sufficient)
+            {
+                judged.Add(new PriorityEvaluation { Code = code, Sufficient = sufficient, Remarks = remarks });
+            }
+            else if (step != ReportStep.RequestClarification)
+            {
+                errors.Add(DomainError.Rule(Rules.R16, $"R16: zeg of prioriteit {code} voldoende werd nagestreefd.", $"R16: say whether priority {code} was pursued sufficiently.", field + ".sufficient"));
+            }
+        }
+
+        if (step is ReportStep.Accept or ReportStep.Refuse)
+        {
+            foreach (var missing in callPriorities.Where(p => !rows.Any(r => string.Equals(r.Code?.Trim(), p, StringComparison.OrdinalIgnoreCase))))
+            {
+                errors.Add(DomainError.Rule(Rules.R16, $"R16: beoordeel ook prioriteit {missing}.", $"R16: evaluate priority {missing} too.", "priorities"));
+            }
+        }
+
+        if (step == ReportStep.Refuse && errors.Count == 0 && judged.All(j => j.Sufficient))
+        {
+            errors.Add(DomainError.Rule(Rules.R16, "R16: 'niet aangewend voor het doel' betekent dat minstens één Vlaamse beleidsprioriteit onvoldoende werd nagestreefd; duid aan welke.", "R16: 'not used for its purpose' means at least one Flemish policy priority was pursued insufficiently; mark which.", "priorities"));
+        }
+
+        return errors.Count > 0 ? Result<IReadOnlyList<PriorityEvaluation>>.Fail(errors) : Result<IReadOnlyList<PriorityEvaluation>>.Ok(judged.OrderBy(j => j.Code, StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>The reference of an evaluation decision: "RK-JV-2023-0007-2" (year, partnership, the version evaluated).</summary>
+    public static string DecisionReference(AnnualReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return string.Create(CultureInfo.InvariantCulture, $"RK-JV-{report.Year}-{report.PartnershipId:D4}-{report.SubmittedVersions}");
     }
 
     /// <summary>The financial report's total: the costs of the actions carried out.</summary>

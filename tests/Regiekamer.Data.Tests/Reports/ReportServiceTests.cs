@@ -67,12 +67,22 @@ public sealed class ReportServiceTests
         var submitted = (await reports.SubmitAsync(report.Id, stored.Version)).Value!;
         Assert.Equal((ReportStatus.Submitted, 1), (submitted.Status, submitted.SubmittedVersions));
         Assert.Equal("status", Assert.Single((await reports.UpdateActionAsync(report.Id, fourth.Id, new ReportedActionInput("X", null, null, "WSE-LR4", "carried-out", null, null), 99)).Errors).Code);
-        Assert.Equal("responseDue", Assert.Single((await reports.EvaluateAsync(report.Id, "clarify", "Onduidelijk welke acties liepen.", null, submitted.Version)).Errors).Field);
-        var clarify = (await reports.EvaluateAsync(report.Id, "clarify", "Onduidelijk welke acties liepen.", new DateOnly(2023, 3, 1), submitted.Version)).Value!;
+        Assert.Equal("responseDue", Assert.Single((await reports.EvaluateAsync(report.Id, new ReportEvaluationInput("clarify", "Onduidelijk welke acties liepen."), submitted.Version)).Errors).Field);
+        var clarify = (await reports.EvaluateAsync(report.Id, new ReportEvaluationInput("clarify", "Onduidelijk welke acties liepen.", new DateOnly(2023, 3, 1), [new("WSE-LR2", false, "Geen resultaten beschreven.")]), submitted.Version)).Value!;
         Assert.Equal(ReportStatus.ClarificationRequested, clarify.Status);
+        Assert.Equal("WSE-LR2", Assert.Single(clarify.PriorityEvaluations).Code);
         var answered = (await reports.SubmitAsync(report.Id, clarify.Version)).Value!;
         Assert.Equal(2, answered.SubmittedVersions);
-        var refused = (await reports.EvaluateAsync(report.Id, "refuse", "De prioriteiten werden onvoldoende nagestreefd (R16).", null, answered.Version)).Value!;
+
+        // R16: refusing judges every priority of the call, and rests on at least one pursued insufficiently.
+        var allSufficient = new List<PriorityEvaluationInput> { new("WSE-LR1", true, null), new("WSE-LR2", true, null), new("WSE-LR3", true, null), new("WSE-LR4", true, null) };
+        var notOne = await reports.EvaluateAsync(report.Id, new ReportEvaluationInput("refuse", "Onvoldoende.", Priorities: allSufficient), answered.Version);
+        Assert.Equal((Rules.R16, "priorities"), (Assert.Single(notOne.Errors).Code, notOne.Errors[0].Field));
+        var missing = await reports.EvaluateAsync(report.Id, new ReportEvaluationInput("accept", "Goed.", Priorities: allSufficient.Take(3).ToList()), answered.Version);
+        Assert.Contains(missing.Errors, e => e.Code == Rules.R16 && e.Message.En.Contains("WSE-LR4", StringComparison.Ordinal));
+        var unknown = await reports.EvaluateAsync(report.Id, new ReportEvaluationInput("accept", "Goed.", Priorities: [.. allSufficient, new("WSE-LR9", true, null)]), answered.Version);
+        Assert.Contains(unknown.Errors, e => e.Field == "priorities[4].code");
+        var refused = (await reports.EvaluateAsync(report.Id, new ReportEvaluationInput("refuse", "De prioriteiten werden onvoldoende nagestreefd (R16).", Priorities: [.. allSufficient.Take(3), new("WSE-LR4", false, "Niets van WSE-LR4 uitgevoerd.")]), answered.Version)).Value!;
         Assert.Equal(ReportStatus.NotUsedForPurpose, refused.Status);
 
         await using var check = database.NewDb();

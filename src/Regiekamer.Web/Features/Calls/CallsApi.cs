@@ -25,7 +25,7 @@ public static class CallsApi
             .ProducesProblems(StatusCodes.Status404NotFound);
         group.MapPost("/{id:int}/versions", async Task<IResult> (int id, CallVersionRequest body, CallService calls, ReferenceDataService data, CancellationToken ct) =>
         {
-            var result = await calls.AddVersionAsync(id, new CallVersionInput(body.YearlyBudget, body.WeightWorkingAge, body.WeightJobSeekers, body.WeightEqual, body.Deadline, body.Priorities, body.EffectiveFrom, body.Note, body.RegionDatasetId, body.JobSeekersDatasetId), body.Version, ct);
+            var result = await calls.AddVersionAsync(id, new CallVersionInput(body.YearlyBudget, body.WeightWorkingAge, body.WeightJobSeekers, body.WeightEqual, body.Deadline, body.Priorities, body.EffectiveFrom, body.Note, body.RegionDatasetId, body.JobSeekersDatasetId, body.AdvancePercent, body.ReportDueMonth, body.ReportDueDay), body.Version, ct);
             return result.IsSuccess ? TypedResults.Created($"/api/v1/calls/{id}", CallVersionDto.Of(result.Value!, await DatasetsAsync(data, ct))) : Problems.From(result.Errors);
         }).RequireAuthorization(Policies.Administrator)
           .WithSummary("Adds a version of the call's terms (R14); earlier versions and the runs that used them stay as they were. Budget, weights and the job-seeker dataset (jobSeekersDatasetId: which series and year; null keeps the current one) (R13) and priorities (R9) are checked (422 with the rule ID); version is the call version read (409 when it changed).")

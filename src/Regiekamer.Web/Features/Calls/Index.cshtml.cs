@@ -58,6 +58,15 @@ public sealed class IndexModel(CallService calls, ReferenceDataService data, Aud
     [BindProperty]
     public int? JobSeekersDatasetId { get; set; }
 
+    [BindProperty]
+    public int? AdvancePercent { get; set; }
+
+    [BindProperty]
+    public int? ReportDueMonth { get; set; }
+
+    [BindProperty]
+    public int? ReportDueDay { get; set; }
+
     private IReadOnlyList<DomainError> _errors = [];
 
     public IReadOnlyList<DomainError> ErrorsFor(int callId) => callId == CallId ? _errors : [];
@@ -69,7 +78,7 @@ public sealed class IndexModel(CallService calls, ReferenceDataService data, Aud
     [HandlerPolicy(Policies.Administrator)]
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var result = await calls.AddVersionAsync(CallId, new CallVersionInput(Budget, WeightWorkingAge, WeightJobSeekers, WeightEqual, Deadline, Priorities, EffectiveFrom, Note, JobSeekersDatasetId: JobSeekersDatasetId), CallVersion, ct);
+        var result = await calls.AddVersionAsync(CallId, new CallVersionInput(Budget, WeightWorkingAge, WeightJobSeekers, WeightEqual, Deadline, Priorities, EffectiveFrom, Note, JobSeekersDatasetId: JobSeekersDatasetId, AdvancePercent: AdvancePercent, ReportDueMonth: ReportDueMonth, ReportDueDay: ReportDueDay), CallVersion, ct);
         if (result.IsSuccess)
         {
             return Redirect("/Calls");

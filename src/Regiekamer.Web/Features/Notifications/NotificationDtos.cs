@@ -26,7 +26,7 @@ public sealed record NotificationDto(
             BrusselsClock.InBrussels(n.CreatedAtUtc), n.ReadAtUtc is { } r ? BrusselsClock.InBrussels(r) : null, MailCode(n.MailState));
     }
 
-    /// <summary>"deadline-reminder", "receipt", "changes-requested", "response-reminder", "approved", "rejected", "review-waiting".</summary>
+    /// <summary>"deadline-reminder", "receipt", "changes-requested", "response-reminder", "approved", "rejected", "review-waiting", and for annual reports "report-reminder", "report-overdue", "report-receipt", "report-evaluated".</summary>
     public static string KindCode(NotificationKind kind) => kind switch
     {
         NotificationKind.DeadlineReminder => "deadline-reminder",
@@ -36,6 +36,10 @@ public sealed record NotificationDto(
         NotificationKind.Approved => "approved",
         NotificationKind.Rejected => "rejected",
         NotificationKind.ReviewWaiting => "review-waiting",
+        NotificationKind.ReportReminder => "report-reminder",
+        NotificationKind.ReportOverdue => "report-overdue",
+        NotificationKind.ReportReceipt => "report-receipt",
+        NotificationKind.ReportEvaluated => "report-evaluated",
         _ => kind.ToString(),
     };
 
