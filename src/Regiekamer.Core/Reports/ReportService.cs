@@ -7,8 +7,8 @@ using Regiekamer.Core.Calls;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.Data;
 using Regiekamer.Core.Grants;
-using Regiekamer.Core.Partnerships;
 using Regiekamer.Core.Notifications;
+using Regiekamer.Core.Partnerships;
 
 namespace Regiekamer.Core.Reports;
 
