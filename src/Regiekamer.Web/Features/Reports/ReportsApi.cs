@@ -106,6 +106,7 @@ public static class ReportsApi
             .WithSummary("Case handlers evaluate a submitted report (R16): accept; clarify (manifestly unclear: an adapted report or further motivation by responseDue); refuse (not used for its purpose: every further payment of the call to the partnership is stopped). Always with a motivation.")
             .Produces<ReportDto>(StatusCodes.Status200OK)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        ReportImportApi.Map(one);
     }
 
     private static ReportedActionInput Input(ReportedActionRequest b) => new(b.ShortDescription, b.LongDescription, b.Comment, b.Code, b.Outcome, b.Reason, b.Cost, b.PolicyGoal, b.ActionPlan);
