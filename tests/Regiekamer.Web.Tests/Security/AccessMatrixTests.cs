@@ -199,6 +199,7 @@ public sealed class AccessMatrixTests
         Api("POST", "/api/v1/reports/{reportId:int}/actions", "/api/v1/reports/{r}/actions", Audience.ApplyOwn, "{\"version\": 0}"),
         Api("POST", "/api/v1/reports/{reportId:int}/submit", "/api/v1/reports/{r}/submit", Audience.SignOwn, "{\"version\": 0}"),
         Api("POST", "/api/v1/reports/{reportId:int}/evaluation", "/api/v1/reports/{r}/evaluation", Audience.CaseWork, "{\"version\": 0}"),
+        Api("POST", "/api/v1/reports/{reportId:int}/import", "/api/v1/reports/{r}/import", Audience.ApplyOwn, MultipartPrefix + "no file"),
 
         // API: application dossiers ({a}: the partnership's own withdrawn dossier, or another's; writes are refused by its status).
         Api("GET", "/api/v1/applications/", "/api/v1/applications", Audience.SignedIn),

@@ -15,11 +15,12 @@ public enum PlanFileFormat
 /// </summary>
 public sealed class PlanFileResult
 {
-    private PlanFileResult(PlanFileFormat? format, IReadOnlyList<PlanAction> actions, IReadOnlyList<PlanFinding> findings, DomainError? error)
+    private PlanFileResult(PlanFileFormat? format, IReadOnlyList<PlanAction> actions, IReadOnlyList<PlanFinding> findings, IReadOnlyList<PlanIgnoredAmount> ignoredAmounts, DomainError? error)
     {
         Format = format;
         Actions = actions;
         Findings = findings;
+        IgnoredAmounts = ignoredAmounts;
         Error = error;
     }
 
@@ -32,6 +33,12 @@ public sealed class PlanFileResult
     /// <summary>What reading found: warnings about columns (no row) and R11 violations on rows.</summary>
     public IReadOnlyList<PlanFinding> Findings { get; }
 
+    /// <summary>
+    /// Where a row has a value in the amount column of a year outside the period read: a plan reads past it (a warning
+    /// on the column, <see cref="Findings"/>); a year's report (Reports/ReportImport) refuses the row.
+    /// </summary>
+    public IReadOnlyList<PlanIgnoredAmount> IgnoredAmounts { get; }
+
     /// <summary>Why the file cannot be read as a plan (code <c>unreadable-file</c>); null when it can.</summary>
     public DomainError? Error { get; }
 
@@ -42,8 +49,15 @@ public sealed class PlanFileResult
         ? PlanRules.Check(Actions, period).Including(Findings)
         : throw new InvalidOperationException("An unreadable file has no actions to check; show its Error instead.");
 
-    internal static PlanFileResult Readable(PlanFileFormat format, IReadOnlyList<PlanAction> actions, IReadOnlyList<PlanFinding> findings) =>
-        new(format, actions, findings, null);
+    internal static PlanFileResult Readable(PlanFileFormat format, IReadOnlyList<PlanAction> actions, IReadOnlyList<PlanFinding> findings, IReadOnlyList<PlanIgnoredAmount> ignoredAmounts) =>
+        new(format, actions, findings, ignoredAmounts, null);
 
-    internal static PlanFileResult Unreadable(PlanFileFormat? format, DomainError error) => new(format, [], [], error);
+    internal static PlanFileResult Unreadable(PlanFileFormat? format, DomainError error) => new(format, [], [], [], error);
+}
+
+/// <summary>A value in the amount column of a year outside the period read (column <see cref="PlanColumns.Amount"/> of <paramref name="Year"/>), at its row (the header is row 1).</summary>
+public sealed record PlanIgnoredAmount(int Row, int Year)
+{
+    /// <summary>The column's header as BBC writes it: "Bedrag 2024".</summary>
+    public string Field => PlanColumns.Amount(Year);
 }

@@ -35,8 +35,9 @@ internal sealed partial class PlanTable(string fileName, PlanPeriod period, Plan
     private readonly List<PlanAction> _actions = [];
     private readonly List<PlanFinding> _columnFindings = [];
     private readonly List<PlanFinding> _rowFindings = [];
+    private readonly List<PlanIgnoredAmount> _ignoredAmounts = [];
     private (int Year, int Index)[] _amounts = [];
-    private (string Header, int Index, int Values)[] _ignoredYears = [];
+    private (string Header, int Year, int Index, int Values)[] _ignoredYears = [];
     private int _goal = None;
     private int _plan = None;
     private int _short = None;
@@ -55,7 +56,7 @@ internal sealed partial class PlanTable(string fileName, PlanPeriod period, Plan
         HasHeader = true;
         _columns = cells.Count;
         var amounts = new List<(int Year, int Index)>();
-        var ignored = new List<(string, int, int)>();
+        var ignored = new List<(string, int, int, int)>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < cells.Count; i++)
         {
@@ -89,7 +90,7 @@ internal sealed partial class PlanTable(string fileName, PlanPeriod period, Plan
                         }
                         else
                         {
-                            ignored.Add((written, i, 0));
+                            ignored.Add((written, year, i, 0));
                         }
                     }
                     else
@@ -183,6 +184,7 @@ internal sealed partial class PlanTable(string fileName, PlanPeriod period, Plan
             if (!Cell(cells, _ignoredYears[i].Index).IsEmpty)
             {
                 _ignoredYears[i].Values++;
+                _ignoredAmounts.Add(new PlanIgnoredAmount(row, _ignoredYears[i].Year));
             }
         }
 
@@ -200,7 +202,7 @@ internal sealed partial class PlanTable(string fileName, PlanPeriod period, Plan
 
     public PlanFileResult Finish()
     {
-        foreach (var (header, _, values) in _ignoredYears)
+        foreach (var (header, _, _, values) in _ignoredYears)
         {
             var name = Shorten(header);
             _columnFindings.Add(new PlanFinding(Rules.R11, FindingSeverity.Warning, null, name, new Bilingual(
@@ -208,7 +210,7 @@ internal sealed partial class PlanTable(string fileName, PlanPeriod period, Plan
                 $"R11: column '{name}' lies outside the plan's period ({period}) and is not read ({Values(values, "amount", "amounts")} ignored).")));
         }
 
-        return PlanFileResult.Readable(format, _actions, [.. _columnFindings, .. _rowFindings]);
+        return PlanFileResult.Readable(format, _actions, [.. _columnFindings, .. _rowFindings], _ignoredAmounts);
     }
 
     private void CheckFieldCount(int row, IReadOnlyList<PlanCell> cells)

@@ -195,6 +195,7 @@ public static class ReportsApi
             .WithSummary("Case handlers evaluate a submitted report (R16), per priority and overall: accept (the year's balance is planned); clarify (manifestly unclear: an adapted report or further motivation by responseDue); refuse (not used for its purpose: every further payment of the call to the partnership is stopped and a reclaim of what was paid is decided, in one transaction). Always with a motivation; the partnership is notified.")
             .Produces<ReportDto>(StatusCodes.Status200OK)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        ReportImportApi.Map(one);
 
         api.MapGet("/partnerships/{partnershipId:int}/reports", async (int partnershipId, int? callId, ReportService reports, CallService calls, CancellationToken ct) =>
             {
