@@ -103,6 +103,7 @@ public static class RegiekamerServices
         services.AddScoped<Grants.LedgerService>();
         services.AddScoped<Reports.ReportService>();
         services.AddScoped<Reports.ReportImportService>();
+        services.AddScoped<Reports.ReportListService>();
         services.AddScoped<Grants.OpenData.OpenDataService>();
 
         // Notifications: the defaults here; the web app registers its configured settings after (the last one wins).

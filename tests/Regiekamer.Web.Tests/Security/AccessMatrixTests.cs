@@ -115,6 +115,10 @@ public sealed class AccessMatrixTests
         Page("/Grants/Reclaims", "/Grants/Reclaims", Audience.Department),
         Page("/Grants/Partnership", "/Grants/Partnership/{p}", Audience.ReadOwn),
 
+        // Pages: annual reports ({r}: the partnership's own empty report of 2023, or another's).
+        Page("/Reports/Index", "/Reports", Audience.SignedIn),
+        Page("/Reports/Report", "/Reports/{r}", Audience.ReadOwn),
+
         // Endpoints outside the API.
         Api("GET", "/health", "/health", Audience.Everyone),
         Api("GET", "/culture", "/culture?c=en", Audience.Everyone),
@@ -279,6 +283,7 @@ public sealed class AccessMatrixTests
         Assert.Contains(guarded, e => KeyOf(e) == "GET /api/v1/partnerships/{partnershipId:int}/");
         Assert.Contains(guarded, e => KeyOf(e) == "GET /api/v1/applications/{applicationId:int}/");
         Assert.Contains(guarded, e => KeyOf(e) == "POST /api/v1/applications/");
+        Assert.Contains(guarded, e => KeyOf(e) == "PAGE /Reports/Report");
 
         var unguarded = guarded.Where(e => e.Metadata.GetMetadata<Web.Infrastructure.PartnershipGuarded>() is null).Select(KeyOf).ToList();
         Assert.True(unguarded.Count == 0, "Routes of a partnership or what it owns that the partnership gate does not guard:\n" + string.Join("\n", unguarded));

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Regiekamer.Core.Accounts;
 using Regiekamer.Core.Applications;
 using Regiekamer.Core.Data;
+using Regiekamer.Core.Reports;
 using Regiekamer.TestCommon;
 using Regiekamer.Web.Tests.Infrastructure;
 
@@ -128,7 +129,7 @@ public sealed class Principals
 
     /// <summary>
     /// What a request let through wrongly could have changed: the audit trail (every change writes one record), the
-    /// partnerships (version and contact), allocation runs, call versions and datasets.
+    /// partnerships (version and contact), allocation runs, call versions and datasets, dossiers and annual reports.
     /// </summary>
     public static async Task<string> StateAsync(TestApp app)
     {
@@ -137,10 +138,12 @@ public sealed class Principals
         var db = scope.ServiceProvider.GetRequiredService<RegiekamerDb>();
         var partnerships = await db.Partnerships.OrderBy(p => p.Id).Select(p => p.Id + ":" + p.Version + ":" + p.RegisseurName).ToListAsync();
         var dossiers = await db.Applications.IgnoreAutoIncludes().OrderBy(a => a.Id).Select(a => a.Id + ":" + a.Version + ":" + a.Status + ":" + a.InformationVersion).ToListAsync();
+        var reports = await db.AnnualReports.IgnoreAutoIncludes().OrderBy(r => r.Id).Select(r => r.Id + ":" + r.Version + ":" + r.Status).ToListAsync();
         return $"audit {await db.AuditRecords.CountAsync()}; runs {await db.AllocationRuns.CountAsync()}; call versions {await db.CallVersions.CountAsync()}; "
             + $"datasets {await db.Datasets.CountAsync()}; partnerships {string.Join(",", partnerships)}; dossiers {string.Join(",", dossiers)}; "
             + $"actions {await db.PlannedActions.CountAsync()}; attachments {await db.ApplicationAttachments.CountAsync()}; versions {await db.ApplicationVersions.CountAsync()}; "
-            + $"decisions {await db.ApplicationDecisions.CountAsync()}; checks {await db.ReviewChecks.CountAsync()}";
+            + $"decisions {await db.ApplicationDecisions.CountAsync()}; checks {await db.ReviewChecks.CountAsync()}; "
+            + $"reports {string.Join(",", reports)}; reported actions {await db.ReportedActions.CountAsync()}";
     }
 
     /// <summary>A client (no redirects followed) that sends the role's API token; no token for anonymous.</summary>

@@ -5,8 +5,9 @@ using Regiekamer.Web.Infrastructure;
 namespace Regiekamer.Web.Features.Reports;
 
 /// <summary>
-/// Annual reports (R15; issue 9, point 3 — the start): under /api/v1/reports/{reportId}, which the partnership gate
-/// guards for the report's partnership. Pages, submission, the deadline and the evaluation come next.
+/// Annual reports (R15, R16): the list for everyone signed in (each sees the reports they may read) and each report's
+/// page under /Reports/{reportId}, and /api/v1/reports/{reportId}; the partnership gate guards both for the report's
+/// partnership. The deadline and its reminders come next.
 /// </summary>
 public sealed class ReportsFeature : IWebFeature
 {
@@ -14,13 +15,15 @@ public sealed class ReportsFeature : IWebFeature
 
     public static void Pages(PageConventionCollection pages)
     {
+        ArgumentNullException.ThrowIfNull(pages);
+        pages.AuthorizeFolder("/Reports", Policies.SignedIn);
     }
 
     public static void Api(RouteGroupBuilder api) => ReportsApi.Map(api);
 
     public static IEnumerable<AuditLink> AuditLinks =>
     [
-        new(ReportService.AuditEntity, (id, _) => $"/api/v1/reports/{Uri.EscapeDataString(id)}", id => $"/Audit?entity={ReportService.AuditEntity}&entityId={Uri.EscapeDataString(id)}"),
+        new(ReportService.AuditEntity, (id, _) => $"/Reports/{Uri.EscapeDataString(id)}", id => $"/Audit?entity={ReportService.AuditEntity}&entityId={Uri.EscapeDataString(id)}"),
     ];
 
     public static IEnumerable<OwnedRoute> OwnedRoutes =>
