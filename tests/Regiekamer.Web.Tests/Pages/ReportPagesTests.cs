@@ -253,6 +253,8 @@ public sealed class ReportPagesTests
             ["Evaluation.Decision"] = "clarify",
             ["Evaluation.Motivation"] = "Wat bereikte de actie WSE-LR2?",
             ["Evaluation.ResponseDue"] = "2025-06-20",
+            ["Evaluation.Pursued[WSE-LR2]"] = "insufficient",
+            ["Evaluation.Remarks[WSE-LR2]"] = "Geen resultaat beschreven.",
         }))
         {
             Assert.Equal(HttpStatusCode.Redirect, clarify.StatusCode);
@@ -275,7 +277,24 @@ public sealed class ReportPagesTests
             Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         }
 
-        using (var accept = await PostAsync(caseHandler, Form(await caseHandler.GetPageAsync(url), "form-evaluate"), new Dictionary<string, string> { ["Evaluation.Decision"] = "accept", ["Evaluation.Motivation"] = "Duidelijk en volledig." }))
+        // R16: accepting judges every priority of the call; the form says which are missing.
+        var evaluate = Form(await caseHandler.GetPageAsync(url), "form-evaluate");
+        using (var unjudged = await PostAsync(caseHandler, evaluate, new Dictionary<string, string> { ["Evaluation.Decision"] = "accept", ["Evaluation.Motivation"] = "Duidelijk en volledig.", ["Evaluation.Pursued[WSE-LR2]"] = "" }))
+        {
+            var refused = await unjudged.ReadPageAsync(422, "accept without judging every priority");
+            Assert.Contains("WSE-LR2", refused.One("#Input_priorities").TextContent, StringComparison.Ordinal);
+        }
+
+        using (var accept = await PostAsync(caseHandler, evaluate, new Dictionary<string, string>
+        {
+            ["Evaluation.Decision"] = "accept",
+            ["Evaluation.Motivation"] = "Duidelijk en volledig.",
+            ["Evaluation.Pursued[WSE-LR1]"] = "sufficient",
+            ["Evaluation.Pursued[WSE-LR2]"] = "sufficient",
+            ["Evaluation.Remarks[WSE-LR2]"] = "Twee leerlingen aan de slag.",
+            ["Evaluation.Pursued[WSE-LR3]"] = "sufficient",
+            ["Evaluation.Pursued[WSE-LR4]"] = "sufficient",
+        }))
         {
             Assert.Equal(HttpStatusCode.Redirect, accept.StatusCode);
         }
@@ -286,6 +305,18 @@ public sealed class ReportPagesTests
         Assert.Equal("2", page.One("#submitted-versions").TextContent);
         Assert.Equal("Duidelijk en volledig.", page.One("#motivation").TextContent);
         Assert.Null(page.QuerySelector("#response-due"));
+        Assert.Equal(4, page.QuerySelectorAll("#priority-evaluations tbody tr").Length);
+        Assert.Contains("Twee leerlingen aan de slag.", page.One("#priority-evaluations").TextContent, StringComparison.Ordinal);
+
+        // The receipt and the decision are documents (PDF) the page links to.
+        foreach (var handler in new[] { "Receipt", "Decision" })
+        {
+            using var pdf = await caseHandler.GetAsync($"{url}?handler={handler}");
+            Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+            Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+            Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(await pdf.Content.ReadAsByteArrayAsync(), 0, 4), StringComparison.Ordinal);
+        }
+
         var row = Assert.Single((await caseHandler.GetPageAsync("/Reports?status=accepted")).Rows("table#reports"));
         Assert.Equal(["Regie Gent", "2023", "aanvaard", "2", "01/06/2025", "€ 13.250,00"], row.Take(6).Select(c => c.Replace("\u00a0", " ", StringComparison.Ordinal)));
     }

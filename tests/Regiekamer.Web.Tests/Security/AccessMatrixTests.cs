@@ -204,6 +204,11 @@ public sealed class AccessMatrixTests
         Api("POST", "/api/v1/reports/{reportId:int}/submit", "/api/v1/reports/{r}/submit", Audience.SignOwn, "{\"version\": 0}"),
         Api("POST", "/api/v1/reports/{reportId:int}/evaluation", "/api/v1/reports/{r}/evaluation", Audience.CaseWork, "{\"version\": 0}"),
         Api("POST", "/api/v1/reports/{reportId:int}/import", "/api/v1/reports/{r}/import", Audience.ApplyOwn, MultipartPrefix + "no file"),
+        Api("GET", "/api/v1/reports/{reportId:int}/receipt.pdf", "/api/v1/reports/{r}/receipt.pdf", Audience.ReadOwn),
+        Api("GET", "/api/v1/reports/{reportId:int}/decision.pdf", "/api/v1/reports/{r}/decision.pdf", Audience.ReadOwn),
+        Api("GET", "/api/v1/reports/standing", "/api/v1/reports/standing", Audience.Department),
+        Api("POST", "/api/v1/reports/extensions", "/api/v1/reports/extensions", Audience.CaseWork, "{\"partnershipId\": {p}, \"year\": 1999}") with { PartnershipInBody = true },
+        Api("GET", "/api/v1/partnerships/{partnershipId:int}/reports", "/api/v1/partnerships/{p}/reports", Audience.ReadOwn),
 
         // API: application dossiers ({a}: the partnership's own withdrawn dossier, or another's; writes are refused by its status).
         Api("GET", "/api/v1/applications/", "/api/v1/applications", Audience.SignedIn),

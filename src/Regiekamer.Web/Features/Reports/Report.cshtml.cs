@@ -19,7 +19,7 @@ namespace Regiekamer.Web.Features.Reports;
 /// </summary>
 [OutputCache(PolicyName = PageCache.Policy)]
 [PartnershipAccess(PartnershipPermission.Read)]
-public sealed class ReportModel(ReportService reports, CallService calls, CurrentPartnership current) : RegiekamerPage
+public sealed class ReportModel(ReportService reports, ReportImportService imports, CallService calls, CurrentPartnership current) : RegiekamerPage
 {
     /// <summary>The form that failed: "action-{id}", "add", "submit" or "evaluate"; its fields show the errors.</summary>
     public string? FailedForm { get; private set; }
@@ -32,6 +32,15 @@ public sealed class ReportModel(ReportService reports, CallService calls, Curren
     public AnnualReport Report { get; private set; } = null!;
 
     public Call? Call { get; private set; }
+
+    /// <summary>The report against its deadline (R15): the call's or the extension's last day, and whether it was handed in on time.</summary>
+    public ReportStanding? Standing { get; private set; }
+
+    /// <summary>The Flemish priorities of the call version in force, each judged in the evaluation (R16).</summary>
+    public IReadOnlyList<string> Priorities => Call?.Versions.Count > 0 ? Call.CurrentVersion.PriorityCodes : [];
+
+    [BindProperty]
+    public IFormFile? AccountsFile { get; set; }
 
     public string PartnershipName => current.Partnership?.Name ?? "";
 
@@ -78,6 +87,37 @@ public sealed class ReportModel(ReportService reports, CallService calls, Curren
     {
         var added = await reports.AddUnplannedAsync(ReportId, Input.ToInput() with { Outcome = ReportDto.Code(ReportOutcome.Unplanned) }, Version, ct);
         return added.IsSuccess ? Redirect($"/Reports/{ReportId}?done=added#action-{added.Value!.Id}") : await RefusedAsync("add", added.Errors, ct);
+    }
+
+    [PartnershipAccess(PartnershipPermission.Apply)]
+    public async Task<IActionResult> OnPostImportAsync(CancellationToken ct)
+    {
+        if (AccountsFile is null)
+        {
+            return await RefusedAsync("import", [DomainError.Invalid("validation", "Bestand: kies de acties van de jaarrekening (CSV of XLSX).", "File: choose the actions of the annual accounts (CSV or XLSX).", "file")], ct);
+        }
+
+        await using var content = AccountsFile.OpenReadStream();
+        var imported = await imports.ImportAsync(ReportId, content, AccountsFile.FileName, Version, ct);
+        return imported.IsSuccess ? Redirect($"/Reports/{ReportId}?done=imported") : await RefusedAsync("import", imported.Errors, ct);
+    }
+
+    /// <summary>The receipt of the last submission (PDF).</summary>
+    public async Task<IActionResult> OnGetReceiptAsync(CancellationToken ct) =>
+        await reports.GetAsync(ReportId, ct) is { } report && await reports.ReceiptAsync(ReportId, ct) is { } receipt
+            ? File(ReportPdf.Receipt(receipt, report), "application/pdf", string.Create(CultureInfo.InvariantCulture, $"ontvangstbewijs-jaarverslag-{report.Year}-{report.PartnershipId}-v{receipt.Version}.pdf"))
+            : NotFound();
+
+    /// <summary>The decision on the last evaluation (PDF).</summary>
+    public async Task<IActionResult> OnGetDecisionAsync(CancellationToken ct)
+    {
+        if (await reports.GetAsync(ReportId, ct) is not { EvaluatedAtUtc: not null } report)
+        {
+            return NotFound();
+        }
+
+        var standing = await reports.StandingOfAsync(report, ct);
+        return File(ReportPdf.Decision(report, standing.PartnershipName, standing.CallCode), "application/pdf", $"beslissing-{ReportRules.DecisionReference(report)}.pdf");
     }
 
     [PartnershipAccess(PartnershipPermission.Sign)]
@@ -138,6 +178,7 @@ public sealed class ReportModel(ReportService reports, CallService calls, Curren
 
         Report = report;
         Call = await calls.GetAsync(report.CallId, ct);
+        Standing = await reports.StandingOfAsync(report, ct);
         Actions = report.Actions.OrderBy(a => a.Position).ToList();
         Findings = ReportRules.Check(report.Year, report.BbcRoute, Actions);
         TotalCost = ReportRules.TotalCost(Actions);
