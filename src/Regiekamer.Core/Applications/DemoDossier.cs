@@ -35,8 +35,7 @@ public static class DemoDossier
 
         var started = await applications.StartAsync(partnershipId, call.Id, ct);
         var id = Check(started).Id;
-        await using (var plan = typeof(DemoDossier).Assembly.GetManifestResourceStream("Regiekamer.Applications.Demo.annex-plan-2023-2025.csv")
-            ?? throw new InvalidOperationException("The demo plan is not embedded in Regiekamer.Core."))
+        await using (var plan = AnnexPlan())
         {
             Check(await applications.ImportPlanAsync(id, plan, "bijlage-handleiding-2023-2025.csv", ct));
         }
@@ -44,6 +43,11 @@ public static class DemoDossier
         Check(await reviews.GrantExtensionAsync(id, clock.Today.AddYears(1), ExtensionMotivation, ct));
         return id;
     }
+
+    /// <summary>The example actions of the manual's annex (seed 003) as a plan file, for the demo's dossiers.</summary>
+    public static Stream AnnexPlan() =>
+        typeof(DemoDossier).Assembly.GetManifestResourceStream("Regiekamer.Applications.Demo.annex-plan-2023-2025.csv")
+            ?? throw new InvalidOperationException("The demo plan is not embedded in Regiekamer.Core.");
 
     private static T Check<T>(Result<T> result) =>
         result.IsSuccess ? result.Value! : throw new InvalidOperationException("The demo dossier could not be made: " + string.Join(" ", result.Errors.Select(e => e.Message.En)));

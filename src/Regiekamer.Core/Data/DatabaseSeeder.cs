@@ -1,9 +1,11 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Regiekamer.Core.Accounts;
 using Regiekamer.Core.Audit;
 using Regiekamer.Core.Calls;
 using Regiekamer.Core.Common;
+using Regiekamer.Core.Grants;
 using Regiekamer.Core.Imports;
 using Regiekamer.Core.Partnerships;
 using Regiekamer.Core.ReferenceData;
@@ -162,6 +164,22 @@ public sealed class DatabaseSeeder(RegiekamerDb db, TimeProvider time, Actor? ac
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// The demo's grant cycle over the demo partnerships (<see cref="DemoGrantCycle"/>): only on a database with demo
+    /// partnerships and the demo department accounts, once (null when it added nothing).
+    /// </summary>
+    /// <param name="database">This database's options: the cycle runs the real services on it, on the demo's own clock.</param>
+    /// <param name="configure">Registrations the caller adds to those services (the app's notification settings).</param>
+    public async Task<DemoGrantCycleSummary?> SeedDemoGrantCycleAsync(DatabaseOptions database, Action<IServiceCollection>? configure = null, CancellationToken ct = default)
+    {
+        if (!await db.Partnerships.AnyAsync(p => p.IsDemo, ct))
+        {
+            return null;
+        }
+
+        return await DemoGrantCycle.SeedAsync(database, configure, ct);
     }
 
     private static Partnership Demo(string name, IReadOnlyList<NisCode> members, ReferenceSnapshot snapshot, DateTime now, string source)

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Regiekamer.Core.Accounts;
 using Regiekamer.Core.Data;
+using Regiekamer.Core.Grants;
 using Regiekamer.Core.Mail;
 
 namespace Regiekamer.Web.Features.Account;
@@ -157,6 +158,33 @@ public static class AccountsSetup
         if (dossier is { } id && logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation("Demo application dossier {Id} created for Scheldeland, with a demo extension of a year.", id);
+        }
+
+        // And the grant cycle over the other demo partnerships (Demo:GrantCycle): decrees, payments, reports, a reclaim.
+        if (app.Configuration.GetValue<bool>("Demo:GrantCycle"))
+        {
+            var settings = services.GetRequiredService<Core.Notifications.NotificationSettings>();
+            DemoGrantCycleSummary? cycle = null;
+            try
+            {
+                cycle = await services.GetRequiredService<DatabaseSeeder>().SeedDemoGrantCycleAsync(services.GetRequiredService<DatabaseOptions>(), s => s.AddSingleton(settings));
+            }
+            catch (InvalidOperationException e)
+            {
+                // A service refused a step (the message names it): the app still starts; the demo simply lacks its grants.
+                logger.LogError(e, "The demo grant cycle could not be made; the demo has no grants.");
+            }
+
+            if (cycle is not null && logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation(
+                    "Demo grant cycle created: {Partnerships} approved demo partnerships, {Decrees} published decrees, {Paid} payments paid, {Reports} annual reports, reclaim {Reclaim}.",
+                    cycle.Partnerships,
+                    cycle.Decrees,
+                    cycle.PaymentsPaid,
+                    cycle.Reports,
+                    cycle.ReclaimId);
+            }
         }
     }
 
