@@ -61,4 +61,30 @@ public static class GrantBuilders
         Xunit.Assert.True(signed.IsSuccess, ApplicationBuilders.Describe(signed.Errors));
         return (await decrees.GetAsync(drafted.Value.Id))!;
     }
+
+    /// <summary>Takes every planned payment of the partnership's grant of the call to paid on <paramref name="paidOn"/>: proposed and approved by two different people (four eyes), ordered and booked.</summary>
+    public static async Task PayAllAsync(this IServiceProvider services, int callId, int partnershipId, DateOnly paidOn)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var proposer = new Actor(Guid.NewGuid(), "paula.beleid@test.regiekamer", "PolicyOfficer");
+        var approver = new Actor(Guid.NewGuid(), "koen.dossier@test.regiekamer", "CaseHandler");
+        List<Payment> planned;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            planned = (await scope.ServiceProvider.GetRequiredService<PaymentService>().ListAsync(callId, partnershipId, PaymentStatus.Planned)).Select(p => p.Payment).ToList();
+        }
+
+        foreach (var payment in planned)
+        {
+            var version = payment.Version;
+            foreach (var (who, step) in new[] { (proposer, "propose"), (approver, "approve"), (approver, "order"), (approver, "mark-paid") })
+            {
+                await using var scope = services.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = who;
+                var moved = await scope.ServiceProvider.GetRequiredService<PaymentService>().ActAsync(payment.Id, new PaymentStep(step, version, step == "mark-paid" ? paidOn : null));
+                Xunit.Assert.True(moved.IsSuccess, ApplicationBuilders.Describe(moved.Errors));
+                version = moved.Value!.Version;
+            }
+        }
+    }
 }
