@@ -168,7 +168,7 @@ public static class ReportsApi
                     ? TypedResults.File(ReportPdf.Receipt(receipt, r), "application/pdf", $"ontvangstbewijs-jaarverslag-{r.Year}-{r.PartnershipId}-v{receipt.Version}.pdf")
                     : Problems.From(DomainError.NotFound("Dit jaarverslag werd nog niet ingediend.", "This annual report was not submitted yet.")))
             .WithSummary("The receipt (PDF, Dutch) of the report's last submission: version, moment in Brussels, on time or late, and the SHA-256 of the content handed in. 404 before the first submission.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .Produces<byte[]>(StatusCodes.Status200OK, "application/pdf")
             .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         one.MapGet("/decision.pdf", async Task<IResult> (int reportId, ReportService reports, CancellationToken ct) =>
             {
@@ -181,7 +181,7 @@ public static class ReportsApi
                 return TypedResults.File(ReportPdf.Decision(r, standing.PartnershipName, standing.CallCode), "application/pdf", $"beslissing-{ReportRules.DecisionReference(r)}.pdf");
             })
             .WithSummary("The department's decision (PDF, Dutch) on the report's last evaluation (R16): the judgement per priority, the motivation, and on a refusal its consequences. 404 before an evaluation.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .Produces<byte[]>(StatusCodes.Status200OK, "application/pdf")
             .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         one.MapPost("/submit", async Task<IResult> (int reportId, ReportVersionRequest body, ReportService reports, CancellationToken ct) =>
                 await Report(reports, await reports.SubmitAsync(reportId, body.Version, ct), ct))
