@@ -101,6 +101,7 @@ public static class RegiekamerServices
         services.AddScoped<Grants.PaymentService>();
         services.AddScoped<Grants.ReclaimService>();
         services.AddScoped<Grants.LedgerService>();
+        services.AddScoped<Grants.DashboardService>();
         services.AddScoped<Reports.ReportService>();
         services.AddScoped<Reports.ReportImportService>();
         services.AddScoped<Reports.ReportListService>();

@@ -109,6 +109,7 @@ public sealed class AccessMatrixTests
 
         // Pages: grants (issue 9).
         Page("/Grants/Index", "/Grants", Audience.Department),
+        Page("/Grants/Dashboard", "/Grants/Dashboard", Audience.Department),
         Page("/Grants/Decree", "/Grants/Decrees/999999", Audience.Department),
         Page("/Grants/Payments", "/Grants/Payments", Audience.Department),
         Page("/Grants/Ledger", "/Grants/Ledger", Audience.Department),
@@ -194,6 +195,7 @@ public sealed class AccessMatrixTests
         Api("POST", "/api/v1/reclaims/{id:int}/steps", "/api/v1/reclaims/999999/steps", Audience.Department, "{\"action\": \"claim\", \"version\": 0}"),
         Api("GET", "/api/v1/ledger/", "/api/v1/ledger", Audience.Department),
         Api("GET", "/api/v1/ledger/export", "/api/v1/ledger/export", Audience.Department),
+        Api("GET", "/api/v1/grants/dashboard", "/api/v1/grants/dashboard", Audience.Department),
         Api("GET", "/api/v1/partnerships/{partnershipId:int}/grants", "/api/v1/partnerships/{p}/grants", Audience.ReadOwn),
 
         // API: annual reports ({r}: the partnership's own empty report of 2023, or another's; writes name nothing it has or fail validation).

@@ -75,3 +75,23 @@ public sealed record ReclaimRequest(int? CallId, int PartnershipId, string? Deci
 
 /// <summary>A step of a reclaim: claim (date), repay (date, amount, reference) or write-off (motivation), with the version read.</summary>
 public sealed record ReclaimStepRequest(string? Action, int Version, DateOnly? Date, string? Amount, string? Reference, string? Motivation);
+
+/// <summary>A year's reports on the dashboard (R15, R16): expected, received (submitted at least once), late (overdue, or handed in late), not started, under evaluation (submitted or clarification requested), accepted, refused (not used for its purpose).</summary>
+public sealed record DashboardReportsDto(int Expected, int Received, int Late, int NotStarted, int UnderEvaluation, int Accepted, int Refused)
+{
+    public static DashboardReportsDto Of(ReportCounts c) => new(c.Expected, c.Received, c.Late, c.NotStarted, c.UnderEvaluation, c.Accepted, c.Refused);
+}
+
+/// <summary>A year of the dashboard: money from the ledger (euros with a dot, as the ledger), reports from their standing; year 0 is the call's total.</summary>
+public sealed record DashboardYearDto(int Year, string Granted, string Paid, string InProgress, string Outstanding, string Reclaimed, DashboardReportsDto Reports)
+{
+    public static DashboardYearDto Of(int year, LedgerTotals t, ReportCounts r) =>
+        new(year, t.Granted.ToInvariantString(), t.Paid.ToInvariantString(), t.InProgress.ToInvariantString(), t.Outstanding.ToInvariantString(), t.Reclaimed.ToInvariantString(), DashboardReportsDto.Of(r));
+}
+
+/// <summary>The department's dashboard of a call: per year and in total, as of computedAtUtc; reconciles says whether the ledger behind the money reconciles.</summary>
+public sealed record DashboardDto(int CallId, string CallCode, DateTime ComputedAtUtc, bool Reconciles, IReadOnlyList<DashboardYearDto> Years, DashboardYearDto Totals)
+{
+    public static DashboardDto Of(CallDashboard d) => new(
+        d.Call.Id, d.Call.Code, d.ComputedAtUtc, d.Reconciles, d.Years.Select(y => DashboardYearDto.Of(y.Year, y.Money, y.Reports)).ToList(), DashboardYearDto.Of(0, d.Totals, d.ReportTotals));
+}

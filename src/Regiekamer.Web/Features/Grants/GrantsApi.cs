@@ -200,6 +200,14 @@ public static class GrantsApi
             .Produces<string>(StatusCodes.Status200OK, "text/csv", XlsxType)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
+        api.MapGet("/grants/dashboard", async Task<IResult> (int? callId, DashboardService service, CancellationToken ct) =>
+                await service.ForCallAsync(callId, ct) is { IsSuccess: true } r ? TypedResults.Ok(DashboardDto.Of(r.Value!)) : Problems.From(CallNotFound(callId)))
+            .WithTags("Grants")
+            .RequireAuthorization(Policies.Department)
+            .WithSummary("Department: the dashboard of a call (default the latest), per year and in total: granted, paid, in payment, outstanding and reclaimed from the ledger (euros with a dot), and the reports expected, received, late (overdue or handed in late), not started, under evaluation, accepted and refused from their standing (R15, R16); as of computedAtUtc.")
+            .Produces<DashboardDto>(StatusCodes.Status200OK)
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+
         api.MapGet("/partnerships/{partnershipId:int}/grants", async (int partnershipId, DecreeService decreeService, PaymentService paymentService, Core.Calls.CallService calls, CancellationToken ct) =>
                 TypedResults.Ok(await PartnershipGrantsAsync(partnershipId, decreeService, paymentService, calls, ct)))
             .WithTags("Grants")

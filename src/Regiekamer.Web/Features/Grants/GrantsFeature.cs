@@ -5,8 +5,8 @@ using Regiekamer.Web.Infrastructure;
 namespace Regiekamer.Web.Features.Grants;
 
 /// <summary>
-/// Grants after approval (issue 9): yearly decrees, payments with four eyes, stops (R16) and the ledger, for the
-/// department under /Grants; a partnership's own grants under /Grants/Partnership/{partnershipId}, which the partnership
+/// Grants after approval (issue 9): yearly decrees, payments with four eyes, stops (R16), the ledger and the call's
+/// dashboard, for the department under /Grants; a partnership's own grants under /Grants/Partnership/{partnershipId}, which the partnership
 /// gate guards.
 /// </summary>
 public sealed class GrantsFeature : IWebFeature
@@ -15,7 +15,7 @@ public sealed class GrantsFeature : IWebFeature
     {
         ArgumentNullException.ThrowIfNull(pages);
         pages.AuthorizeFolder("/Grants", Policies.SignedIn);
-        foreach (var page in new[] { "/Grants/Index", "/Grants/Decree", "/Grants/Payments", "/Grants/Ledger", "/Grants/Reclaims" })
+        foreach (var page in new[] { "/Grants/Index", "/Grants/Dashboard", "/Grants/Decree", "/Grants/Payments", "/Grants/Ledger", "/Grants/Reclaims" })
         {
             pages.AuthorizePage(page, Policies.Department);
         }

@@ -4,13 +4,17 @@ using Regiekamer.Web.Infrastructure;
 
 namespace Regiekamer.Web.Features.Grants;
 
-/// <summary>The ledger of a call per year and beneficiary, with its reconciliation (or the lines that do not reconcile) and its export.</summary>
+/// <summary>The ledger of a call (default the latest) per year and beneficiary (or one year's), with its reconciliation (or the lines that do not reconcile) and its export.</summary>
 public sealed class LedgerModel(LedgerService ledgers) : RegiekamerPage
 {
     public CallLedger? Ledger { get; private set; }
 
     [BindProperty(SupportsGet = true)]
     public int? CallId { get; set; }
+
+    /// <summary>Only this year's table, when given.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

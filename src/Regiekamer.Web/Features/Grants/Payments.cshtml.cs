@@ -27,6 +27,10 @@ public sealed class PaymentsModel(CallService calls, PaymentService payments, Le
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
 
+    /// <summary>The call (default the latest).</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? CallId { get; set; }
+
     [BindProperty]
     public int PaymentId { get; set; }
 
@@ -112,7 +116,7 @@ public sealed class PaymentsModel(CallService calls, PaymentService payments, Le
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Call = await calls.LatestAsync(ct);
+        Call = CallId is { } id ? await calls.GetAsync(id, ct) : await calls.LatestAsync(ct);
         if (Call is null)
         {
             return;

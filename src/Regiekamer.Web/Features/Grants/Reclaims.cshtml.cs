@@ -49,6 +49,17 @@ public sealed class ReclaimsModel(CallService calls, ReclaimService reclaims, Pa
     [BindProperty(SupportsGet = true)]
     public string? Done { get; set; }
 
+    /// <summary>The call (default the latest).</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? CallId { get; set; }
+
+    /// <summary>Only the reclaims of a year's grant, when given.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    /// <summary>What the listed reclaims take back of <see cref="Year"/>'s grants (the ledger's reclaimed for that year).</summary>
+    public Money ReclaimedOfYear => Year is { } y ? List.SelectMany(r => r.Years).Where(x => x.Year == y).Aggregate(Money.Zero, (s, x) => s + x.Amount) : Money.Zero;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
@@ -84,11 +95,11 @@ public sealed class ReclaimsModel(CallService calls, ReclaimService reclaims, Pa
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Call = await calls.LatestAsync(ct);
+        Call = CallId is { } id ? await calls.GetAsync(id, ct) : await calls.LatestAsync(ct);
         Names = (await partnerships.ListAsync(ct)).ToDictionary(p => p.Id, p => p.Name);
         if (Call is not null)
         {
-            List = await reclaims.ListAsync(Call.Id, ct: ct);
+            List = (await reclaims.ListAsync(Call.Id, ct: ct)).Where(r => Year is null || r.Years.Any(y => y.Year == Year && y.Amount != Money.Zero)).ToList();
         }
     }
 }
