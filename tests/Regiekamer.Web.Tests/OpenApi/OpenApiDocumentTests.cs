@@ -90,8 +90,6 @@ public sealed class OpenApiDocumentTests
             ["GET /api/v1/applications/{applicationId}/decisions/{decisionId}/letter"] = "application/pdf",
             ["GET /api/v1/applications/{applicationId}/commitment-statement"] = "application/pdf",
             ["GET /api/v1/payments/orders"] = "text/csv",
-            ["GET /api/v1/reports/{reportId}/receipt.pdf"] = "application/pdf",
-            ["GET /api/v1/reports/{reportId}/decision.pdf"] = "application/pdf",
             ["GET /api/v1/ledger/export"] = "text/csv",
             ["GET /api/v1/reports/{reportId}/receipt.pdf"] = "application/pdf",
             ["GET /api/v1/reports/{reportId}/decision.pdf"] = "application/pdf",
