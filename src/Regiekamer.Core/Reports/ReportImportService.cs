@@ -36,10 +36,7 @@ public sealed class ReportImportService(RegiekamerDb db, AuditTrail audit, Bruss
 
         if (!ReportRules.Allows(report.Status, ReportStep.Edit))
         {
-            return DomainError.Conflict(
-                "status",
-                $"Een jaarverslag met status '{ReportRules.Label(report.Status).Nl}' kan je niet wijzigen.",
-                $"An annual report with status '{ReportRules.Label(report.Status).En}' cannot be changed.");
+            return ReportService.Editable(report);
         }
 
         if (report.Version != expectedReportVersion)

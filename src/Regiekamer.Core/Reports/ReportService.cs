@@ -528,7 +528,8 @@ public sealed class ReportService(RegiekamerDb db, AuditTrail audit, BrusselsClo
         $"Een jaarverslag met status '{ReportRules.Label(report.Status).Nl}' kan je niet {ReportRules.Label(step).Nl}.",
         $"An annual report with status '{ReportRules.Label(report.Status).En}' cannot be {ReportRules.Label(step).En}.");
 
-    private static DomainError Editable(AnnualReport report) => DomainError.Conflict(
+    /// <summary>409: the report's status does not let the partnership change it.</summary>
+    internal static DomainError Editable(AnnualReport report) => DomainError.Conflict(
         "status",
         $"Een jaarverslag met status '{ReportRules.Label(report.Status).Nl}' kan je niet wijzigen.",
         $"An annual report with status '{ReportRules.Label(report.Status).En}' cannot be changed.");
