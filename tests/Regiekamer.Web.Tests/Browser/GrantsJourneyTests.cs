@@ -8,7 +8,7 @@ namespace Regiekamer.Web.Tests.Browser;
 
 /// <summary>
 /// Issue 9 in Chromium: a policy officer drafts and signs a year's decree from a published allocation over approved
-/// applications, proposes a payment, and a case handler approves it; the ledger reconciles. axe-core checks every page.
+/// applications, proposes a payment, and a case handler approves and orders it; the ledger reconciles. axe-core checks every page.
 /// </summary>
 public sealed class GrantsJourneyTests
 {
@@ -52,6 +52,12 @@ public sealed class GrantsJourneyTests
         await handler.Locator("#payments tbody tr").First.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^goedkeuren") }).ClickAsync();
         await handler.Locator("[role=status]").WaitForAsync();
         await handler.GotoAsync("/Grants/Payments?status=approved");
+        Assert.Equal(1, await handler.Locator("#payments tbody tr").CountAsync());
+
+        // Ordered: it goes out in the payment orders for the accounting system.
+        await handler.Locator("#payments tbody tr").First.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^in betaling geven") }).ClickAsync();
+        await handler.Locator("[role=status]").WaitForAsync();
+        await handler.GotoAsync("/Grants/Payments?status=ordered");
         Assert.Equal(1, await handler.Locator("#payments tbody tr").CountAsync());
 
         await handler.GotoAsync("/Grants/Reclaims");
