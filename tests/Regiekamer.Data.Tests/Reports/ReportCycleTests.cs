@@ -213,4 +213,36 @@ public sealed class ReportCycleTests
         await using var audit = database.NewDb();
         Assert.Equal(["Created", "Updated"], (await audit.AuditRecords.Where(r => r.EntityType == ReportService.ExtensionAuditEntity).Select(r => r.Action).ToListAsync()).Order(StringComparer.Ordinal));
     }
+
+    /// <summary>Two instances run the job at the same moment on days before and after the last day: each report reminder is stored once, and what the runs report is what is stored.</summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ReportReminders_OnTwoInstancesAtOnce_AreEachStoredOnce(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var gent = await database.Services.CreatePartnershipAsync(p => p.CentralCity("Gent").Named("Regie Gent"));
+        var scheldeland = await database.Services.CreatePartnershipAsync(p => p.Interlocal("Hamme", "Hamme", "Berlare", "Dendermonde", "Wichelen", "Zele").Named("Scheldeland"));
+        await database.Services.CreateApprovedRunAsync(gent, scheldeland);
+        await using var a = Reminders.Services(database);
+        await using var b = Reminders.Services(database);
+        var made = 0;
+        foreach (var day in new[] { new DateOnly(2024, 5, 31), new DateOnly(2024, 6, 23), new DateOnly(2024, 7, 1), new DateOnly(2024, 7, 8) })
+        {
+            database.Time.At(day);
+            using var start = new Barrier(2);
+            var runs = await Task.WhenAll(new[] { a, b }.Select(services => Task.Run(async () =>
+            {
+                start.SignalAndWait();
+                return await Reminders.RunAsync(services);
+            })));
+            made += runs.Sum(r => r.ReportReminders);
+        }
+
+        var stored = (await Reminders.StoredAsync(database, NotificationKind.ReportReminder)).Concat(await Reminders.StoredAsync(database, NotificationKind.ReportOverdue)).ToList();
+        Assert.Equal(stored.Count, stored.Select(n => n.Key).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(stored.Count, made);
+
+        // Two partnerships, four reminders each (30 and 7 days before, overdue weeks 1 and 2), to each of their recipients.
+        Assert.Equal(8, stored.Select(n => n.Key[..n.Key.LastIndexOf(':')]).Select(k => k[..k.LastIndexOf(':')]).Distinct(StringComparer.Ordinal).Count());
+    }
 }
