@@ -112,6 +112,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
         // No scheduler in the background of every test (it would mail into the source tree); a test that wants it says Jobs:Enabled=true.
         builder.UseSetting("Jobs:Enabled", "false");
+
+        // The tests that start in Development keep the demo without its grant cycle (Data's DemoGrantCycleTests cover it).
+        builder.UseSetting("Demo:GrantCycle", "false");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
