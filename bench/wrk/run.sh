@@ -10,6 +10,10 @@
 #              BENCH_PAGES / BENCH_API (space-separated paths; defaults below; {partnership} is the demo partnership
 #              Scheldeland's id; {dossier} its application dossier, given 200 actions by bench seed-dossiers, which also
 #              makes 40 dossiers for the review queue /Applications), BENCH_PARTNERSHIP_PAGE (default /Partnerships/{partnership}).
+#              BENCH_LEDGER (default "/Grants/Ledger /api/v1/ledger"): measured last, after bench seed-ledger has given
+#              the latest call a ledger of 40 beneficiaries x 3 years x 4 payments per line (issue 9; what it holds:
+#              bench/Regiekamer.Bench/LedgerData.cs and docs/performance.md). Seeding it approves 40 dossiers, which
+#              changes the allocation and the review queue, so it comes after every other URL; empty: no ledger, as before.
 #              BENCH_FRESH=1: every request a query parameter of its own, so none is served from the page cache
 #              (the cost of rendering each page from the data; the targets are for BENCH_FRESH=0, the default).
 #              Not URLS or PORT: ASP.NET Core reads those. BENCH_ENVIRONMENT (default Development: only there does
@@ -28,6 +32,7 @@ PARTNERSHIP_PAGE="${BENCH_PARTNERSHIP_PAGE:-$DEFAULT_PARTNERSHIP_PAGE}"
 DOSSIER_PLAN_PAGE="/Applications/{dossier}/Plan"
 PAGES="${BENCH_PAGES:-/ /Coverage /Partnerships ${PARTNERSHIP_PAGE} /Allocation /Municipalities /Applications ${DOSSIER_PLAN_PAGE}}"
 API="${BENCH_API:-/api/v1/allocation /api/v1/partnerships /api/v1/eligibility /api/v1/coverage}"
+LEDGER="${BENCH_LEDGER-/Grants/Ledger /api/v1/ledger}"
 ENVIRONMENT="${BENCH_ENVIRONMENT:-Development}"
 USER_EMAIL="${BENCH_USER:-beleid@regiekamer.demo}"
 USER_PASSWORD="${BENCH_PASSWORD:-Regiekamer-demo-2026}"
@@ -150,6 +155,16 @@ run_one() { # kind url
 
 for url in $PAGES; do run_one page "$url"; done
 for url in $API; do run_one api "$url"; done
+
+# Issue 9's target: the ledger of a call with 40 beneficiaries x 3 years x 4 payments, seeded after the URLs above
+# were measured (it approves 40 dossiers and publishes an allocation over them, which their pages would show).
+if [[ -n "$LEDGER" ]]; then
+  echo "Adding the benchmark's ledger (bench/Regiekamer.Bench seed-ledger)..." >&2
+  dotnet run -c Release --project "$ROOT/bench/Regiekamer.Bench" --artifacts-path "$WORK/bench-artifacts" -- seed-ledger "Data Source=$WORK/bench.db" >&2
+  for url in $LEDGER; do
+    if [[ "$url" == /api/* ]]; then run_one api "$url"; else run_one page "$url"; fi
+  done
+fi
 
 echo
 echo "wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION} against ${BASE} (${ENVIRONMENT}, pages signed in as ${USER_EMAIL}, API with that user's token) on $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), $(git -C "$ROOT" rev-parse --short HEAD)"
