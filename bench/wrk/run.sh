@@ -69,6 +69,7 @@ echo "Starting the app on ${BASE} (${ENVIRONMENT}, SQLite, demo data)..." >&2
   export ConnectionStrings__Regiekamer="Data Source=$WORK/bench.db"
   export Database__MigrateOnStartup=true
   export Demo__Seed=true
+  export Demo__GrantCycle=false # the demo's grant cycle approves dossiers that seed-dossiers imports plans into; seed-ledger makes the ledger
   export Logging__LogLevel__Default=Warning
   export Security__LoginAttemptsPerMinute=1000 # the script signs in once per URL
   exec dotnet Regiekamer.Web.dll
