@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Regiekamer.Core.Calls;
 using Regiekamer.Core.Grants;
 using Regiekamer.Web.Infrastructure;
@@ -11,6 +12,7 @@ namespace Regiekamer.Web.Features.Grants;
 /// reclaimed from the ledger, and the reports expected, received, late, not started, under evaluation, accepted and
 /// refused from their standing (R15, R16); every figure links to the list it counts, with its source and moment.
 /// </summary>
+[OutputCache(PolicyName = PageCache.Policy)]
 public sealed class DashboardModel(CallService calls, DashboardService dashboards) : RegiekamerPage
 {
     [BindProperty(SupportsGet = true)]

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Regiekamer.Core.Grants;
 using Regiekamer.Web.Infrastructure;
 
 namespace Regiekamer.Web.Features.Grants;
 
 /// <summary>The ledger of a call (default the latest) per year and beneficiary (or one year's), with its reconciliation (or the lines that do not reconcile) and its export.</summary>
+[OutputCache(PolicyName = PageCache.Policy)]
 public sealed class LedgerModel(LedgerService ledgers) : RegiekamerPage
 {
     public CallLedger? Ledger { get; private set; }
