@@ -1,0 +1,423 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Regiekamer.Core.Accounts;
+using Regiekamer.Core.Actors;
+using Regiekamer.Core.Audit;
+using Regiekamer.Core.Common;
+using Regiekamer.Core.Data;
+using Regiekamer.Core.Partnerships;
+using Regiekamer.Core.ReferenceData;
+
+namespace Regiekamer.Core.Vouchers;
+
+/// <summary>A scheme as the regisseur sets it up: name, rule (fixed or co-funded), amounts in euros as typed, months, period, budget, target and providers.</summary>
+public sealed record VoucherSchemeInput(string? Name, string? Kind, string? Value, string? OwnShare, int? UseWithinMonths, DateOnly? From, DateOnly? Until, string? Budget, int? TargetCompanies, IReadOnlyList<int>? Providers);
+
+/// <summary>A company's application on the public form, before it buys (KC3, KC4).</summary>
+public sealed record VoucherApplicationInput(string? CompanyKbo, string? CompanyName, string? CompanyAddress, string? ContactName, string? ContactEmail, string? ContactPhone, int? ProviderActorId, string? Service, bool DeclaredNotRelated, DateOnly? PurchasedOn = null);
+
+/// <summary>The regisseur's decision on a confirmed application, with the version read.</summary>
+public sealed record VoucherDecisionInput(bool Approve, string? Reason, int Version);
+
+/// <summary>A new application and the token of its confirmation link (to mail; only its SHA-256 is stored).</summary>
+public sealed record VoucherApplication(Voucher Voucher, string ConfirmationToken);
+
+/// <summary>
+/// The introduction vouchers (issue 10, point 6; docs/adr/0015): a partnership's schemes, the companies' applications and
+/// their confirmation, and the regisseur's decision, which reserves the value without ever overcommitting the budget
+/// (KC2): every approval first raises the scheme's Version in its transaction, which takes the scheme's write lock (a
+/// row lock on PostgreSQL, the database's on SQLite), so concurrent approvals of one scheme queue, and each reads the
+/// budget as the one before it left it.
+/// </summary>
+public sealed class VoucherService(RegiekamerDb db, AuditTrail audit, BrusselsClock clock, CurrentActor actor)
+{
+    public const string SchemeAuditEntity = "VoucherScheme";
+    public const string VoucherAuditEntity = "Voucher";
+
+    public async Task<VoucherScheme?> SchemeAsync(int id, CancellationToken ct = default) =>
+        await db.VoucherSchemes.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
+
+    public async Task<IReadOnlyList<VoucherScheme>> SchemesAsync(int? partnershipId, CancellationToken ct = default) =>
+        await db.VoucherSchemes.AsNoTracking().Where(s => partnershipId == null || s.PartnershipId == partnershipId).OrderByDescending(s => s.From).ThenBy(s => s.Id).ToListAsync(ct);
+
+    public async Task<Result<VoucherScheme>> CreateSchemeAsync(int partnershipId, VoucherSchemeInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        db.ChangeTracker.Clear();
+        if (!await db.Partnerships.AnyAsync(p => p.Id == partnershipId, ct))
+        {
+            return PartnershipNotFound(partnershipId);
+        }
+
+        var (name, terms, providers, errors) = await CheckSchemeAsync(partnershipId, input, ct);
+        if (errors.Count > 0)
+        {
+            return Result<VoucherScheme>.Fail(errors);
+        }
+
+        var scheme = VoucherScheme.Create(partnershipId, name!, terms!, providers, clock.UtcNow);
+        await using var tx = await db.TransactionAsync(ct);
+        db.VoucherSchemes.Add(scheme);
+        await db.SaveChangesAsync(ct);
+        audit.Record(new VoucherSchemeCreated(scheme.Id, VoucherSchemeSnapshot.Of(scheme)));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Result<VoucherScheme>.Ok(scheme);
+    }
+
+    /// <summary>Opens a draft scheme to applications (its terms are then fixed).</summary>
+    public async Task<Result<VoucherScheme>> OpenSchemeAsync(int id, int version, CancellationToken ct = default)
+    {
+        db.ChangeTracker.Clear();
+        var scheme = await db.VoucherSchemes.FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (scheme is null)
+        {
+            return SchemeNotFound(id);
+        }
+
+        if (scheme.Status != VoucherSchemeStatus.Draft)
+        {
+            return DomainError.Conflict("scheme-not-draft", "Alleen een regeling in opmaak kan worden opengesteld.", "Only a draft scheme can be opened.");
+        }
+
+        var old = VoucherSchemeSnapshot.Of(scheme);
+        db.ExpectVersion(scheme, version);
+        scheme.Open(clock.UtcNow);
+        audit.Record(new VoucherSchemeChanged(scheme.Id, VoucherAuditActions.Opened, old, VoucherSchemeSnapshot.Of(scheme)));
+        return await SaveAsync(scheme, ct);
+    }
+
+    /// <summary>
+    /// A company applies on the public form (KC3, KC4): checked at the edge, stored unconfirmed with the SHA-256 of a new
+    /// token for the e-mail link. Says nothing about other companies or vouchers: the controls run at confirmation.
+    /// </summary>
+    public async Task<Result<VoucherApplication>> ApplyAsync(int schemeId, VoucherApplicationInput input, string? ip, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        db.ChangeTracker.Clear();
+        var scheme = await db.VoucherSchemes.AsNoTracking().FirstOrDefaultAsync(s => s.Id == schemeId, ct);
+        if (scheme is null || scheme.Status == VoucherSchemeStatus.Draft)
+        {
+            return SchemeNotFound(schemeId);
+        }
+
+        var today = clock.Today;
+        var errors = new List<DomainError>();
+        if (scheme.Status == VoucherSchemeStatus.Closed || today < scheme.From || today > scheme.Until)
+        {
+            errors.Add(DomainError.Rule(VoucherRules.OnePerCompany, $"KC3: de regeling neemt aanvragen aan van {Formats.Date(scheme.From)} tot en met {Formats.Date(scheme.Until)}.", $"KC3: the scheme takes applications from {Formats.Date(scheme.From)} to {Formats.Date(scheme.Until)}.", "schemeId"));
+        }
+
+        if (!KboNumber.TryParse(input.CompanyKbo, out var kbo))
+        {
+            errors.Add(DomainError.Invalid("validation", "Ondernemingsnummer: tien cijfers met een geldig controlegetal, bv. 0207.000.077.", "Enterprise number: ten digits with valid check digits, e.g. 0207.000.077.", "companyKbo"));
+        }
+
+        var name = Required(input.CompanyName, 300, "companyName", "Naam van het bedrijf", "Company name", errors);
+        var address = InputText.Clean(input.CompanyAddress, 300);
+        var contactName = Required(input.ContactName, 200, "contactName", "Contactpersoon", "Contact person", errors);
+        var email = InputText.Clean(input.ContactEmail, 254);
+        if (email is null || !email.Contains('@', StringComparison.Ordinal) || email.Contains(' ', StringComparison.Ordinal))
+        {
+            errors.Add(DomainError.Invalid("validation", "E-mail: een geldig e-mailadres; daarheen gaat de link om de aanvraag te bevestigen.", "E-mail: a valid e-mail address; the link to confirm the application goes there.", "contactEmail"));
+        }
+
+        var phone = InputText.Clean(input.ContactPhone, 40);
+        var service = Required(input.Service, 2000, "service", "Welke dienst", "Which service", errors);
+        if (input.ProviderActorId is not { } provider || scheme.Providers.All(p => p.ActorId != provider))
+        {
+            errors.Add(DomainError.Rule(VoucherRules.Provider, "KC5: kies een aanbieder van de regeling.", "KC5: choose one of the scheme's providers.", "providerActorId"));
+        }
+
+        if (!input.DeclaredNotRelated)
+        {
+            errors.Add(DomainError.Rule(VoucherRules.RegularCompany, "KC4: verklaar dat het bedrijf niet verbonden is met de aanbieder (kapitaal of stemrechten, een gemeenschappelijke bestuurder, familie tot de tweede graad).", "KC4: declare that the company is not related to the provider (capital or voting rights, a shared director, family to the second degree).", "declaredNotRelated"));
+        }
+
+        if (input.PurchasedOn is { } bought && bought < today)
+        {
+            errors.Add(DomainError.Rule(VoucherRules.OnePerCompany, "KC3: de cheque wordt aangevraagd vóór de aankoop.", "KC3: the voucher is applied for before the purchase.", "purchasedOn"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<VoucherApplication>.Fail(errors);
+        }
+
+        var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)).ToLowerInvariant();
+        var voucher = Voucher.Apply(scheme, kbo, name!, address, contactName, email, phone, input.ProviderActorId!.Value, service!, input.DeclaredNotRelated, InputText.Clean(ip, 45), Hash(token), clock.UtcNow, today);
+        await using var tx = await db.TransactionAsync(ct);
+        db.Vouchers.Add(voucher);
+        await db.SaveChangesAsync(ct);
+        audit.Record(new VoucherApplied(voucher.Id, VoucherSnapshot.Of(voucher)));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Result<VoucherApplication>.Ok(new VoucherApplication(voucher, token));
+    }
+
+    /// <summary>
+    /// The company follows its e-mail link: the application is confirmed and the controls run (KC3–KC9), their findings
+    /// kept for the regisseur. An unknown or used token is one answer, "not found", whatever the reason.
+    /// </summary>
+    public async Task<Result<Voucher>> ConfirmAsync(string? token, CancellationToken ct = default)
+    {
+        db.ChangeTracker.Clear();
+        if (string.IsNullOrEmpty(token) || token.Length > 100)
+        {
+            return LinkNotFound();
+        }
+
+        var hash = Hash(token);
+        var voucher = await db.Vouchers.FirstOrDefaultAsync(v => v.ConfirmationTokenHash == hash && v.Status == VoucherStatus.Unconfirmed, ct);
+        if (voucher is null)
+        {
+            return LinkNotFound();
+        }
+
+        var scheme = await db.VoucherSchemes.AsNoTracking().FirstAsync(s => s.Id == voucher.VoucherSchemeId, ct);
+        var findings = VoucherChecks.CheckApplication(await FactsAsync(scheme, voucher, ct));
+        var old = VoucherSnapshot.Of(voucher);
+        voucher.Confirm(findings, clock.UtcNow);
+        audit.Record(new VoucherChanged(voucher.Id, VoucherAuditActions.Confirmed, old, VoucherSnapshot.Of(voucher)));
+        return await SaveAsync(voucher, ct);
+    }
+
+    /// <summary>
+    /// The regisseur approves (reserving the scheme's value, KC2, only when no control refuses it) or refuses (with a
+    /// reason) a confirmed application, with the version read.
+    /// </summary>
+    public async Task<Result<Voucher>> DecideAsync(int voucherId, VoucherDecisionInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        db.ChangeTracker.Clear();
+        var reason = InputText.Clean(input.Reason, int.MaxValue);
+        if (!input.Approve && reason is null || reason?.Length > 2000)
+        {
+            return DomainError.Invalid("validation", "Reden: verplicht bij een weigering, hoogstens 2.000 tekens.", "Reason: required for a refusal, at most 2,000 characters.", "reason");
+        }
+
+        await using var tx = await db.TransactionAsync(ct);
+        var voucher = await db.Vouchers.FirstOrDefaultAsync(v => v.Id == voucherId, ct);
+        if (voucher is null)
+        {
+            return VoucherNotFound(voucherId);
+        }
+
+        if (voucher.Status != VoucherStatus.Applied)
+        {
+            return DomainError.Conflict("voucher-not-applied", "Alleen een bevestigde aanvraag wordt goedgekeurd of geweigerd.", "Only a confirmed application is approved or refused.");
+        }
+
+        if (voucher.Version != input.Version)
+        {
+            return Concurrency(voucher);
+        }
+
+        var old = VoucherSnapshot.Of(voucher);
+        var now = clock.UtcNow;
+        if (!input.Approve)
+        {
+            voucher.Refuse(clock.Today, actor.Actor.UserId, reason!, now);
+            audit.Record(new VoucherChanged(voucher.Id, VoucherAuditActions.Refused, old, VoucherSnapshot.Of(voucher)));
+            var refused = await SaveAsync(voucher, ct);
+            if (refused.IsSuccess)
+            {
+                await tx.CommitAsync(ct);
+            }
+
+            return refused;
+        }
+
+        // The scheme's write lock first (KC2): the budget read below is then the one the previous approval left.
+        if (await db.VoucherSchemes.Where(s => s.Id == voucher.VoucherSchemeId && s.Status != VoucherSchemeStatus.Draft)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Version, s => s.Version + 1).SetProperty(s => s.UpdatedAtUtc, now), ct) == 0)
+        {
+            return SchemeNotFound(voucher.VoucherSchemeId);
+        }
+
+        var scheme = await db.VoucherSchemes.AsNoTracking().FirstAsync(s => s.Id == voucher.VoucherSchemeId, ct);
+        var refusals = await RefusalsAsync(scheme, voucher, ct);
+        if (refusals.Count > 0)
+        {
+            return Result<Voucher>.Fail(refusals.Select(f => DomainError.Rule(f.Rule, $"{f.Rule}: {f.Reason.Nl}", $"{f.Rule}: {f.Reason.En}", "approve")).ToList());
+        }
+
+        var position = await BudgetOfAsync(scheme, ct);
+        var reserved = VoucherRules.Reserve(position, scheme.Value);
+        if (!reserved.IsSuccess)
+        {
+            return Result<Voucher>.Fail(reserved.Errors);
+        }
+
+        voucher.Approve(scheme.Value, clock.Today, actor.Actor.UserId, reason, now);
+        audit.Record(new VoucherChanged(voucher.Id, VoucherAuditActions.Approved, old, VoucherSnapshot.Of(voucher)));
+        var saved = await SaveAsync(voucher, ct);
+        if (saved.IsSuccess)
+        {
+            await tx.CommitAsync(ct);
+        }
+
+        return saved;
+    }
+
+    /// <summary>The scheme's budget to the cent (KC2): target, approved, reserved, paid, lapsed and left.</summary>
+    public async Task<Result<VoucherBudget>> BudgetAsync(int schemeId, CancellationToken ct = default)
+    {
+        var scheme = await SchemeAsync(schemeId, ct);
+        return scheme is null ? SchemeNotFound(schemeId) : Result<VoucherBudget>.Ok(await BudgetOfAsync(scheme, ct));
+    }
+
+    private async Task<VoucherBudget> BudgetOfAsync(VoucherScheme scheme, CancellationToken ct)
+    {
+        var rows = await db.Vouchers.AsNoTracking().Where(v => v.VoucherSchemeId == scheme.Id).Select(v => new { v.Status, v.Amount }).ToListAsync(ct);
+        return VoucherBudget.Of(scheme.Budget, scheme.TargetCompanies, rows.Select(r => (r.Status, r.Amount)));
+    }
+
+    /// <summary>The controls as they stand now, for the decision: only those that refuse (flags were shown at confirmation).</summary>
+    private async Task<IReadOnlyList<VoucherFinding>> RefusalsAsync(VoucherScheme scheme, Voucher voucher, CancellationToken ct) =>
+        VoucherChecks.CheckApplication(await FactsAsync(scheme, voucher, ct)).Where(f => f.Outcome == VoucherCheckOutcome.Refused).ToList();
+
+    private async Task<VoucherApplicationFacts> FactsAsync(VoucherScheme scheme, Voucher voucher, CancellationToken ct)
+    {
+        var provider = await db.Actors.AsNoTracking().Where(a => a.Id == voucher.ProviderActorId)
+            .Select(a => new { a.KboNumber, a.Street, a.HouseNumber, a.Zipcode, a.Email, a.Phone }).FirstAsync(ct);
+        var actorNumbers = (await db.Actors.AsNoTracking().Where(a => a.KboNumber != null).Select(a => a.KboNumber!).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var neighbours = await NeighboursAsync(scheme.PartnershipId, ct);
+        var earlier = await db.Vouchers.AsNoTracking()
+            .Where(v => v.Id != voucher.Id && (v.CompanyKbo == voucher.CompanyKbo || v.VoucherSchemeId == scheme.Id || (voucher.ContactEmail != null && v.ContactEmail == voucher.ContactEmail) || (voucher.IpAddress != null && v.IpAddress == voucher.IpAddress)))
+            .Join(db.VoucherSchemes, v => v.VoucherSchemeId, s => s.Id, (v, s) => new EarlierVoucher(v.VoucherSchemeId, v.PartnershipId, s.From, s.Until, v.CompanyKbo, v.ProviderActorId, v.ContactEmail, v.IpAddress, v.Status))
+            .ToListAsync(ct);
+        var providerAddress = string.Join(' ', new[] { provider.Street, provider.HouseNumber, provider.Zipcode }.Where(p => !string.IsNullOrWhiteSpace(p)));
+        return new VoucherApplicationFacts(
+            scheme.Id,
+            scheme.PartnershipId,
+            scheme.From,
+            scheme.Until,
+            scheme.Providers.Select(p => p.ActorId).ToHashSet(),
+            neighbours,
+            voucher.AppliedOn,
+            null,
+            new VoucherParty(voucher.CompanyKbo, voucher.CompanyAddress, voucher.ContactEmail, voucher.ContactPhone),
+            await KboStateAsync(voucher.CompanyKbo, ct),
+            voucher.ProviderActorId,
+            new VoucherParty(provider.KboNumber ?? "", providerAddress.Length == 0 ? null : providerAddress, provider.Email, provider.Phone),
+            actorNumbers,
+            voucher.DeclaredNotRelated,
+            voucher.IpAddress,
+            earlier);
+    }
+
+    /// <summary>The neighbouring partnerships of KC8: those with a member in a reference region of one of <paramref name="partnershipId"/>'s members.</summary>
+    private async Task<IReadOnlySet<int>> NeighboursAsync(int partnershipId, CancellationToken ct)
+    {
+        var members = await db.Partnerships.AsNoTracking().Where(p => p.Id == partnershipId).SelectMany(p => p.Members.Select(m => m.NisCode)).ToListAsync(ct);
+        var regions = await db.RegionAssignments.AsNoTracking().Where(r => members.Contains(r.NisCode)).Select(r => r.RegionCode).Distinct().ToListAsync(ct);
+        var inRegions = await db.RegionAssignments.AsNoTracking().Where(r => regions.Contains(r.RegionCode)).Select(r => r.NisCode).Distinct().ToListAsync(ct);
+        return (await db.Partnerships.AsNoTracking().Where(p => p.Id != partnershipId && p.Members.Any(m => inRegions.Contains(m.NisCode))).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
+    }
+
+    private static Task<KboState> KboStateAsync(string kbo, CancellationToken ct) => Task.FromResult(KboState.NoExtract);
+
+    private async Task<(string? Name, VoucherTerms? Terms, IReadOnlyList<int> Providers, List<DomainError> Errors)> CheckSchemeAsync(int partnershipId, VoucherSchemeInput input, CancellationToken ct)
+    {
+        var errors = new List<DomainError>();
+        var name = Required(input.Name, 200, "name", "Naam", "Name", errors);
+        var kind = input.Kind switch
+        {
+            "fixed" => VoucherKind.Fixed,
+            "co-funded" => VoucherKind.CoFunded,
+            _ => (VoucherKind?)null,
+        };
+        if (kind is null)
+        {
+            errors.Add(DomainError.Invalid("validation", "Soort cheque: fixed (vaste waarde) of co-funded (met eigen inbreng).", "Kind of voucher: fixed or co-funded.", "kind"));
+        }
+
+        var value = Amount(input.Value, "value", "Waarde", "Value", errors, required: true);
+        var own = Amount(input.OwnShare, "ownShare", "Eigen inbreng", "Own share", errors, required: false);
+        var budget = Amount(input.Budget, "budget", "Budget", "Budget", errors, required: true);
+        if (input.From is null || input.Until is null)
+        {
+            errors.Add(DomainError.Invalid("validation", "Periode: begin- en einddatum zijn verplicht.", "Period: start and end date are required.", input.From is null ? "from" : "until"));
+        }
+
+        var providers = (input.Providers ?? []).Distinct().ToList();
+        if (providers.Count == 0)
+        {
+            errors.Add(DomainError.Rule(VoucherRules.Provider, "KC5: kies minstens één aanbieder uit de actoren van het regieverband.", "KC5: choose at least one provider among the partnership's actors.", "providers"));
+        }
+        else
+        {
+            var known = await db.Actors.AsNoTracking().Where(a => providers.Contains(a.Id) && a.PartnershipId == partnershipId && a.ArchivedAtUtc == null).Select(a => a.Id).ToListAsync(ct);
+            foreach (var missing in providers.Except(known))
+            {
+                errors.Add(DomainError.Rule(VoucherRules.Provider, $"KC5: actor {missing} is geen actief actor van dit regieverband.", $"KC5: actor {missing} is not an active actor of this partnership.", "providers"));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, null, providers, errors);
+        }
+
+        var terms = new VoucherTerms(kind!.Value, value, own, input.UseWithinMonths ?? 0, input.From!.Value, input.Until!.Value, budget, input.TargetCompanies ?? 0);
+        errors.AddRange(terms.Check());
+        return (name, terms, providers, errors);
+    }
+
+    private static Money Amount(string? text, string field, string nl, string en, List<DomainError> errors, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(text) && !required)
+        {
+            return Money.Zero;
+        }
+
+        if (Applications.Plan.PlanAmount.TryParse(text, out var amount) != Applications.Plan.PlanAmountProblem.None || amount.Cents < 0)
+        {
+            errors.Add(DomainError.Invalid("validation", $"{nl}: een bedrag in euro, bv. 500,00.", $"{en}: an amount in euros, e.g. 500.00.", field));
+        }
+
+        return amount;
+    }
+
+    private static string? Required(string? text, int max, string field, string nl, string en, List<DomainError> errors)
+    {
+        var clean = InputText.Clean(text, int.MaxValue);
+        if (clean is null || clean.Length > max)
+        {
+            errors.Add(DomainError.Invalid("validation", $"{nl}: verplicht, hoogstens {max} tekens.", $"{en}: required, at most {max} characters.", field));
+            return null;
+        }
+
+        return clean;
+    }
+
+    private async Task<Result<T>> SaveAsync<T>(T entity, CancellationToken ct)
+        where T : class
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return Result<T>.Ok(entity);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return DomainError.Conflict("concurrency", "Dit werd intussen door iemand anders gewijzigd; herlaad en probeer opnieuw.", "This was changed by someone else in the meantime; reload and try again.");
+        }
+    }
+
+    private static DomainError Concurrency(Voucher v) =>
+        DomainError.Conflict("concurrency", $"Cheque {v.Id} werd intussen door iemand anders gewijzigd; herlaad en probeer opnieuw.", $"Voucher {v.Id} was changed by someone else in the meantime; reload and try again.");
+
+    internal static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token))).ToLowerInvariant();
+
+    private static DomainError PartnershipNotFound(int id) => DomainError.NotFound($"Regieverband {id} bestaat niet.", $"Partnership {id} does not exist.");
+
+    private static DomainError SchemeNotFound(int id) => DomainError.NotFound($"Chequeregeling {id} bestaat niet of is niet open.", $"Voucher scheme {id} does not exist or is not open.");
+
+    private static DomainError VoucherNotFound(int id) => DomainError.NotFound($"Cheque {id} bestaat niet.", $"Voucher {id} does not exist.");
+
+    private static DomainError LinkNotFound() => DomainError.NotFound("Deze link is ongeldig of werd al gebruikt.", "This link is invalid or was used already.");
+}
