@@ -44,8 +44,14 @@ public sealed class Voucher
 
     public DateOnly AppliedOn { get; private set; }
 
-    /// <summary>Lower-case hex SHA-256 of the confirmation link's token; cleared once used.</summary>
-    public string? ConfirmationTokenHash { get; private set; }
+    /// <summary>
+    /// Lower-case hex SHA-256 of the token in the company's link: it confirms the application with it, and later uploads
+    /// its invoice; cleared with the personal data.
+    /// </summary>
+    public string? CompanyTokenHash { get; private set; }
+
+    /// <summary>Lower-case hex SHA-256 of the token in the provider's link, issued on approval, to confirm delivery.</summary>
+    public string? ProviderTokenHash { get; private set; }
 
     public DateTime? ConfirmedAtUtc { get; private set; }
 
@@ -62,6 +68,24 @@ public sealed class Voucher
     public Guid? DecidedByUserId { get; private set; }
 
     public string? DecisionReason { get; private set; }
+
+    /// <summary>The last day the voucher may be used (KC7): invoiced by then, or it lapses.</summary>
+    public DateOnly? LastDayOfUse { get; private set; }
+
+    public DateOnly? DeliveredOn { get; private set; }
+
+    public string? InvoiceNumber { get; private set; }
+
+    public DateOnly? InvoiceDate { get; private set; }
+
+    public Money InvoiceTotal { get; private set; }
+
+    /// <summary>What the company shows it paid itself (a co-funded voucher's own share, KC6).</summary>
+    public Money PaidByCompany { get; private set; }
+
+    public DateOnly? PaidOn { get; private set; }
+
+    public string? PaymentReference { get; private set; }
 
     public bool PersonalDataErased { get; private set; }
 
@@ -88,7 +112,7 @@ public sealed class Voucher
             IpAddress = ip,
             AppliedAtUtc = now,
             AppliedOn = today,
-            ConfirmationTokenHash = tokenHash,
+            CompanyTokenHash = tokenHash,
             Status = VoucherStatus.Unconfirmed,
             UpdatedAtUtc = now,
             Version = 1,
@@ -100,16 +124,57 @@ public sealed class Voucher
         ArgumentNullException.ThrowIfNull(findings);
         Status = VoucherStatus.Applied;
         ConfirmedAtUtc = now;
-        ConfirmationTokenHash = null;
         Findings = findings.Count == 0 ? null : string.Join('\n', findings.Select(f => $"{f.Rule} {f.Outcome}: {f.Reason.Nl}"));
         UpdatedAtUtc = now;
     }
 
-    public void Approve(Money amount, DateOnly on, Guid? by, string? reason, DateTime now)
+    public void Approve(Money amount, DateOnly lastDayOfUse, string providerTokenHash, DateOnly on, Guid? by, string? reason, DateTime now)
     {
         Status = VoucherStatus.Approved;
         Amount = amount;
+        LastDayOfUse = lastDayOfUse;
+        ProviderTokenHash = providerTokenHash;
         Decide(on, by, reason, now);
+    }
+
+    public void Deliver(DateOnly on, DateTime now)
+    {
+        Status = VoucherStatus.Delivered;
+        DeliveredOn = on;
+        UpdatedAtUtc = now;
+    }
+
+    /// <summary>The invoice is in (KC6): what the voucher pays on it replaces the reserved value, releasing any rest.</summary>
+    public void Invoice(string number, DateOnly date, Money total, Money paidByCompany, Money payout, string? flags, DateTime now)
+    {
+        Status = VoucherStatus.Invoiced;
+        InvoiceNumber = number;
+        InvoiceDate = date;
+        InvoiceTotal = total;
+        PaidByCompany = paidByCompany;
+        Amount = payout;
+        if (flags is not null)
+        {
+            Findings = Findings is null ? flags : Findings + "\n" + flags;
+        }
+
+        UpdatedAtUtc = now;
+    }
+
+    public void Pay(DateOnly on, string reference, DateTime now)
+    {
+        Status = VoucherStatus.Paid;
+        PaidOn = on;
+        PaymentReference = reference;
+        UpdatedAtUtc = now;
+    }
+
+    /// <summary>Not invoiced by its last day (KC7): the reservation is released; <see cref="Amount"/> keeps what lapsed.</summary>
+    public void Lapse(DateTime now)
+    {
+        Status = VoucherStatus.Lapsed;
+        ProviderTokenHash = null;
+        UpdatedAtUtc = now;
     }
 
     public void Refuse(DateOnly on, Guid? by, string reason, DateTime now)
@@ -126,4 +191,33 @@ public sealed class Voucher
         DecisionReason = reason;
         UpdatedAtUtc = now;
     }
+}
+
+public enum VoucherFileKind
+{
+    Invoice,
+
+    /// <summary>Proof that the company paid its own share (co-funded voucher, KC6).</summary>
+    OwnShareProof,
+}
+
+/// <summary>A file the company uploads for its voucher: a PDF checked by content, stored with its SHA-256 (a file used before is refused, KC6).</summary>
+public sealed class VoucherFile
+{
+    public int Id { get; set; }
+
+    public int VoucherId { get; set; }
+
+    public VoucherFileKind Kind { get; set; }
+
+    public string FileName { get; set; } = "";
+
+    public long Length { get; set; }
+
+    /// <summary>Lower-case hex SHA-256 of <see cref="Content"/>.</summary>
+    public string Sha256 { get; set; } = "";
+
+    public byte[] Content { get; set; } = [];
+
+    public DateTime UploadedAtUtc { get; set; }
 }

@@ -79,4 +79,16 @@ public static class VoucherAuditActions
 
     [Label("Geweigerd", "Refused")]
     public const string Refused = "Refused";
+
+    [Label("Levering bevestigd", "Delivery confirmed")]
+    public const string Delivered = "VoucherDelivered";
+
+    [Label("Factuur opgeladen", "Invoice uploaded")]
+    public const string Invoiced = "VoucherInvoiced";
+
+    [Label("Uitbetaald", "Paid out")]
+    public const string Paid = "VoucherPaid";
+
+    [Label("Vervallen", "Lapsed")]
+    public const string Lapsed = "VoucherLapsed";
 }

@@ -20,7 +20,19 @@ public sealed record VoucherApplicationInput(string? CompanyKbo, string? Company
 /// <summary>The regisseur's decision on a confirmed application, with the version read.</summary>
 public sealed record VoucherDecisionInput(bool Approve, string? Reason, int Version);
 
-/// <summary>A new application and the token of its confirmation link (to mail; only its SHA-256 is stored).</summary>
+/// <summary>The invoice as the company enters it next to its PDF (KC6): number, date, total and, co-funded, what it paid itself.</summary>
+public sealed record VoucherInvoiceInput(string? Number, DateOnly? Date, string? Total, string? PaidByCompany);
+
+/// <summary>An uploaded file: its name and bytes.</summary>
+public sealed record UploadedFile(string FileName, byte[] Content);
+
+/// <summary>The payout as booked: date and reference, with the version read.</summary>
+public sealed record VoucherPaymentInput(DateOnly? PaidOn, string? Reference, int Version);
+
+/// <summary>A decision, and on approval the token of the provider's link to confirm delivery (to mail; only its SHA-256 is stored).</summary>
+public sealed record VoucherDecision(Voucher Voucher, string? ProviderToken);
+
+/// <summary>A new application and the token of the company's link (to mail; only its SHA-256 is stored).</summary>
 public sealed record VoucherApplication(Voucher Voucher, string ConfirmationToken);
 
 /// <summary>
@@ -145,7 +157,7 @@ public sealed class VoucherService(RegiekamerDb db, AuditTrail audit, BrusselsCl
             return Result<VoucherApplication>.Fail(errors);
         }
 
-        var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)).ToLowerInvariant();
+        var token = NewToken();
         var voucher = Voucher.Apply(scheme, kbo, name!, address, contactName, email, phone, input.ProviderActorId!.Value, service!, input.DeclaredNotRelated, InputText.Clean(ip, 45), Hash(token), clock.UtcNow, today);
         await using var tx = await db.TransactionAsync(ct);
         db.Vouchers.Add(voucher);
@@ -169,7 +181,7 @@ public sealed class VoucherService(RegiekamerDb db, AuditTrail audit, BrusselsCl
         }
 
         var hash = Hash(token);
-        var voucher = await db.Vouchers.FirstOrDefaultAsync(v => v.ConfirmationTokenHash == hash && v.Status == VoucherStatus.Unconfirmed, ct);
+        var voucher = await db.Vouchers.FirstOrDefaultAsync(v => v.CompanyTokenHash == hash && v.Status == VoucherStatus.Unconfirmed, ct);
         if (voucher is null)
         {
             return LinkNotFound();
@@ -187,7 +199,7 @@ public sealed class VoucherService(RegiekamerDb db, AuditTrail audit, BrusselsCl
     /// The regisseur approves (reserving the scheme's value, KC2, only when no control refuses it) or refuses (with a
     /// reason) a confirmed application, with the version read.
     /// </summary>
-    public async Task<Result<Voucher>> DecideAsync(int voucherId, VoucherDecisionInput input, CancellationToken ct = default)
+    public async Task<Result<VoucherDecision>> DecideAsync(int voucherId, VoucherDecisionInput input, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         db.ChangeTracker.Clear();
@@ -221,12 +233,13 @@ public sealed class VoucherService(RegiekamerDb db, AuditTrail audit, BrusselsCl
             voucher.Refuse(clock.Today, actor.Actor.UserId, reason!, now);
             audit.Record(new VoucherChanged(voucher.Id, VoucherAuditActions.Refused, old, VoucherSnapshot.Of(voucher)));
             var refused = await SaveAsync(voucher, ct);
-            if (refused.IsSuccess)
+            if (!refused.IsSuccess)
             {
-                await tx.CommitAsync(ct);
+                return Result<VoucherDecision>.Fail(refused.Errors);
             }
 
-            return refused;
+            await tx.CommitAsync(ct);
+            return Result<VoucherDecision>.Ok(new VoucherDecision(voucher, null));
         }
 
         // The scheme's write lock first (KC2): the budget read below is then the one the previous approval left.
@@ -240,18 +253,114 @@ public sealed class VoucherService(RegiekamerDb db, AuditTrail audit, BrusselsCl
         var refusals = await RefusalsAsync(scheme, voucher, ct);
         if (refusals.Count > 0)
         {
-            return Result<Voucher>.Fail(refusals.Select(f => DomainError.Rule(f.Rule, $"{f.Rule}: {f.Reason.Nl}", $"{f.Rule}: {f.Reason.En}", "approve")).ToList());
+            return Result<VoucherDecision>.Fail(refusals.Select(f => DomainError.Rule(f.Rule, $"{f.Rule}: {f.Reason.Nl}", $"{f.Rule}: {f.Reason.En}", "approve")).ToList());
         }
 
         var position = await BudgetOfAsync(scheme, ct);
         var reserved = VoucherRules.Reserve(position, scheme.Value);
         if (!reserved.IsSuccess)
         {
-            return Result<Voucher>.Fail(reserved.Errors);
+            return Result<VoucherDecision>.Fail(reserved.Errors);
         }
 
-        voucher.Approve(scheme.Value, clock.Today, actor.Actor.UserId, reason, now);
+        var providerToken = NewToken();
+        voucher.Approve(scheme.Value, VoucherRules.LastDayOfUse(clock.Today, scheme.UseWithinMonths), Hash(providerToken), clock.Today, actor.Actor.UserId, reason, now);
         audit.Record(new VoucherChanged(voucher.Id, VoucherAuditActions.Approved, old, VoucherSnapshot.Of(voucher)));
+        var saved = await SaveAsync(voucher, ct);
+        if (!saved.IsSuccess)
+        {
+            return Result<VoucherDecision>.Fail(saved.Errors);
+        }
+
+        await tx.CommitAsync(ct);
+        return Result<VoucherDecision>.Ok(new VoucherDecision(voucher, providerToken));
+    }
+
+    /// <summary>The provider follows its link and confirms it delivered (an approved voucher, not lapsed).</summary>
+    public async Task<Result<Voucher>> DeliverAsync(string? providerToken, CancellationToken ct = default)
+    {
+        db.ChangeTracker.Clear();
+        var voucher = await ByTokenAsync(providerToken, hash => v => v.ProviderTokenHash == hash, ct);
+        if (voucher is null || voucher.Status != VoucherStatus.Approved || clock.Today > voucher.LastDayOfUse)
+        {
+            return LinkNotFound();
+        }
+
+        var old = VoucherSnapshot.Of(voucher);
+        voucher.Deliver(clock.Today, clock.UtcNow);
+        audit.Record(new VoucherChanged(voucher.Id, VoucherAuditActions.Delivered, old, VoucherSnapshot.Of(voucher)));
+        return await SaveAsync(voucher, ct);
+    }
+
+    /// <summary>
+    /// The company uploads its invoice (and, co-funded, the proof of its own share) through its link, after the provider
+    /// confirmed delivery and by the last day of use (KC6, KC7). PDFs only, checked by content; a number or file used
+    /// before, an invoice from before the application, or one below value + own share is refused and nothing is stored.
+    /// </summary>
+    public async Task<Result<Voucher>> InvoiceAsync(string? companyToken, VoucherInvoiceInput input, UploadedFile? invoice, UploadedFile? ownShareProof, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        db.ChangeTracker.Clear();
+        var voucher = await ByTokenAsync(companyToken, hash => v => v.CompanyTokenHash == hash, ct);
+        if (voucher is null)
+        {
+            return LinkNotFound();
+        }
+
+        if (voucher.Status != VoucherStatus.Delivered)
+        {
+            return DomainError.Conflict("voucher-not-delivered", "De factuur volgt nadat de aanbieder de levering bevestigde.", "The invoice follows once the provider confirmed delivery.");
+        }
+
+        var scheme = await db.VoucherSchemes.AsNoTracking().FirstAsync(s => s.Id == voucher.VoucherSchemeId, ct);
+        var errors = new List<DomainError>();
+        if (clock.Today > voucher.LastDayOfUse)
+        {
+            errors.Add(DomainError.Rule(VoucherRules.Lapse, $"KC7: de cheque kon gebruikt worden tot en met {Formats.Date(voucher.LastDayOfUse!.Value)}.", $"KC7: the voucher could be used until {Formats.Date(voucher.LastDayOfUse!.Value)}.", "invoice"));
+        }
+
+        var number = Required(input.Number, 100, "number", "Factuurnummer", "Invoice number", errors);
+        if (input.Date is null || input.Date > clock.Today)
+        {
+            errors.Add(DomainError.Invalid("validation", "Factuurdatum: verplicht, niet later dan vandaag.", "Invoice date: required, not after today.", "date"));
+        }
+
+        var total = Amount(input.Total, "total", "Factuurbedrag", "Invoice total", errors, required: true);
+        var paidByCompany = Amount(input.PaidByCompany, "paidByCompany", "Zelf betaald", "Paid by the company", errors, required: scheme.Kind == VoucherKind.CoFunded);
+        CheckPdf(invoice, "invoice", "Factuur", "Invoice", errors);
+        if (scheme.Kind == VoucherKind.CoFunded)
+        {
+            CheckPdf(ownShareProof, "ownShareProof", "Bewijs van eigen inbreng", "Proof of own share", errors);
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<Voucher>.Fail(errors);
+        }
+
+        var invoiceHash = Sha256Hex(invoice!.Content);
+        var numberUsed = await db.Vouchers.AnyAsync(v => v.Id != voucher.Id && v.ProviderActorId == voucher.ProviderActorId && v.InvoiceNumber == number, ct);
+        var fileUsed = await db.VoucherFiles.AnyAsync(f => f.Sha256 == invoiceHash, ct);
+        var findings = VoucherChecks.CheckInvoice(scheme.Terms, voucher.AppliedOn, input.Date!.Value, total, numberUsed, fileUsed);
+        var refusals = findings.Where(f => f.Outcome == VoucherCheckOutcome.Refused).Select(f => DomainError.Rule(f.Rule, $"{f.Rule}: {f.Reason.Nl}", $"{f.Rule}: {f.Reason.En}", "invoice")).ToList();
+        var payout = VoucherRules.Payout(scheme.Terms, total, scheme.Kind == VoucherKind.CoFunded ? paidByCompany : Money.Zero);
+        refusals.AddRange(payout.Errors);
+        if (refusals.Count > 0)
+        {
+            return Result<Voucher>.Fail(refusals);
+        }
+
+        var flags = findings.Where(f => f.Outcome == VoucherCheckOutcome.Flagged).Select(f => $"{f.Rule} {f.Outcome}: {f.Reason.Nl}").ToList();
+        var old = VoucherSnapshot.Of(voucher);
+        await using var tx = await db.TransactionAsync(ct);
+        voucher.Invoice(number!, input.Date!.Value, total, paidByCompany, payout.Value, flags.Count == 0 ? null : string.Join('\n', flags), clock.UtcNow);
+        db.VoucherFiles.Add(File(voucher.Id, VoucherFileKind.Invoice, invoice));
+        if (scheme.Kind == VoucherKind.CoFunded)
+        {
+            db.VoucherFiles.Add(File(voucher.Id, VoucherFileKind.OwnShareProof, ownShareProof!));
+        }
+
+        audit.Record(new VoucherChanged(voucher.Id, VoucherAuditActions.Invoiced, old, VoucherSnapshot.Of(voucher)));
         var saved = await SaveAsync(voucher, ct);
         if (saved.IsSuccess)
         {
@@ -260,6 +369,100 @@ public sealed class VoucherService(RegiekamerDb db, AuditTrail audit, BrusselsCl
 
         return saved;
     }
+
+    /// <summary>The regisseur checked the invoice and the voucher is paid out, recorded with date and reference.</summary>
+    public async Task<Result<Voucher>> PayAsync(int voucherId, VoucherPaymentInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        db.ChangeTracker.Clear();
+        var voucher = await db.Vouchers.FirstOrDefaultAsync(v => v.Id == voucherId, ct);
+        if (voucher is null)
+        {
+            return VoucherNotFound(voucherId);
+        }
+
+        if (voucher.Status != VoucherStatus.Invoiced)
+        {
+            return DomainError.Conflict("voucher-not-invoiced", "Alleen een cheque met een nagekeken factuur wordt uitbetaald.", "Only a voucher with its invoice in is paid out.");
+        }
+
+        var errors = new List<DomainError>();
+        if (input.PaidOn is not { } paidOn || paidOn < voucher.InvoiceDate || paidOn > clock.Today)
+        {
+            errors.Add(DomainError.Invalid("validation", "Betaald op: een datum vanaf de factuurdatum tot vandaag.", "Paid on: a date from the invoice date up to today.", "paidOn"));
+        }
+
+        var reference = Required(input.Reference, 100, "reference", "Referentie van de betaling", "Payment reference", errors);
+        if (errors.Count > 0)
+        {
+            return Result<Voucher>.Fail(errors);
+        }
+
+        var old = VoucherSnapshot.Of(voucher);
+        db.ExpectVersion(voucher, input.Version);
+        voucher.Pay(input.PaidOn!.Value, reference!, clock.UtcNow);
+        audit.Record(new VoucherChanged(voucher.Id, VoucherAuditActions.Paid, old, VoucherSnapshot.Of(voucher)));
+        return await SaveAsync(voucher, ct);
+    }
+
+    /// <summary>Every approved or delivered voucher past its last day of use lapses (KC7), releasing its reservation; returns how many.</summary>
+    public async Task<int> LapseDueAsync(CancellationToken ct = default)
+    {
+        db.ChangeTracker.Clear();
+        var today = clock.Today;
+        var due = await db.Vouchers.Where(v => (v.Status == VoucherStatus.Approved || v.Status == VoucherStatus.Delivered) && v.LastDayOfUse < today).ToListAsync(ct);
+        foreach (var voucher in due)
+        {
+            var old = VoucherSnapshot.Of(voucher);
+            voucher.Lapse(clock.UtcNow);
+            audit.Record(new VoucherChanged(voucher.Id, VoucherAuditActions.Lapsed, old, VoucherSnapshot.Of(voucher)));
+        }
+
+        if (due.Count > 0)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+
+        return due.Count;
+    }
+
+    /// <summary>The voucher whose stored hash matches the token's (an absent or overlong token matches none).</summary>
+    private async Task<Voucher?> ByTokenAsync(string? token, Func<string, System.Linq.Expressions.Expression<Func<Voucher, bool>>> match, CancellationToken ct) =>
+        string.IsNullOrEmpty(token) || token.Length > 100 ? null : await db.Vouchers.FirstOrDefaultAsync(match(Hash(token)), ct);
+
+    private static void CheckPdf(UploadedFile? file, string field, string nl, string en, List<DomainError> errors)
+    {
+        if (file is null || file.Content.Length == 0)
+        {
+            errors.Add(DomainError.Invalid("validation", $"{nl}: laad een PDF op.", $"{en}: upload a PDF.", field));
+        }
+        else if (!Applications.ApplicationService.IsPdf(file.Content))
+        {
+            errors.Add(DomainError.Invalid("not-pdf", $"{nl}: het bestand is geen PDF (de inhoud begint niet met %PDF-).", $"{en}: the file is not a PDF (its content does not start with %PDF-).", field));
+        }
+        else if (file.Content.Length > MaxFileBytes)
+        {
+            errors.Add(DomainError.Invalid("too-large", $"{nl}: hoogstens 10 MB.", $"{en}: at most 10 MB.", field));
+        }
+    }
+
+    /// <summary>The largest invoice or proof accepted.</summary>
+    public const int MaxFileBytes = 10 * 1024 * 1024;
+
+    private VoucherFile File(int voucherId, VoucherFileKind kind, UploadedFile file) => new()
+    {
+        VoucherId = voucherId,
+        Kind = kind,
+        FileName = Path.GetFileName(file.FileName) is { Length: > 0 and <= 255 } name ? name : kind == VoucherFileKind.Invoice ? "factuur.pdf" : "bewijs-eigen-inbreng.pdf",
+        Length = file.Content.Length,
+        Sha256 = Sha256Hex(file.Content),
+        Content = file.Content,
+        UploadedAtUtc = clock.UtcNow,
+    };
+
+    private static string Sha256Hex(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
+
+    private static string NewToken() => Convert.ToHexString(RandomNumberGenerator.GetBytes(32)).ToLowerInvariant();
 
     /// <summary>The scheme's budget to the cent (KC2): target, approved, reserved, paid, lapsed and left.</summary>
     public async Task<Result<VoucherBudget>> BudgetAsync(int schemeId, CancellationToken ct = default)

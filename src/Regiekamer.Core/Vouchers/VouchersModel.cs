@@ -16,6 +16,8 @@ public static class VouchersModel
         public DbSet<VoucherScheme> VoucherSchemes => db.Set<VoucherScheme>();
 
         public DbSet<Voucher> Vouchers => db.Set<Voucher>();
+
+        public DbSet<VoucherFile> VoucherFiles => db.Set<VoucherFile>();
     }
 }
 
@@ -53,7 +55,7 @@ internal sealed class VoucherConfiguration : IEntityTypeConfiguration<Voucher>
         b.HasIndex(v => v.VoucherSchemeId);
         b.HasIndex(v => v.PartnershipId);
         b.HasIndex(v => v.CompanyKbo);
-        b.HasIndex(v => v.ConfirmationTokenHash).IsUnique();
+        b.HasIndex(v => v.CompanyTokenHash).IsUnique();
         b.Property(v => v.Version).IsConcurrencyToken();
         b.Property(v => v.CompanyKbo).HasMaxLength(10);
         b.Property(v => v.CompanyName).HasMaxLength(300);
@@ -63,11 +65,28 @@ internal sealed class VoucherConfiguration : IEntityTypeConfiguration<Voucher>
         b.Property(v => v.ContactPhone).HasMaxLength(40);
         b.Property(v => v.Service).HasMaxLength(2000);
         b.Property(v => v.IpAddress).HasMaxLength(45);
-        b.Property(v => v.ConfirmationTokenHash).HasMaxLength(64);
+        b.Property(v => v.CompanyTokenHash).HasMaxLength(64);
+        b.HasIndex(v => v.ProviderTokenHash).IsUnique();
+        b.Property(v => v.ProviderTokenHash).HasMaxLength(64);
+        b.Property(v => v.InvoiceNumber).HasMaxLength(100);
+        b.Property(v => v.PaymentReference).HasMaxLength(100);
         b.Property(v => v.Findings).HasMaxLength(4000);
         b.Property(v => v.DecisionReason).HasMaxLength(2000);
         b.HasOne<VoucherScheme>().WithMany().HasForeignKey(v => v.VoucherSchemeId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Partnership>().WithMany().HasForeignKey(v => v.PartnershipId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Actor>().WithMany().HasForeignKey(v => v.ProviderActorId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class VoucherFileConfiguration : IEntityTypeConfiguration<VoucherFile>
+{
+    public void Configure(EntityTypeBuilder<VoucherFile> b)
+    {
+        b.ToTable("VoucherFiles");
+        b.HasIndex(f => f.VoucherId);
+        b.HasIndex(f => f.Sha256);
+        b.Property(f => f.FileName).HasMaxLength(255);
+        b.Property(f => f.Sha256).HasMaxLength(64);
+        b.HasOne<Voucher>().WithMany().HasForeignKey(f => f.VoucherId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -138,8 +138,8 @@ public sealed class VoucherServiceTests
         await using (var check = database.NewDb())
         {
             var stored = await check.Vouchers.SingleAsync();
-            Assert.NotEqual(applied.ConfirmationToken, stored.ConfirmationTokenHash);
-            Assert.Equal(64, stored.ConfirmationTokenHash!.Length);
+            Assert.NotEqual(applied.ConfirmationToken, stored.CompanyTokenHash);
+            Assert.Equal(64, stored.CompanyTokenHash!.Length);
         }
 
         var confirmed = Ok(await vouchers.ConfirmAsync(applied.ConfirmationToken));
@@ -150,7 +150,7 @@ public sealed class VoucherServiceTests
         // Refusing needs a reason; a stale version is a conflict; then it is refused.
         Assert.Equal("reason", Assert.Single((await vouchers.DecideAsync(confirmed.Id, new VoucherDecisionInput(false, " ", confirmed.Version))).Errors).Field);
         Assert.Equal(ErrorKind.Conflict, (await vouchers.DecideAsync(confirmed.Id, new VoucherDecisionInput(false, "Geen regulier bedrijf", confirmed.Version - 1))).Errors[0].Kind);
-        var refused = Ok(await vouchers.DecideAsync(confirmed.Id, new VoucherDecisionInput(false, "Geen regulier bedrijf", confirmed.Version)));
+        var refused = Ok(await vouchers.DecideAsync(confirmed.Id, new VoucherDecisionInput(false, "Geen regulier bedrijf", confirmed.Version))).Voucher;
         Assert.Equal((VoucherStatus.Refused, Money.Zero), (refused.Status, refused.Amount));
     }
 
@@ -207,5 +207,111 @@ public sealed class VoucherServiceTests
         // A draft takes no applications.
         var draft = Ok(await vouchers.CreateSchemeAsync(s.Partnership, Scheme([s.Provider])));
         Assert.Equal(ErrorKind.NotFound, (await vouchers.ApplyAsync(draft.Id, Application("0207000077", s.Provider), null)).Errors[0].Kind);
+    }
+
+    private static UploadedFile Pdf(string text) => new("factuur.pdf", System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n" + text + "\n%%EOF"));
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ACoFundedVoucher_IsDelivered_Invoiced_AndPaid_AndTheBudgetAddsUp(DatabaseProvider provider)
+    {
+        var s = await SetUpAsync(provider);
+        await using var database = s.Database;
+        VoucherScheme scheme;
+        await using (var scope = Scope(s))
+        {
+            var vouchers = scope.ServiceProvider.GetRequiredService<VoucherService>();
+            var draft = Ok(await vouchers.CreateSchemeAsync(s.Partnership, Scheme([s.Provider], budget: "1000,00") with { Kind = "co-funded", Value = "250,00", OwnShare = "250,00" }));
+            scheme = Ok(await vouchers.OpenSchemeAsync(draft.Id, draft.Version));
+        }
+
+        var applied = default(VoucherApplication);
+        await using (var scope = Scope(s))
+        {
+            var vouchers = scope.ServiceProvider.GetRequiredService<VoucherService>();
+            applied = Ok(await vouchers.ApplyAsync(scheme.Id, Application(Kbo(3_000_001), s.Provider), "192.0.2.9"));
+            var confirmed = Ok(await vouchers.ConfirmAsync(applied.ConfirmationToken));
+            var decision = Ok(await vouchers.DecideAsync(confirmed.Id, new VoucherDecisionInput(true, "Past in de regeling", confirmed.Version)));
+            Assert.Equal((VoucherStatus.Approved, Money.FromEuros(250), new DateOnly(2023, 8, 1)), (decision.Voucher.Status, decision.Voucher.Amount, decision.Voucher.LastDayOfUse));
+
+            // The invoice waits for the provider's confirmation; the company's link is not the provider's.
+            Assert.Equal(ErrorKind.Conflict, (await vouchers.InvoiceAsync(applied.ConfirmationToken, new VoucherInvoiceInput("F-1", new DateOnly(2023, 2, 10), "600,00", "350,00"), Pdf("a"), Pdf("b"))).Errors[0].Kind);
+            Assert.Equal(ErrorKind.NotFound, (await vouchers.DeliverAsync(applied.ConfirmationToken)).Errors[0].Kind);
+            Assert.Equal(VoucherStatus.Delivered, Ok(await vouchers.DeliverAsync(decision.ProviderToken)).Status);
+        }
+
+        database.Time.SetUtcNow(new DateTimeOffset(2023, 2, 15, 9, 0, 0, TimeSpan.Zero));
+
+        await using (var scope = Scope(s))
+        {
+            var vouchers = scope.ServiceProvider.GetRequiredService<VoucherService>();
+            var token = applied.ConfirmationToken;
+
+            // Not a PDF, no proof, below value + own share, before the application: refused, nothing stored.
+            var future = await vouchers.InvoiceAsync(token, new VoucherInvoiceInput("F-1", new DateOnly(2023, 2, 16), "600,00", "350,00"), Pdf("a"), Pdf("b"));
+            Assert.Equal("date", Assert.Single(future.Errors).Field);
+            var notPdf = await vouchers.InvoiceAsync(token, new VoucherInvoiceInput("F-1", new DateOnly(2023, 2, 10), "600,00", "350,00"), new UploadedFile("f.pdf", [1, 2, 3]), null);
+            Assert.Equal(["invoice", "ownShareProof"], notPdf.Errors.Select(e => e.Field));
+            var below = await vouchers.InvoiceAsync(token, new VoucherInvoiceInput("F-1", new DateOnly(2023, 2, 10), "499,99", "250,00"), Pdf("a"), Pdf("b"));
+            Assert.Equal(("KC6", "invoiceTotal"), (Assert.Single(below.Errors).Code, below.Errors[0].Field));
+            var early = await vouchers.InvoiceAsync(token, new VoucherInvoiceInput("F-1", new DateOnly(2023, 1, 31), "600,00", "350,00"), Pdf("a"), Pdf("b"));
+            Assert.Equal("KC6", Assert.Single(early.Errors).Code);
+            await using (var check = database.NewDb())
+            {
+                Assert.Equal(0, await check.VoucherFiles.CountAsync());
+            }
+
+            var invoiced = Ok(await vouchers.InvoiceAsync(token, new VoucherInvoiceInput("F-1", new DateOnly(2023, 2, 10), "600,00", "350,00"), Pdf("a"), Pdf("b")));
+            Assert.Equal((VoucherStatus.Invoiced, Money.FromEuros(250), Money.FromEuros(600)), (invoiced.Status, invoiced.Amount, invoiced.InvoiceTotal));
+            var paid = Ok(await vouchers.PayAsync(invoiced.Id, new VoucherPaymentInput(new DateOnly(2023, 2, 14), "BET-2023-17", invoiced.Version)));
+            Assert.Equal((VoucherStatus.Paid, new DateOnly(2023, 2, 14), "BET-2023-17"), (paid.Status, paid.PaidOn, paid.PaymentReference));
+            var budget = Ok(await vouchers.BudgetAsync(scheme.Id));
+            Assert.Equal((1, Money.FromEuros(250), Money.Zero, Money.FromEuros(750)), (budget.PaidCount, budget.Paid, budget.Reserved, budget.Left));
+        }
+
+        // The same invoice file for another voucher is refused (KC6).
+        await using (var scope = Scope(s))
+        {
+            var vouchers = scope.ServiceProvider.GetRequiredService<VoucherService>();
+            var other = Ok(await vouchers.ApplyAsync(scheme.Id, Application(Kbo(3_000_002), s.Provider), "192.0.2.10"));
+            var confirmed = Ok(await vouchers.ConfirmAsync(other.ConfirmationToken));
+            var decision = Ok(await vouchers.DecideAsync(confirmed.Id, new VoucherDecisionInput(true, null, confirmed.Version)));
+            Ok(await vouchers.DeliverAsync(decision.ProviderToken));
+            var reused = await vouchers.InvoiceAsync(other.ConfirmationToken, new VoucherInvoiceInput("F-2", new DateOnly(2023, 2, 10), "600,00", "350,00"), Pdf("a"), Pdf("c"));
+            Assert.Contains(reused.Errors, e => e.Code == "KC6" && e.Message.En.Contains("file", StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AnApprovedVoucher_NotUsedInTime_Lapses_AndReleasesItsReservation(DatabaseProvider provider)
+    {
+        var s = await SetUpAsync(provider);
+        await using var database = s.Database;
+        var scheme = await OpenSchemeAsync(s, budget: "500,00");
+        var voucher = await ConfirmedAsync(s, scheme.Id, Application(Kbo(4_000_001), s.Provider));
+        await using (var scope = Scope(s))
+        {
+            var vouchers = scope.ServiceProvider.GetRequiredService<VoucherService>();
+            Ok(await vouchers.DecideAsync(voucher.Id, new VoucherDecisionInput(true, null, voucher.Version)));
+            Assert.Equal(Money.Zero, Ok(await vouchers.BudgetAsync(scheme.Id)).Left);
+        }
+
+        // Approved on 1/2/2023 with 6 months: usable up to 1/8/2023; on that day nothing lapses, the day after it does.
+        database.Time.SetUtcNow(new DateTimeOffset(2023, 8, 1, 12, 0, 0, TimeSpan.Zero));
+        await using (var scope = Scope(s))
+        {
+            Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<VoucherService>().LapseDueAsync());
+        }
+
+        database.Time.SetUtcNow(new DateTimeOffset(2023, 8, 2, 12, 0, 0, TimeSpan.Zero));
+        await using (var scope = Scope(s))
+        {
+            var vouchers = scope.ServiceProvider.GetRequiredService<VoucherService>();
+            Assert.Equal(1, await vouchers.LapseDueAsync());
+            Assert.Equal(0, await vouchers.LapseDueAsync());
+            var budget = Ok(await vouchers.BudgetAsync(scheme.Id));
+            Assert.Equal((1, Money.FromEuros(500), Money.FromEuros(500)), (budget.Lapsed, budget.LapsedValue, budget.Left));
+        }
     }
 }

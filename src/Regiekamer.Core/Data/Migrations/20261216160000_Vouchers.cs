@@ -75,7 +75,8 @@ public sealed class Vouchers : Migration
                 IpAddress = t.Column<string>(maxLength: 45, nullable: true),
                 AppliedAtUtc = t.Column<DateTime>(nullable: false),
                 AppliedOn = t.Column<DateOnly>(nullable: false),
-                ConfirmationTokenHash = t.Column<string>(maxLength: 64, nullable: true),
+                CompanyTokenHash = t.Column<string>(maxLength: 64, nullable: true),
+                ProviderTokenHash = t.Column<string>(maxLength: 64, nullable: true),
                 ConfirmedAtUtc = t.Column<DateTime>(nullable: true),
                 Status = t.Column<string>(maxLength: 40, nullable: false),
                 Amount = t.Column<long>(nullable: false),
@@ -83,6 +84,14 @@ public sealed class Vouchers : Migration
                 DecidedOn = t.Column<DateOnly>(nullable: true),
                 DecidedByUserId = t.Column<Guid>(nullable: true),
                 DecisionReason = t.Column<string>(maxLength: 2000, nullable: true),
+                LastDayOfUse = t.Column<DateOnly>(nullable: true),
+                DeliveredOn = t.Column<DateOnly>(nullable: true),
+                InvoiceNumber = t.Column<string>(maxLength: 100, nullable: true),
+                InvoiceDate = t.Column<DateOnly>(nullable: true),
+                InvoiceTotal = t.Column<long>(nullable: false),
+                PaidByCompany = t.Column<long>(nullable: false),
+                PaidOn = t.Column<DateOnly>(nullable: true),
+                PaymentReference = t.Column<string>(maxLength: 100, nullable: true),
                 PersonalDataErased = t.Column<bool>(nullable: false),
                 Version = t.Column<int>(nullable: false),
                 UpdatedAtUtc = t.Column<DateTime>(nullable: false),
@@ -98,12 +107,35 @@ public sealed class Vouchers : Migration
         migrationBuilder.CreateIndex("IX_Vouchers_PartnershipId", "Vouchers", "PartnershipId");
         migrationBuilder.CreateIndex("IX_Vouchers_CompanyKbo", "Vouchers", "CompanyKbo");
         migrationBuilder.CreateIndex("IX_Vouchers_ProviderActorId", "Vouchers", "ProviderActorId");
-        migrationBuilder.CreateIndex("IX_Vouchers_ConfirmationTokenHash", "Vouchers", "ConfirmationTokenHash", unique: true);
+        migrationBuilder.CreateIndex("IX_Vouchers_CompanyTokenHash", "Vouchers", "CompanyTokenHash", unique: true);
+        migrationBuilder.CreateIndex("IX_Vouchers_ProviderTokenHash", "Vouchers", "ProviderTokenHash", unique: true);
+
+        migrationBuilder.CreateTable(
+            name: "VoucherFiles",
+            columns: t => new
+            {
+                Id = Initial.Identity(t),
+                VoucherId = t.Column<int>(nullable: false),
+                Kind = t.Column<string>(maxLength: 40, nullable: false),
+                FileName = t.Column<string>(maxLength: 255, nullable: false),
+                Length = t.Column<long>(nullable: false),
+                Sha256 = t.Column<string>(maxLength: 64, nullable: false),
+                Content = t.Column<byte[]>(nullable: false),
+                UploadedAtUtc = t.Column<DateTime>(nullable: false),
+            },
+            constraints: t =>
+            {
+                t.PrimaryKey("PK_VoucherFiles", x => x.Id);
+                t.ForeignKey("FK_VoucherFiles_Vouchers_VoucherId", x => x.VoucherId, "Vouchers", "Id", onDelete: ReferentialAction.Cascade);
+            });
+        migrationBuilder.CreateIndex("IX_VoucherFiles_VoucherId", "VoucherFiles", "VoucherId");
+        migrationBuilder.CreateIndex("IX_VoucherFiles_Sha256", "VoucherFiles", "Sha256");
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
         ArgumentNullException.ThrowIfNull(migrationBuilder);
+        migrationBuilder.DropTable("VoucherFiles");
         migrationBuilder.DropTable("Vouchers");
         migrationBuilder.DropTable("VoucherSchemeProviders");
         migrationBuilder.DropTable("VoucherSchemes");
