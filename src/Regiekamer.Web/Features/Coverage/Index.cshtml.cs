@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Regiekamer.Core.Calls;
-using Regiekamer.Core.Coverage;
 using Regiekamer.Core.Common;
+using Regiekamer.Core.Coverage;
 using Regiekamer.Core.Evaluation;
 using Regiekamer.Core.ReferenceData;
 using Regiekamer.Web.Features.Shared;
