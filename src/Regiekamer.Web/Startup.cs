@@ -51,6 +51,7 @@ public static class Startup
             WebFeatures.ConfigurePages(o.Conventions);
         });
         builder.Services.AddOutputCache(o => o.AddPolicy(PageCache.Policy, new PageCache()));
+        builder.Services.AddStaticFileCompression();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi("v1", OpenApiSetup.Configure);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
@@ -92,7 +93,8 @@ public static class Startup
         app.UseWhen(context => !AccountProblems.IsApi(context.Request), pages => pages.UseStatusCodePagesWithReExecute(ErrorPath + "{0}"));
         app.UseWhen(context => AccountProblems.IsApi(context.Request), api => api.UseStatusCodePages());
         app.UseMiddleware<SecurityHeaders>();
-        app.UseStaticFiles();
+        app.UseResponseCompression();
+        app.UseStaticFiles(StaticFileCompression.StaticFiles);
         app.UseRouting();
         app.UseAuthentication();
         app.UseRegiekamerAccounts();

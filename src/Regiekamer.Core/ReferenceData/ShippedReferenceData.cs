@@ -27,6 +27,14 @@ public sealed class ShippedReferenceData
 
     public required IReadOnlyList<KnownComposition> KnownCompositions { get; init; }
 
+    /// <summary>Statbel's population by age group on 1/1/2017 per 2019-2024 municipality (the file the working-age dataset comes from).</summary>
+    public required IReadOnlyDictionary<NisCode, AgeGroupCounts> AgeGroups2017 { get; init; }
+
+    /// <summary>How the 2017 age groups are cited.</summary>
+    public const string AgeGroupsProvenance =
+        "Statbel TF_SOC_POP_STRUCT_2017 summed to age groups by GitHub twallema/flepimop_influenza_BE (commit e85298f8804db06522153677df2669b4421a1298; "
+        + "that repository is CC BY-NC-SA 4.0, the figures are Statbel open data). Flemish total 6,516,011.";
+
     /// <summary>How the job-seeker estimate of earlier versions was made (the 4.5% dataset, which still ships: stored runs refer to it).</summary>
     public static readonly Bilingual JobSeekerEstimateHow = new(
         "per gemeente 4,5% van de bevolking op beroepsactieve leeftijd (15-64 jaar, Statbel 1/1/2017), "
@@ -153,7 +161,12 @@ public sealed class ShippedReferenceData
                 r["period_evidence"],
                 r["source_url"],
                 r["notes"])).ToList(),
+            AgeGroups2017 = pop2017.ToDictionary(
+                r => NisCode.Parse(r["nis_code"]),
+                r => new AgeGroupCounts(Count(r["pop_0_4"]), Count(r["pop_5_14"]), Count(r["pop_15_64"]), Count(r["pop_65_plus"]), Count(r["pop_total"]))),
         };
+
+        static long Count(string text) => long.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
 
         static ShippedDataset Regions(string title, MunicipalitySet set, DateOnly date, string detail, IEnumerable<(string Nis, string Code, string Name)> rows)
         {
@@ -274,6 +287,9 @@ public sealed record ShippedDataset(
             && dataset.ReferenceDate == ReferenceDate && dataset.Series == Series && dataset.Year == Year;
     }
 }
+
+/// <summary>One municipality's population by age group; <see cref="Total"/> is the source's own total.</summary>
+public sealed record AgeGroupCounts(long Age0To4, long Age5To14, long Age15To64, long Age65Plus, long Total);
 
 /// <summary>A partnership composition found on a public web page (demo data, not the official list).</summary>
 public sealed record KnownComposition(string Name, IReadOnlyList<NisCode> Members, string PeriodEvidence, string SourceUrl, string Notes);

@@ -152,6 +152,7 @@ public sealed class AccessMatrixTests
         // API: a partnership's own data.
         Api("GET", "/api/v1/partnerships/{partnershipId:int}/", "/api/v1/partnerships/{p}", Audience.ReadOwn),
         Api("GET", "/api/v1/partnerships/{partnershipId:int}/members-2025", "/api/v1/partnerships/{p}/members-2025", Audience.ReadOwn),
+        Api("GET", "/api/v1/partnerships/{partnershipId:int}/area", "/api/v1/partnerships/{p}/area", Audience.ReadOwn),
         Api("GET", "/api/v1/partnerships/{partnershipId:int}/eligibility", "/api/v1/partnerships/{p}/eligibility", Audience.ReadOwn),
         Api("PUT", "/api/v1/partnerships/{partnershipId:int}/", "/api/v1/partnerships/{p}", Audience.EditOwn, "{}"),
 

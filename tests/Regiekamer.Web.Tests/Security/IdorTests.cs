@@ -27,7 +27,7 @@ public sealed class IdorTests
         var links = page.QuerySelectorAll("main table#partnerships a").Select(a => a.GetAttribute("href")).Distinct().ToList();
         Assert.Equal([$"/Partnerships/{who.Own}"], links);
 
-        foreach (var url in new[] { $"/api/v1/partnerships/{who.Other}", $"/api/v1/partnerships/{who.Other}/eligibility", $"/api/v1/partnerships/{who.Other}/members-2025" })
+        foreach (var url in new[] { $"/api/v1/partnerships/{who.Other}", $"/api/v1/partnerships/{who.Other}/eligibility", $"/api/v1/partnerships/{who.Other}/members-2025", $"/api/v1/partnerships/{who.Other}/area" })
         {
             using var response = await regisseur.GetAsync(new Uri(url, UriKind.Relative));
             var problem = await response.ReadJsonAsync(403, url);

@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Regiekamer.Core.Accounts;
 using Regiekamer.Core.Allocation;
+using Regiekamer.Core.Areas;
 using Regiekamer.Core.Calls;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.Eligibility;
 using Regiekamer.Core.Evaluation;
 using Regiekamer.Core.Partnerships;
 using Regiekamer.Core.ReferenceData;
+using Regiekamer.Web.Features.Shared;
 using Regiekamer.Web.Infrastructure;
 
 namespace Regiekamer.Web.Features.Partnerships;
@@ -47,6 +49,11 @@ public sealed class DetailsModel(CurrentPartnership current, CallEvaluationServi
 
     public IReadOnlyList<MappedMember> Members2025 { get; private set; } = [];
 
+    /// <summary>The area's figures next to Flanders' (issue 10, point 3), on the same snapshot as the members table.</summary>
+    public AreaChallengesReport Area { get; private set; } = null!;
+
+    public MapView Map { get; private set; } = null!;
+
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "on")] DateOnly? on, CancellationToken ct)
     {
         On = await calls.JudgementDateAsync(null, on, ct);
@@ -66,7 +73,25 @@ public sealed class DetailsModel(CurrentPartnership current, CallEvaluationServi
         JobSeekerEstimates = AllocationInputs.From([PartnershipService.ToFacts(Partnership)], Snapshot).Value?[0].JobSeekerEstimates ?? [];
         var s2025 = await data.SnapshotAsync(MunicipalitySet.Set2025, ct: ct);
         Members2025 = MergerMapping.To2025(Members, Snapshot.Municipalities, s2025.Municipalities);
+        Area = AreaChallenges.Compute(Members, Snapshot, AgeGroupFigures.Shipped(Snapshot.Set));
+        Map = PartnershipMap(Partnership, Members);
         return Page();
+    }
+
+    /// <summary>The partnership's municipalities on the map, the others as context. Markers: none yet (the actor inventory adds its actors here).</summary>
+    public static MapView PartnershipMap(Partnership partnership, IReadOnlyList<NisCode> members)
+    {
+        ArgumentNullException.ThrowIfNull(partnership);
+        return new MapView(
+            "partnership-map",
+            new($"Kaart van het gebied van {partnership.Name}", $"Map of the area of {partnership.Name}"),
+            partnership.MunicipalitySet,
+            [new MapView.Group(partnership.Name, members)],
+            RestUncovered: false,
+            ShowRegions: true,
+            FitGroups: true,
+            Markers: [],
+            TableId: "members");
     }
 
     [PartnershipAccess(PartnershipPermission.Manage)]

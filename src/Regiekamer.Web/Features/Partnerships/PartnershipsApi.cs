@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Regiekamer.Core.Accounts;
+using Regiekamer.Core.Areas;
 using Regiekamer.Core.Data;
 using Regiekamer.Core.Partnerships;
 using Regiekamer.Core.ReferenceData;
@@ -43,6 +44,29 @@ public static class PartnershipsApi
             .WithSummary("The partnership's members mapped onto the 285 municipalities of 2025 after the mergers, with the 2019 municipalities outside it that merged into the same one.")
             .Produces<List<Member2025Dto>>(StatusCodes.Status200OK)
             .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+
+        one.MapGet("/area", AreaAsync)
+            .WithSummary("The area's challenges next to Flanders' (the environment analysis, WSE-LR1): inhabitants, working-age population, aged 65 and over (Statbel 1/1/2017) and job seekers (the latest call's VDAB figures; a share of a 2025 merger the partnership does not hold whole, or a suppressed value, is an estimate and says why), each with its dataset, source and reference date. Counts are exact sums; shares are part/whole, with a percentage rounded for display.")
+            .Produces<AreaDto>(StatusCodes.Status200OK)
+            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<IResult> AreaAsync(CurrentPartnership current, ReferenceDataService data, CancellationToken ct)
+    {
+        var p = current.Existing;
+        var s = await data.SnapshotAsync(p.MunicipalitySet, ct: ct);
+        var area = AreaChallenges.Compute(p.Members.Select(m => m.NisCode), s, AgeGroupFigures.Shipped(s.Set));
+        return TypedResults.Ok(new AreaDto(
+            p.Id,
+            s.Set == MunicipalitySet.Set2025 ? "2025" : "2019",
+            area.Municipalities,
+            area.Figures.Select(f => new AreaFigureDto(
+                f.Code, f.Label.En, f.Value, f.FlemishValue, Share(f.Share), Share(f.FlemishShare), f.ShareOf.En, f.DatasetTitle, f.Citation.En, f.ReferenceDate, f.IsEstimate,
+                f.Estimates.Select(Municipalities.EstimatedFigureDto.Of).ToList(), f.FlemishEstimates.Select(Municipalities.EstimatedFigureDto.Of).ToList(),
+                f.Missing.Select(c => c.Value).ToList())).ToList(),
+            area.JobSeekersMethod?.En));
+
+        static ShareDto? Share(Share? share) => share is { } v ? new ShareDto(v.Part, v.Whole, v.PerMille is { } pm ? pm / 10m : null) : null;
     }
 
     private static async Task<Microsoft.AspNetCore.Http.HttpResults.Ok<List<PartnershipDto>>> ListAsync(ClaimsPrincipal user, RegiekamerDb db, ReferenceDataService data, DerivedCache cache, CancellationToken ct)
