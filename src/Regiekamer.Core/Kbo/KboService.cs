@@ -47,7 +47,7 @@ public sealed record KboStatus(KboStanding Standing, Bilingual Text, DateOnly? S
 
     public static KboStatus Of(KboStanding standing, DateOnly? snapshotDate)
     {
-        var date = snapshotDate is { } d ? Formats.ShortDate(d) : "";
+        var date = snapshotDate is { } d ? Formats.Date(d) : "";
         return new(standing, standing switch
         {
             KboStanding.NoExtract => new("Geen KBO-gegevens geladen.", "No KBO data loaded."),

@@ -104,7 +104,7 @@ public sealed class KboImportTests : IDisposable
         {
             var status = await WithKboAsync(database, kbo => kbo.StatusAsync(KboNumber.Parse(number)));
             Assert.Equal((standing, flagged, new DateOnly(2026, 11, 1)), (status.Standing, status.Flagged, status.SnapshotDate));
-            Assert.Contains("1/11/2026", status.Text.Nl, StringComparison.Ordinal);
+            Assert.Contains("01/11/2026", status.Text.Nl, StringComparison.Ordinal);
         }
 
         var unknown = await WithKboAsync(database, kbo => kbo.FindAsync(KboNumber.Parse(Delta)));
