@@ -108,6 +108,7 @@ public static class RegiekamerServices
         services.AddScoped<Grants.OpenData.OpenDataService>();
         services.AddScoped<Kbo.KboService>();
         services.AddScoped<Kbo.KboImportService>();
+        services.AddSingleton(Kbo.KboUploads.Default);
 
         // Notifications: the defaults here; the web app registers its configured settings after (the last one wins).
         services.AddLogging();
