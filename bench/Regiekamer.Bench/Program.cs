@@ -18,6 +18,12 @@ public static class Program
             return await LedgerData.SeedAsync(ledgerConnection);
         }
 
+        // docs/performance.md, "KBO import": a synthetic full extract of ENTERPRISES (default 1,000,000) enterprises.
+        if (args is ["kbo-extract", var kboPath, .. var rest])
+        {
+            return KboExtractGenerator.Write(kboPath, rest is [var count] ? int.Parse(count, System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

@@ -29,6 +29,11 @@ public static class Startup
         builder.AddRegiekamerAccounts();
         builder.Services.AddSingleton(NotificationSettings.From(config));
         builder.Services.AddSingleton(OpenDataSettings.From(config));
+        if (config["Kbo:UploadFolder"] is { Length: > 0 } kboFolder)
+        {
+            builder.Services.AddSingleton(new Regiekamer.Core.Kbo.KboUploads(Path.Combine(builder.Environment.ContentRootPath, kboFolder)));
+        }
+
         if (config.GetValue("Jobs:Enabled", defaultValue: true))
         {
             // The reminders and the mail outbox (ADR 0009): a Quartz scheduler in every instance, clustered on PostgreSQL.

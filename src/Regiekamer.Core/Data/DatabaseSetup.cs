@@ -107,6 +107,9 @@ public static class RegiekamerServices
         services.AddScoped<Reports.ReportImportService>();
         services.AddScoped<Reports.ReportListService>();
         services.AddScoped<Grants.OpenData.OpenDataService>();
+        services.AddScoped<Kbo.KboService>();
+        services.AddScoped<Kbo.KboImportService>();
+        services.AddSingleton(Kbo.KboUploads.Default);
 
         // Notifications: the defaults here; the web app registers its configured settings after (the last one wins).
         services.AddLogging();

@@ -103,6 +103,7 @@ public sealed class AccessMatrixTests
         Page("/Audit/Index", "/Audit", Audience.Department),
         Page("/Audit/Export", "/Audit/Export", Audience.Department),
         Page("/Imports/Index", "/Imports", Audience.Administrator),
+        Page("/Kbo/Index", "/Kbo", Audience.Administrator),
         Page("/Admin/Users/Index", "/Admin/Users", Audience.Administrator),
         Page("/Admin/Users/Edit", "/Admin/Users/Edit?id={regisseur}", Audience.Administrator),
         Page("/Admin/Persons/Index", "/Admin/Persons", Audience.Administrator),
@@ -172,6 +173,9 @@ public sealed class AccessMatrixTests
         Api("POST", "/api/v1/allocation/runs/{id:int}/publish", "/api/v1/allocation/runs/999999/publish", Audience.Administrator),
         Api("POST", "/api/v1/calls/{id:int}/versions", "/api/v1/calls/999999/versions", Audience.Administrator, "{}"),
         Api("POST", "/api/v1/imports/{kind}", "/api/v1/imports/no-such-kind", Audience.Administrator, "nis_code,value\n"),
+        Api("GET", "/api/v1/kbo/{number}", "/api/v1/kbo/0207.000.078", Audience.SignedIn),
+        Api("GET", "/api/v1/kbo/imports", "/api/v1/kbo/imports", Audience.Administrator),
+        Api("POST", "/api/v1/kbo/imports", "/api/v1/kbo/imports", Audience.Administrator, ""),
         Api("GET", "/api/v1/persons/export", "/api/v1/persons/export?email=niemand%40example.org", Audience.Administrator),
         Api("POST", "/api/v1/persons/erase", "/api/v1/persons/erase", Audience.Administrator, "{\"email\":\"niemand@example.org\"}"),
 

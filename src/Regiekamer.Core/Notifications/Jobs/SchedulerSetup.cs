@@ -21,7 +21,7 @@ public static class SchedulerSetup
     /// <summary>The group of our jobs and triggers.</summary>
     public const string Group = "regiekamer";
 
-    /// <summary>Registers the mail outbox (it needs an <see cref="Mail.IMailSender"/> and <see cref="Mail.MailSettings"/> from the host) and the scheduler with our two jobs.</summary>
+    /// <summary>Registers the mail outbox (it needs an <see cref="Mail.IMailSender"/> and <see cref="Mail.MailSettings"/> from the host) and the scheduler with our jobs (reminders, mail outbox, KBO import).</summary>
     public static IServiceCollection AddRegiekamerScheduler(this IServiceCollection services, DatabaseOptions database, string? instanceId = null)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -39,6 +39,10 @@ public static class SchedulerSetup
                 trigger => trigger.WithIdentity("mail-outbox-minutely", Group).StartNow()
                     .WithSimpleSchedule(s => s.WithInterval(MailOutboxJob.Interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow)),
                 job => job.WithIdentity(MailOutboxJob.Key).RequestRecovery());
+            q.ScheduleJob<Kbo.KboImportJob>(
+                trigger => trigger.WithIdentity("kbo-import-minutely", Group).StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(Kbo.KboImportJob.Interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow)),
+                job => job.WithIdentity(Kbo.KboImportJob.Key).RequestRecovery());
 
             // A trigger declared again at start replaces the stored one but keeps its firing history: a restart does
             // not fire the jobs again, and a firing missed while the app was down is a misfire, fired at once.
