@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Regiekamer.Core.Common;
+using Regiekamer.Core.Kbo;
 
 namespace Regiekamer.Core.Vouchers;
 
@@ -17,15 +18,6 @@ public sealed record VoucherFinding(string Rule, VoucherCheckOutcome Outcome, Bi
     internal static VoucherFinding Refuse(string rule, string nl, string en) => new(rule, VoucherCheckOutcome.Refused, new Bilingual(nl, en));
 
     internal static VoucherFinding Flag(string rule, string nl, string en) => new(rule, VoucherCheckOutcome.Flagged, new Bilingual(nl, en));
-}
-
-/// <summary>What KBO says of an enterprise number when an extract is loaded; <see cref="NoExtract"/> when none is.</summary>
-public enum KboState
-{
-    NoExtract,
-    Active,
-    Stopped,
-    Unknown,
 }
 
 /// <summary>A party as far as the data knows it: enterprise number, registered address, e-mail, phone.</summary>
@@ -48,7 +40,7 @@ public sealed record VoucherApplicationFacts(
     DateOnly AppliedOn,
     DateOnly? PurchasedOn,
     VoucherParty Company,
-    KboState CompanyInKbo,
+    KboStanding CompanyInKbo,
     int ProviderActorId,
     VoucherParty Provider,
     IReadOnlySet<string> ActorKboNumbers,
@@ -127,13 +119,13 @@ public static class VoucherChecks
 
         switch (f.CompanyInKbo)
         {
-            case KboState.Stopped:
+            case KboStanding.Stopped:
                 findings.Add(VoucherFinding.Refuse(VoucherRules.RegularCompany, "Het bedrijf is volgens de KBO niet actief.", "According to KBO the company is not active."));
                 break;
-            case KboState.Unknown:
+            case KboStanding.Unknown:
                 findings.Add(VoucherFinding.Refuse(VoucherRules.RegularCompany, "Het ondernemingsnummer staat niet in de KBO.", "The enterprise number is not in KBO."));
                 break;
-            case KboState.NoExtract:
+            case KboStanding.NoExtract:
                 findings.Add(VoucherFinding.Flag(VoucherRules.RegularCompany, "Geen KBO-gegevens geladen: of het bedrijf actief is, werd niet nagegaan.", "No KBO data loaded: whether the company is active was not checked."));
                 break;
         }

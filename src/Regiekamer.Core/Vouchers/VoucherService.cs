@@ -6,6 +6,7 @@ using Regiekamer.Core.Actors;
 using Regiekamer.Core.Audit;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.Data;
+using Regiekamer.Core.Kbo;
 using Regiekamer.Core.Partnerships;
 using Regiekamer.Core.ReferenceData;
 
@@ -42,7 +43,7 @@ public sealed record VoucherApplication(Voucher Voucher, string ConfirmationToke
 /// row lock on PostgreSQL, the database's on SQLite), so concurrent approvals of one scheme queue, and each reads the
 /// budget as the one before it left it.
 /// </summary>
-public sealed class VoucherService(RegiekamerDb db, AuditTrail audit, BrusselsClock clock, CurrentActor actor)
+public sealed class VoucherService(RegiekamerDb db, AuditTrail audit, BrusselsClock clock, CurrentActor actor, KboService kbo)
 {
     public const string SchemeAuditEntity = "VoucherScheme";
     public const string VoucherAuditEntity = "Voucher";
@@ -502,7 +503,7 @@ public sealed class VoucherService(RegiekamerDb db, AuditTrail audit, BrusselsCl
             voucher.AppliedOn,
             null,
             new VoucherParty(voucher.CompanyKbo, voucher.CompanyAddress, voucher.ContactEmail, voucher.ContactPhone),
-            await KboStateAsync(voucher.CompanyKbo, ct),
+            await KboStandingAsync(voucher.CompanyKbo, ct),
             voucher.ProviderActorId,
             new VoucherParty(provider.KboNumber ?? "", providerAddress.Length == 0 ? null : providerAddress, provider.Email, provider.Phone),
             actorNumbers,
@@ -520,7 +521,9 @@ public sealed class VoucherService(RegiekamerDb db, AuditTrail audit, BrusselsCl
         return (await db.Partnerships.AsNoTracking().Where(p => p.Id != partnershipId && p.Members.Any(m => inRegions.Contains(m.NisCode))).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
     }
 
-    private static Task<KboState> KboStateAsync(string kbo, CancellationToken ct) => Task.FromResult(KboState.NoExtract);
+    /// <summary>The company in the KBO extract in force (KC4); a sole trader (natural person) is a company like any other here.</summary>
+    private async Task<KboStanding> KboStandingAsync(string number, CancellationToken ct) =>
+        (await kbo.StatusAsync(KboNumber.Parse(number), ct)).Standing;
 
     private async Task<(string? Name, VoucherTerms? Terms, IReadOnlyList<int> Providers, List<DomainError> Errors)> CheckSchemeAsync(int partnershipId, VoucherSchemeInput input, CancellationToken ct)
     {

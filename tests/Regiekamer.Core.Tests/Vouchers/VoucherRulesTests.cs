@@ -1,5 +1,6 @@
 using CsCheck;
 using Regiekamer.Core.Common;
+using Regiekamer.Core.Kbo;
 using Regiekamer.Core.Vouchers;
 
 namespace Regiekamer.Core.Tests.Vouchers;
@@ -151,7 +152,7 @@ public sealed class VoucherRulesTests
         VoucherParty? company = null,
         VoucherParty? provider = null,
         IReadOnlyList<EarlierVoucher>? earlier = null,
-        KboState kbo = KboState.Active,
+        KboStanding kbo = KboStanding.Active,
         bool declared = true,
         IReadOnlySet<string>? actors = null,
         DateOnly? appliedOn = null,
@@ -175,7 +176,13 @@ public sealed class VoucherRulesTests
         Earlier: earlier ?? []);
 
     [Fact]
-    public void Check_ACleanApplication_HasNoFindings() => Assert.Empty(VoucherChecks.CheckApplication(Facts()));
+    public void Check_ACleanApplication_HasNoFindings()
+    {
+        Assert.Empty(VoucherChecks.CheckApplication(Facts()));
+
+        // A sole trader (a natural person in KBO) is a regular company too.
+        Assert.Empty(VoucherChecks.CheckApplication(Facts(kbo: KboStanding.NaturalPerson)));
+    }
 
     [Fact]
     public void Check_OnePerCompanyPerScheme()
@@ -219,10 +226,10 @@ public sealed class VoucherRulesTests
         Assert.Equal(VoucherRules.RegularCompany, Assert.Single(VoucherChecks.CheckApplication(Facts(declared: false))).Rule);
 
     [Theory]
-    [InlineData(KboState.Stopped, VoucherCheckOutcome.Refused)]
-    [InlineData(KboState.Unknown, VoucherCheckOutcome.Refused)]
-    [InlineData(KboState.NoExtract, VoucherCheckOutcome.Flagged)]
-    public void Check_KboState(KboState state, VoucherCheckOutcome outcome) =>
+    [InlineData(KboStanding.Stopped, VoucherCheckOutcome.Refused)]
+    [InlineData(KboStanding.Unknown, VoucherCheckOutcome.Refused)]
+    [InlineData(KboStanding.NoExtract, VoucherCheckOutcome.Flagged)]
+    public void Check_KboStanding(KboStanding state, VoucherCheckOutcome outcome) =>
         Assert.Equal(outcome, Assert.Single(VoucherChecks.CheckApplication(Facts(kbo: state))).Outcome);
 
     [Fact]
