@@ -103,6 +103,7 @@ public static class RegiekamerServices
         services.AddScoped<Grants.LedgerService>();
         services.AddScoped<Grants.DashboardService>();
         services.AddScoped<Reports.ReportService>();
+        services.AddScoped<Actors.ActorService>();
         services.AddScoped<Reports.ReportImportService>();
         services.AddScoped<Reports.ReportListService>();
         services.AddScoped<Grants.OpenData.OpenDataService>();
