@@ -30,7 +30,7 @@ public sealed class ActorService(RegiekamerDb db, AuditTrail audit, TimeProvider
 
     public static DomainError NotFound(int id) => DomainError.NotFound($"Actor {id} bestaat niet in dit regieverband.", $"Actor {id} does not exist in this partnership.");
 
-    public static DomainError Stale { get; } = DomainError.Conflict("concurrency", "Iemand anders bewaarde deze actor intussen; herlaad de pagina en probeer opnieuw.", "Someone else saved this actor in the meantime; reload the page and try again.", "version");
+    public static DomainError Stale { get; } = DomainError.Conflict("concurrency", "Iemand anders bewaarde deze actor intussen; herlaad de pagina en probeer opnieuw.", "Someone else saved this actor in the meantime; reload the page and try again.");
 
     public static DomainError ArchivedActor { get; } = DomainError.Conflict("archived", "Deze actor is gearchiveerd: herstel hem eerst om hem te wijzigen.", "This actor is archived: restore it first to change it.");
 
@@ -129,6 +129,19 @@ public sealed class ActorService(RegiekamerDb db, AuditTrail audit, TimeProvider
     /// <summary>The municipalities of the 2025 set by NIS code, with their names (addresses and areas served are on that set).</summary>
     public async Task<IReadOnlyDictionary<NisCode, string>> Municipalities2025Async(CancellationToken ct = default) =>
         await db.Municipalities.AsNoTracking().Where(m => m.Set == MunicipalitySet.Set2025).ToDictionaryAsync(m => m.NisCode, m => m.Name, ct);
+
+    /// <summary>Municipality names by NIS code, the 2025 set over the 2019 one (a partnership's members may be on either).</summary>
+    public async Task<IReadOnlyDictionary<NisCode, string>> MunicipalityNamesAsync(CancellationToken ct = default)
+    {
+        var rows = await db.Municipalities.AsNoTracking().Select(m => new { m.Set, m.NisCode, m.Name }).ToListAsync(ct);
+        var names = new Dictionary<NisCode, string>();
+        foreach (var m in rows.OrderBy(m => m.Set == MunicipalitySet.Set2025 ? 1 : 0))
+        {
+            names[m.NisCode] = m.Name;
+        }
+
+        return names;
+    }
 
     public async Task<Result<Actor>> CreateAsync(int partnershipId, ActorInput input, bool isDemo = false, CancellationToken ct = default)
     {
