@@ -185,4 +185,24 @@ public sealed class ActorServiceTests
         Assert.Equal(1, await db.Actors.CountAsync());
         Assert.Equal(1, await db.AuditRecords.CountAsync(r => r.EntityType == ActorService.KindAuditEntity));
     }
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task DemoActors_ClearlyDemo_Audited_Once(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, demo: true);
+        await using (var scope = database.NewScope())
+        {
+            var seeder = scope.ServiceProvider.GetRequiredService<DatabaseSeeder>();
+            Assert.Equal(3 * DemoActors.Partnerships, await seeder.SeedDemoActorsAsync());
+            Assert.Equal(0, await seeder.SeedDemoActorsAsync());
+        }
+
+        await using var db = database.NewDb();
+        var actors = await db.Actors.AsNoTracking().ToListAsync();
+        Assert.Equal(3 * DemoActors.Partnerships, actors.Count);
+        Assert.All(actors, a => Assert.True(a.IsDemo && a.Name.StartsWith("Demo ", StringComparison.Ordinal) && a.KboNumber is null && a.Ties.Count == 1, a.Name));
+        Assert.Equal(DemoActors.Partnerships, await db.ActorLinks.CountAsync());
+        Assert.Equal(actors.Count, await db.AuditRecords.CountAsync(r => r.EntityType == ActorService.AuditEntity && r.Action == "Created"));
+        Assert.True((await AuditTrail.VerifyAsync(db)).Intact);
+    }
 }
