@@ -81,4 +81,30 @@ public sealed class ActorJourneyTests
 
         Assert.True(violations.Count == 0, $"axe-core found {violations.Count} accessibility violation(s):\n\n{string.Join("\n\n", violations)}");
     }
+    [Fact]
+    public async Task DepartmentPages_DemoActors_NoAxeViolations()
+    {
+        await using var chromium = await Chromium.LaunchAsync();
+        var (app, address) = await TestApp.StartKestrelAsync(DatabaseProvider.Sqlite);
+        await using var _ = app;
+        await using var context = await chromium.NewContextAsync(address, "PolicyOfficer");
+        var page = await context.NewPageAsync();
+        var violations = new List<string>();
+
+        await page.GotoAsync("/Actors");
+        violations.AddRange(await Axe.ViolationsAsync(page));
+        Assert.Equal(9, await page.Locator("#actors tbody tr").CountAsync());
+        await page.Locator("#actors tbody a").First.ClickAsync();
+        await page.ArriveAsync(new System.Text.RegularExpressions.Regex("^/Partnerships/[0-9]+/Actors/[0-9]+$"));
+        Assert.Contains("Demo", await page.Locator("[role=note]").Last.InnerTextAsync(), StringComparison.Ordinal);
+        violations.AddRange(await Axe.ViolationsAsync(page));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Alle actoren van het regieverband" }).ClickAsync();
+        violations.AddRange(await Axe.ViolationsAsync(page));
+        await page.GotoAsync("/Actors/Kinds");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Toevoegen" }).ClickAsync();
+        Assert.Equal("true", await page.Locator("#Input_Code").GetAttributeAsync("aria-invalid"));
+        violations.AddRange(await Axe.ViolationsAsync(page));
+
+        Assert.True(violations.Count == 0, $"axe-core found {violations.Count} accessibility violation(s):\n\n{string.Join("\n\n", violations)}");
+    }
 }
