@@ -173,6 +173,7 @@ public static class Startup
         if (app.Configuration.GetValue<bool>("Demo:Seed"))
         {
             await seeder.SeedDemoAsync();
+            await seeder.SeedDemoActorsAsync();
             await app.SeedDemoAccountsAsync();
         }
 

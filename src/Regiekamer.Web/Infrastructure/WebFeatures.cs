@@ -73,6 +73,7 @@ public static class WebFeatures
         Feature<OpenDataFeature>(),
         Feature<Features.Reports.ReportsFeature>(),
         Feature<Features.Kbo.KboFeature>(),
+        Feature<Features.Actors.ActorsFeature>(),
     ];
 
     /// <summary>Every feature's owned routes (<see cref="IWebFeature.OwnedRoutes"/>), which the partnership gate guards.</summary>

@@ -120,6 +120,12 @@ public sealed class AccessMatrixTests
         // Pages: annual reports ({r}: the partnership's own empty report of 2023, or another's).
         Page("/Reports/Index", "/Reports", Audience.SignedIn),
         Page("/Reports/Report", "/Reports/{r}", Audience.ReadOwn),
+        Page("/Actors/Index", "/Partnerships/{p}/Actors", Audience.ReadOwn),
+        Page("/Actors/Details", "/Partnerships/{p}/Actors/999999", Audience.ReadOwn),
+        Page("/Actors/New", "/Partnerships/{p}/Actors/New", Audience.EditOwn),
+        Page("/Actors/Edit", "/Partnerships/{p}/Actors/999999/Edit", Audience.EditOwn),
+        Page("/Actors/All", "/Actors", Audience.Department),
+        Page("/Actors/Kinds", "/Actors/Kinds", Audience.Department),
 
         // Endpoints outside the API.
         Api("GET", "/health", "/health", Audience.Everyone),
@@ -216,6 +222,23 @@ public sealed class AccessMatrixTests
         Api("GET", "/api/v1/reports/standing", "/api/v1/reports/standing", Audience.Department),
         Api("POST", "/api/v1/reports/extensions", "/api/v1/reports/extensions", Audience.CaseWork, "{\"partnershipId\": {p}, \"year\": 1999}") with { PartnershipInBody = true },
         Api("GET", "/api/v1/partnerships/{partnershipId:int}/reports", "/api/v1/partnerships/{p}/reports", Audience.ReadOwn),
+        Api("GET", "/api/v1/actor-kinds/", "/api/v1/actor-kinds", Audience.SignedIn),
+        Api("POST", "/api/v1/actor-kinds/", "/api/v1/actor-kinds", Audience.Department, "{}"),
+        Api("GET", "/api/v1/actors", "/api/v1/actors", Audience.Department),
+        Api("GET", "/api/v1/partnerships/{partnershipId:int}/actors/", "/api/v1/partnerships/{p}/actors", Audience.ReadOwn),
+        Api("POST", "/api/v1/partnerships/{partnershipId:int}/actors/", "/api/v1/partnerships/{p}/actors", Audience.EditOwn, "{}"),
+        Api("GET", "/api/v1/partnerships/{partnershipId:int}/actors/{actorId:int}/", "/api/v1/partnerships/{p}/actors/999999", Audience.ReadOwn),
+        Api("PUT", "/api/v1/partnerships/{partnershipId:int}/actors/{actorId:int}/", "/api/v1/partnerships/{p}/actors/999999", Audience.EditOwn, "{\"version\": 0}"),
+        Api("POST", "/api/v1/partnerships/{partnershipId:int}/actors/{actorId:int}/archive", "/api/v1/partnerships/{p}/actors/999999/archive", Audience.EditOwn, "{\"version\": 0}"),
+        Api("POST", "/api/v1/partnerships/{partnershipId:int}/actors/{actorId:int}/restore", "/api/v1/partnerships/{p}/actors/999999/restore", Audience.EditOwn, "{\"version\": 0}"),
+        Api("POST", "/api/v1/partnerships/{partnershipId:int}/actors/{actorId:int}/recognitions", "/api/v1/partnerships/{p}/actors/999999/recognitions", Audience.EditOwn, "{\"version\": 0}"),
+        Api("DELETE", "/api/v1/partnerships/{partnershipId:int}/actors/{actorId:int}/recognitions/{recognitionId:int}", "/api/v1/partnerships/{p}/actors/999999/recognitions/1?version=0", Audience.EditOwn),
+        Api("POST", "/api/v1/partnerships/{partnershipId:int}/actors/{actorId:int}/contacts", "/api/v1/partnerships/{p}/actors/999999/contacts", Audience.EditOwn, "{\"version\": 0}"),
+        Api("DELETE", "/api/v1/partnerships/{partnershipId:int}/actors/{actorId:int}/contacts/{contactId:int}", "/api/v1/partnerships/{p}/actors/999999/contacts/1?version=0", Audience.EditOwn),
+        Api("POST", "/api/v1/partnerships/{partnershipId:int}/actors/{actorId:int}/ties", "/api/v1/partnerships/{p}/actors/999999/ties", Audience.EditOwn, "{\"version\": 0}"),
+        Api("DELETE", "/api/v1/partnerships/{partnershipId:int}/actors/{actorId:int}/ties/{tieId:int}", "/api/v1/partnerships/{p}/actors/999999/ties/1?version=0", Audience.EditOwn),
+        Api("POST", "/api/v1/partnerships/{partnershipId:int}/actors/{actorId:int}/links", "/api/v1/partnerships/{p}/actors/999999/links", Audience.EditOwn, "{\"version\": 0}"),
+        Api("DELETE", "/api/v1/partnerships/{partnershipId:int}/actors/{actorId:int}/links/{linkId:int}", "/api/v1/partnerships/{p}/actors/999999/links/1?version=0", Audience.EditOwn),
 
         // API: application dossiers ({a}: the partnership's own withdrawn dossier, or another's; writes are refused by its status).
         Api("GET", "/api/v1/applications/", "/api/v1/applications", Audience.SignedIn),
