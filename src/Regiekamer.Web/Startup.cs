@@ -29,6 +29,7 @@ public static class Startup
         builder.AddRegiekamerAccounts();
         builder.Services.AddSingleton(NotificationSettings.From(config));
         builder.Services.AddSingleton(OpenDataSettings.From(config));
+        Features.Catalogue.CatalogueFeature.AddRateLimit(builder);
         if (config.GetValue("Jobs:Enabled", defaultValue: true))
         {
             // The reminders and the mail outbox (ADR 0009): a Quartz scheduler in every instance, clustered on PostgreSQL.

@@ -36,6 +36,20 @@ public sealed record CatalogueEntry(
     string? ContactPhone,
     DateOnly LastConfirmedOn);
 
+/// <summary>What the catalogue's forms offer to choose from: the 2025 municipalities, the reference regions, the categories, the actor kinds.</summary>
+public sealed record CatalogueLists(
+    IReadOnlyList<(NisCode Nis, string Name)> Municipalities,
+    IReadOnlyList<(string Code, string Name)> Regions,
+    IReadOnlyList<CatalogueCategory> Categories,
+    IReadOnlyList<ActorKind> Kinds)
+{
+    public string MunicipalityName(NisCode nis) => Municipalities.FirstOrDefault(m => m.Nis == nis).Name ?? nis.Value;
+
+    public CatalogueCategory? Category(string code) => Categories.FirstOrDefault(c => c.Code == code);
+
+    public ActorKind? Kind(string code) => Kinds.FirstOrDefault(k => k.Code == code);
+}
+
 public sealed record CataloguePage(IReadOnlyList<CatalogueEntry> Items, int Page, int PageSize, int Total, DateOnly Today)
 {
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
@@ -161,6 +175,22 @@ public sealed class CatalogueSearch(RegiekamerDb db, BrusselsClock clock, Refere
                 name, email, phone, p.LastConfirmedOn);
         }).ToList();
         return Result<CataloguePage>.Ok(new CataloguePage(items, query.Page, query.PageSize, total, today));
+    }
+
+    public async Task<CatalogueLists> ListsAsync(CancellationToken ct = default)
+    {
+        var municipalities = (await db.Municipalities.AsNoTracking().Where(m => m.Set == MunicipalitySet.Set2025).Select(m => new { m.NisCode, m.Name }).ToListAsync(ct))
+            .OrderBy(m => m.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nl-BE"), true)).Select(m => (m.NisCode, m.Name)).ToList();
+        var regions = new List<(string, string)>();
+        if (await referenceData.CurrentAsync(DatasetKind.ReferenceRegions, MunicipalitySet.Set2025, ct) is { } dataset)
+        {
+            regions = (await db.RegionAssignments.AsNoTracking().Where(a => a.DatasetId == dataset.Id).Select(a => new { a.RegionCode, a.RegionName }).Distinct().ToListAsync(ct))
+                .OrderBy(r => r.RegionCode, StringComparer.Ordinal).Select(r => (r.RegionCode, r.RegionName)).ToList();
+        }
+
+        var categories = await db.CatalogueCategories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Code).ToListAsync(ct);
+        var kinds = await db.ActorKinds.AsNoTracking().OrderBy(k => k.SortOrder).ToListAsync(ct);
+        return new CatalogueLists(municipalities, regions, categories, kinds);
     }
 
     /// <summary>The consent rule: the service's contact person only with their consent; else the actor's general contact.</summary>

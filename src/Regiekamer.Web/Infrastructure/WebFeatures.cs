@@ -72,6 +72,7 @@ public static class WebFeatures
         Feature<Features.Grants.GrantsFeature>(),
         Feature<OpenDataFeature>(),
         Feature<Features.Reports.ReportsFeature>(),
+        Feature<Features.Catalogue.CatalogueFeature>(),
     ];
 
     /// <summary>Every feature's owned routes (<see cref="IWebFeature.OwnedRoutes"/>), which the partnership gate guards.</summary>
