@@ -10,6 +10,8 @@
 #              BENCH_PAGES / BENCH_API (space-separated paths; defaults below; {partnership} is the demo partnership
 #              Scheldeland's id; {dossier} its application dossier, given 200 actions by bench seed-dossiers, which also
 #              makes 40 dossiers for the review queue /Applications), BENCH_PARTNERSHIP_PAGE (default /Partnerships/{partnership}).
+#              BENCH_CATALOGUE (default: the public catalogue searched by municipality and text, and by CPV code):
+#              measured after bench seed-catalogue has added 5,000 actors and 20,000 services (issue 10); "" skips it.
 #              BENCH_LEDGER (default "/Grants/Ledger /api/v1/ledger"): measured last, after bench seed-ledger has given
 #              the latest call a ledger of 40 beneficiaries x 3 years x 4 payments per line (issue 9; what it holds:
 #              bench/Regiekamer.Bench/LedgerData.cs and docs/performance.md). Seeding it approves 40 dossiers, which
@@ -33,6 +35,7 @@ DOSSIER_PLAN_PAGE="/Applications/{dossier}/Plan"
 PAGES="${BENCH_PAGES:-/ /Coverage /Partnerships ${PARTNERSHIP_PAGE} /Allocation /Municipalities /Applications ${DOSSIER_PLAN_PAGE}}"
 API="${BENCH_API:-/api/v1/allocation /api/v1/partnerships /api/v1/eligibility /api/v1/coverage}"
 LEDGER="${BENCH_LEDGER-/Grants/Ledger /api/v1/ledger}"
+CATALOGUE="${BENCH_CATALOGUE-/Catalogue?municipality=11002&q=groen /api/v1/catalogue?municipality=11002&q=groen /api/v1/catalogue?cpv=79000000}"
 ENVIRONMENT="${BENCH_ENVIRONMENT:-Development}"
 USER_EMAIL="${BENCH_USER:-beleid@regiekamer.demo}"
 USER_PASSWORD="${BENCH_PASSWORD:-Regiekamer-demo-2026}"
@@ -69,6 +72,7 @@ echo "Starting the app on ${BASE} (${ENVIRONMENT}, SQLite, demo data)..." >&2
   export ConnectionStrings__Regiekamer="Data Source=$WORK/bench.db"
   export Database__MigrateOnStartup=true
   export Demo__Seed=true
+  export Catalogue__RequestsPerMinute=100000000 # the public catalogue's rate limit would otherwise answer wrk with 429s
   export Demo__GrantCycle=false # the demo's grant cycle approves dossiers that seed-dossiers imports plans into; seed-ledger makes the ledger
   export Logging__LogLevel__Default=Warning
   export Security__LoginAttemptsPerMinute=1000 # the script signs in once per URL
@@ -156,6 +160,15 @@ run_one() { # kind url
 
 for url in $PAGES; do run_one page "$url"; done
 for url in $API; do run_one api "$url"; done
+
+# Issue 10's target: the public catalogue over 5,000 actors and 20,000 services (anonymous, so no sign-in headers).
+if [[ -n "$CATALOGUE" ]]; then
+  echo "Adding the benchmark's catalogue (bench/Regiekamer.Bench seed-catalogue)..." >&2
+  dotnet run -c Release --project "$ROOT/bench/Regiekamer.Bench" --artifacts-path "$WORK/bench-artifacts" -- seed-catalogue "Data Source=$WORK/bench.db" >&2
+  for url in $CATALOGUE; do
+    if [[ "$url" == /api/* ]]; then run_one api "$url"; else run_one page "$url"; fi
+  done
+fi
 
 # Issue 9's target: the ledger of a call with 40 beneficiaries x 3 years x 4 payments, seeded after the URLs above
 # were measured (it approves 40 dossiers and publishes an allocation over them, which their pages would show).

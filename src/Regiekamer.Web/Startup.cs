@@ -34,6 +34,7 @@ public static class Startup
             builder.Services.AddSingleton(new Regiekamer.Core.Kbo.KboUploads(Path.Combine(builder.Environment.ContentRootPath, kboFolder)));
         }
 
+        Features.Catalogue.CatalogueFeature.AddRateLimit(builder);
         if (config.GetValue("Jobs:Enabled", defaultValue: true))
         {
             // The reminders and the mail outbox (ADR 0009): a Quartz scheduler in every instance, clustered on PostgreSQL.

@@ -118,6 +118,10 @@ public static class RegiekamerServices
         services.AddScoped<Notifications.NotificationService>();
         services.AddScoped<Notifications.ReminderService>();
         services.AddScoped<Reports.ReportReminderService>();
+        services.AddScoped<Catalogue.OfferingService>();
+        services.AddScoped<Catalogue.CatalogueSearch>();
+        services.AddScoped<Catalogue.CategoryService>();
+        services.AddScoped<Catalogue.CatalogueReminderService>();
         services.AddScoped<DatabaseSeeder>();
         return services;
     }

@@ -35,6 +35,12 @@ public enum NotificationKind
 
     /// <summary>The department's evaluation of an annual report (R16): accepted, clarification asked, or not used for its purpose.</summary>
     ReportEvaluated,
+
+    /// <summary>To a supplier (no account): a link to update its own entry in the social-procurement catalogue.</summary>
+    CatalogueInvitation,
+
+    /// <summary>To the regisseur: catalogue entries not confirmed for 12 months (hidden from the public after 18).</summary>
+    CatalogueStale,
 }
 
 /// <summary>Where a notification's mail is.</summary>

@@ -74,6 +74,7 @@ public static class WebFeatures
         Feature<Features.Reports.ReportsFeature>(),
         Feature<Features.Kbo.KboFeature>(),
         Feature<Features.Actors.ActorsFeature>(),
+        Feature<Features.Catalogue.CatalogueFeature>(),
     ];
 
     /// <summary>Every feature's owned routes (<see cref="IWebFeature.OwnedRoutes"/>), which the partnership gate guards.</summary>

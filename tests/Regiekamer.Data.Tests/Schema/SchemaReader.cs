@@ -20,9 +20,21 @@ public static partial class SchemaReader
     /// </summary>
     public const string QuartzPrefix = "qrtz_";
 
-    /// <summary>Tables the comparison leaves out: EF's bookkeeping and Quartz's job store.</summary>
+    /// <summary>
+    /// The catalogue's full-text index (migration 20261216150000_Catalogue), made per provider by the migration only:
+    /// SQLite's FTS5 table and its shadow tables (OfferingSearch, OfferingSearch_data, …), and PostgreSQL's generated
+    /// tsvector column with its GIN index. EF's model does not know them; CatalogueSearchTests checks them instead.
+    /// </summary>
+    public const string FullTextPrefix = "OfferingSearch";
+
+    private static readonly (string Table, string Name)[] FullTextItems = [("Offerings", "SearchVector"), ("Offerings", "IX_Offerings_SearchVector")];
+
+    /// <summary>Tables the comparison leaves out: EF's bookkeeping, Quartz's job store and the catalogue's FTS5 table.</summary>
     public static bool IsIgnored(string table) =>
-        EfTables.Contains(table) || table.StartsWith(QuartzPrefix, StringComparison.OrdinalIgnoreCase);
+        EfTables.Contains(table) || table.StartsWith(QuartzPrefix, StringComparison.OrdinalIgnoreCase) || table.StartsWith(FullTextPrefix, StringComparison.Ordinal);
+
+    /// <summary>Columns and indexes the comparison leaves out: the catalogue's tsvector column and its index.</summary>
+    public static bool IsIgnored(string table, string name) => FullTextItems.Contains((table, name));
 
     public static async Task<DatabaseSchema> ReadAsync(RegiekamerDb db)
     {
@@ -118,7 +130,7 @@ public static partial class SchemaReader
             FROM information_schema.columns
             WHERE table_schema = 'public'
             """);
-        foreach (var c in columns.Where(c => tables.Contains(Text(c[0]))))
+        foreach (var c in columns.Where(c => tables.Contains(Text(c[0])) && !IsIgnored(Text(c[0]), Text(c[1]))))
         {
             items.Add(new SchemaItem(Text(c[0]), SchemaKinds.Column, Text(c[1]), Describe(
                 ("type", Text(c[2])),
@@ -179,7 +191,7 @@ public static partial class SchemaReader
             JOIN pg_am am ON am.oid = i.relam
             WHERE n.nspname = 'public' AND NOT ix.indisprimary
             """);
-        foreach (var i in indexes.Where(i => tables.Contains(Text(i[0]))))
+        foreach (var i in indexes.Where(i => tables.Contains(Text(i[0])) && !IsIgnored(Text(i[0]), Text(i[1]))))
         {
             items.Add(new SchemaItem(Text(i[0]), SchemaKinds.Index, Text(i[1]), Describe(
                 ("columns", List((string[])i[5])),

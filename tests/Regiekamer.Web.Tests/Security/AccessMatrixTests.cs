@@ -127,6 +127,14 @@ public sealed class AccessMatrixTests
         Page("/Actors/All", "/Actors", Audience.Department),
         Page("/Actors/Kinds", "/Actors/Kinds", Audience.Department),
 
+        // Pages: the social-procurement catalogue (issue 10.5): public search and supplier link; a partnership's services; the department's categories.
+        Page("/Catalogue/Index", "/Catalogue", Audience.Everyone),
+        Page("/Catalogue/Update", "/Catalogue/Update/no-such-token", Audience.Everyone),
+        Page("/Catalogue/Manage", "/Catalogue/Manage/{p}", Audience.ReadOwn),
+        Page("/Catalogue/New", "/Catalogue/Manage/{p}/Services/New", Audience.EditOwn),
+        Page("/Catalogue/Service", "/Catalogue/Manage/{p}/Services/999999", Audience.EditOwn),
+        Page("/Catalogue/Categories", "/Catalogue/Categories", Audience.Department),
+
         // Endpoints outside the API.
         Api("GET", "/health", "/health", Audience.Everyone),
         Api("GET", "/culture", "/culture?c=en", Audience.Everyone),
@@ -136,6 +144,12 @@ public sealed class AccessMatrixTests
         Api("GET", "/api/v1/coverage", "/api/v1/coverage", Audience.Everyone),
         Api("GET", "/api/v1/published-allocations/", "/api/v1/published-allocations", Audience.Everyone),
         Api("GET", "/api/v1/published-allocations/{id:int}", "/api/v1/published-allocations/999999", Audience.Everyone),
+
+        // The catalogue (issue 10.5): public search and categories; the department keeps the categories.
+        Api("GET", "/api/v1/catalogue/", "/api/v1/catalogue", Audience.Everyone),
+        Api("GET", "/api/v1/catalogue/categories", "/api/v1/catalogue/categories", Audience.Everyone),
+        Api("POST", "/api/v1/catalogue/categories/", "/api/v1/catalogue/categories", Audience.Department, "{}"),
+        Api("PUT", "/api/v1/catalogue/categories/{code}", "/api/v1/catalogue/categories/no-such-category", Audience.Department, "{}"),
 
         // Open data (issue 9, point 7): public, like the published allocations; what is not published answers 404.
         Page("/OpenData/Decrees", "/OpenData/Decrees", Audience.Everyone),

@@ -26,7 +26,7 @@ public sealed record NotificationDto(
             BrusselsClock.InBrussels(n.CreatedAtUtc), n.ReadAtUtc is { } r ? BrusselsClock.InBrussels(r) : null, MailCode(n.MailState));
     }
 
-    /// <summary>"deadline-reminder", "receipt", "changes-requested", "response-reminder", "approved", "rejected", "review-waiting", and for annual reports "report-reminder", "report-overdue", "report-receipt", "report-evaluated".</summary>
+    /// <summary>"deadline-reminder", "receipt", "changes-requested", "response-reminder", "approved", "rejected", "review-waiting", and for annual reports "report-reminder", "report-overdue", "report-receipt", "report-evaluated", and for the catalogue "catalogue-invitation", "catalogue-stale".</summary>
     public static string KindCode(NotificationKind kind) => kind switch
     {
         NotificationKind.DeadlineReminder => "deadline-reminder",
@@ -40,6 +40,8 @@ public sealed record NotificationDto(
         NotificationKind.ReportOverdue => "report-overdue",
         NotificationKind.ReportReceipt => "report-receipt",
         NotificationKind.ReportEvaluated => "report-evaluated",
+        NotificationKind.CatalogueInvitation => "catalogue-invitation",
+        NotificationKind.CatalogueStale => "catalogue-stale",
         _ => kind.ToString(),
     };
 

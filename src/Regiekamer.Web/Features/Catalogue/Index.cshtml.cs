@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Mvc;
+using Regiekamer.Core.Catalogue;
+using Regiekamer.Core.Common;
+using Regiekamer.Web.Infrastructure;
+
+namespace Regiekamer.Web.Features.Catalogue;
+
+/// <summary>
+/// The public catalogue: search the published services of social-economy actors by municipality or reference region,
+/// category, kind of supplier, target group, CPV code and text; paged; a CSV of every match. No sign-in, no JavaScript.
+/// </summary>
+public sealed class IndexModel(CatalogueSearch search) : RegiekamerPage
+{
+    public const string CsvFileName = "catalogus-sociale-economie.csv";
+
+    [BindProperty(SupportsGet = true)]
+    public string? Municipality { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Region { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Category { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Kind { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? TargetGroup { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Cpv { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public CatalogueLists Lists { get; private set; } = new([], [], [], []);
+
+    public CataloguePage? Results { get; private set; }
+
+    public string QueryString => string.Join("&", new (string Key, string? Value)[] { ("municipality", Municipality), ("region", Region), ("category", Category), ("kind", Kind), ("targetGroup", TargetGroup), ("cpv", Cpv), ("q", Q) }
+        .Where(p => !string.IsNullOrWhiteSpace(p.Value)).Select(p => p.Key + "=" + Uri.EscapeDataString(p.Value!)));
+
+    private CatalogueQuery Query(int page, int size) => new(Municipality, Region, Category, Kind, TargetGroup, Cpv, Q, page, size);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Lists = await search.ListsAsync(ct);
+        var result = await search.SearchAsync(Query(PageNumber, CatalogueSearch.DefaultPageSize), ct);
+        if (!result.IsSuccess)
+        {
+            return Fail(result.Errors);
+        }
+
+        Results = result.Value;
+        return Page();
+    }
+
+    /// <summary>Every match as CSV (UTF-8 with BOM; text cells neutralised against spreadsheet formulas by <see cref="Table"/>).</summary>
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    {
+        var lists = await search.ListsAsync(ct);
+        var table = new Table("Catalogus",
+        [
+            ("id", false), ("supplier", false), ("supplier_kind", false), ("title", false), ("description", false), ("categories", false), ("cpv_codes", false),
+            ("municipalities_nis", false), ("target_groups", false), ("contact_name", false), ("contact_email", false), ("contact_phone", false), ("website", false), ("last_confirmed", false),
+        ]);
+        for (var page = 1; ; page++)
+        {
+            var result = await search.SearchAsync(Query(page, CatalogueSearch.MaxPageSize), ct);
+            if (!result.IsSuccess)
+            {
+                Lists = lists;
+                return Fail(result.Errors);
+            }
+
+            foreach (var e in result.Value!.Items)
+            {
+                table.Add(e.Id, e.Supplier, e.SupplierKind, e.Title, e.Description, string.Join(" ", e.Categories), string.Join(" ", e.CpvCodes), string.Join(" ", e.Municipalities), string.Join(" ", e.TargetGroups),
+                    e.ContactName, e.ContactEmail, e.ContactPhone, e.SupplierWebsite, CatalogueRules.Day(e.LastConfirmedOn));
+            }
+
+            if (page >= result.Value.Pages)
+            {
+                break;
+            }
+        }
+
+        Response.Headers.XContentTypeOptions = "nosniff";
+        return File(table.ToCsv(), "text/csv; charset=utf-8", CsvFileName);
+    }
+}
