@@ -148,7 +148,7 @@ ORDER=()
 run_one() { # kind url
   local kind="$1" url headers=()
   url="$(expand "$2")"
-  if [[ "$kind" == page ]]; then sign_in; headers=("${COOKIE[@]}"); else headers=("${BEARER[@]}"); fi
+  if [[ "$kind" == page ]]; then sign_in; headers=("${COOKIE[@]}"); elif [[ "$kind" == api ]]; then headers=("${BEARER[@]}"); fi
   check "$url" "${headers[@]}"
   echo "Warming up ${url} (${WARMUP}); measuring /health, then ${url} (${DURATION} each, ${CONNECTIONS} connections, ${THREADS} threads)..." >&2
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${headers[@]}" "${BASE}${url}" >/dev/null
@@ -165,9 +165,7 @@ for url in $API; do run_one api "$url"; done
 if [[ -n "$CATALOGUE" ]]; then
   echo "Adding the benchmark's catalogue (bench/Regiekamer.Bench seed-catalogue)..." >&2
   dotnet run -c Release --project "$ROOT/bench/Regiekamer.Bench" --artifacts-path "$WORK/bench-artifacts" -- seed-catalogue "Data Source=$WORK/bench.db" >&2
-  for url in $CATALOGUE; do
-    if [[ "$url" == /api/* ]]; then run_one api "$url"; else run_one page "$url"; fi
-  done
+  for url in $CATALOGUE; do run_one public "$url"; done
 fi
 
 # Issue 9's target: the ledger of a call with 40 beneficiaries x 3 years x 4 payments, seeded after the URLs above

@@ -34,7 +34,8 @@ public sealed record CatalogueEntry(
     string? ContactName,
     string? ContactEmail,
     string? ContactPhone,
-    DateOnly LastConfirmedOn);
+    DateOnly LastConfirmedOn,
+    NisCode? SupplierMunicipality = null);
 
 /// <summary>What the catalogue's forms offer to choose from: the 2025 municipalities, the reference regions, the categories, the actor kinds.</summary>
 public sealed record CatalogueLists(
@@ -172,7 +173,7 @@ public sealed class CatalogueSearch(RegiekamerDb db, BrusselsClock clock, Refere
             return new CatalogueEntry(
                 p.Id, p.Title, p.Description, p.ActorId, p.Actor.Name, p.Actor.KindCode, p.Actor.Website,
                 categories[p.Id].Order(StringComparer.Ordinal).ToList(), cpv[p.Id].Order(StringComparer.Ordinal).ToList(), areas[p.Id].Order().ToList(), groups[p.Id].Order(StringComparer.Ordinal).ToList(),
-                name, email, phone, p.LastConfirmedOn);
+                name, email, phone, p.LastConfirmedOn, p.Actor.MunicipalityNisCode);
         }).ToList();
         return Result<CataloguePage>.Ok(new CataloguePage(items, query.Page, query.PageSize, total, today));
     }

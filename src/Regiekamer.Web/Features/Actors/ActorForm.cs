@@ -59,5 +59,5 @@ public sealed class ActorForm
     }
 }
 
-/// <summary>What the form partial needs: the form, its errors, the version (editing), the kinds and the 2025 municipalities, and where Cancel goes.</summary>
-public sealed record ActorFormView(ActorForm Input, IReadOnlyList<DomainError> Errors, int? Version, IReadOnlyList<ActorKind> Kinds, IReadOnlyDictionary<NisCode, string> Municipalities, string CancelUrl);
+/// <summary>What the form partial needs: the form, its errors, the version (editing), the kinds and the 2025 municipalities, where Cancel goes, and what KBO said when the regisseur fetched it.</summary>
+public sealed record ActorFormView(ActorForm Input, IReadOnlyList<DomainError> Errors, int? Version, IReadOnlyList<ActorKind> Kinds, IReadOnlyDictionary<NisCode, string> Municipalities, string CancelUrl, Core.Kbo.KboEnterpriseInfo? Kbo = null);

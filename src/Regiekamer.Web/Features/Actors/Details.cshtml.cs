@@ -55,7 +55,7 @@ public sealed class LinkForm
 /// partnership changes its parts here, each with a small form of its own (no JavaScript), against the actor's version.
 /// </summary>
 [PartnershipAccess(PartnershipPermission.Read)]
-public sealed class DetailsModel(CurrentPartnership current, ActorService actors, AuditTrail audit) : RegiekamerPage
+public sealed class DetailsModel(CurrentPartnership current, ActorService actors, AuditTrail audit, Core.Kbo.KboService kbo) : RegiekamerPage
 {
     public int PartnershipKey => current.Id;
 
@@ -162,6 +162,9 @@ public sealed class DetailsModel(CurrentPartnership current, ActorService actors
         return Fail(result.Errors);
     }
 
+    /// <summary>How the actor's enterprise number stands in the KBO extract in force; null without a number.</summary>
+    public Core.Kbo.KboStatus? Kbo { get; private set; }
+
     private async Task LoadAsync(CancellationToken ct)
     {
         Actor = await actors.GetAsync(current.Id, ActorId, ct);
@@ -170,6 +173,8 @@ public sealed class DetailsModel(CurrentPartnership current, ActorService actors
             return;
         }
 
+        // Unknown, stopped or a natural person is flagged to the regisseur, with the extract's date (issue 10, point 2).
+        Kbo = Actor.KboNumber is { } number && KboNumber.TryParse(number, out var parsed) ? await kbo.StatusAsync(parsed, ct) : null;
         Links = await actors.LinksAsync(Actor.Id, ct);
         Kinds = await actors.KindsAsync(ct);
         Names = await actors.MunicipalityNamesAsync(ct);

@@ -8,7 +8,7 @@ namespace Regiekamer.Web.Features.Actors;
 
 /// <summary>A new actor for the partnership: whoever may edit it (its regisseur; department case work).</summary>
 [PartnershipAccess(PartnershipPermission.Edit)]
-public sealed class NewModel(CurrentPartnership current, ActorService actors) : RegiekamerPage
+public sealed class NewModel(CurrentPartnership current, ActorService actors, Core.Kbo.KboService kbo) : RegiekamerPage
 {
     public int PartnershipKey => current.Id;
 
@@ -33,6 +33,19 @@ public sealed class NewModel(CurrentPartnership current, ActorService actors) : 
 
         await LoadAsync(ct);
         return Fail(created.Errors);
+    }
+
+    /// <summary>What KBO said when the regisseur fetched the details (issue 10, point 2).</summary>
+    public Core.Kbo.KboEnterpriseInfo? Kbo { get; private set; }
+
+    /// <summary>Fills the form from the KBO extract in force, without saving (works without JavaScript).</summary>
+    public async Task<IActionResult> OnPostKboAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        ModelState.Clear();
+        var filled = await ActorKbo.FillAsync(Input, kbo, Municipalities, ct);
+        Kbo = filled.Value;
+        return filled.IsSuccess ? Page() : Fail(filled.Errors);
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -49,7 +49,9 @@ public static class CatalogueApi
     public static void Map(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        var catalogue = api.MapGroup("/catalogue").WithTags(Tag).AllowAnonymous().RequireRateLimiting(CatalogueFeature.RateLimit);
+        // Served from the page cache per version of the stored data and per query (anonymous callers; a caller with a
+        // token is answered afresh): the same search from many buyers costs one query (docs/performance.md).
+        var catalogue = api.MapGroup("/catalogue").WithTags(Tag).AllowAnonymous().RequireRateLimiting(CatalogueFeature.RateLimit).CacheOutput(PageCache.Policy);
         catalogue.MapGet("/", SearchAsync)
             .WithSummary("The public social-procurement catalogue: published services of social-economy actors confirmed in the last 18 months. Filters (all optional, all must hold): municipality (NIS code of the 2025 set: services whose area includes it), region (reference region code, e.g. REFREG01), category (code of /api/v1/catalogue/categories), kind (actor kind code, e.g. maatwerkbedrijf), targetGroup, cpv (a CPV code or its first digits: a broader code finds the narrower ones, 77000000 finds 77310000-6), q (words; each is searched as a prefix in Dutch full text). page from 1, 20 per page. Public, rate-limited (429). The contact shown is the service's contact person only with their consent, else the supplier's general contact.")
             .Produces<CataloguePageDto>(StatusCodes.Status200OK)

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Regiekamer.Core.Catalogue;
 using Regiekamer.Core.Common;
+using Regiekamer.Core.ReferenceData;
+using Regiekamer.Web.Features.Shared;
 using Regiekamer.Web.Infrastructure;
 
 namespace Regiekamer.Web.Features.Catalogue;
@@ -9,6 +11,7 @@ namespace Regiekamer.Web.Features.Catalogue;
 /// The public catalogue: search the published services of social-economy actors by municipality or reference region,
 /// category, kind of supplier, target group, CPV code and text; paged; a CSV of every match. No sign-in, no JavaScript.
 /// </summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PageCache.Policy)]
 public sealed class IndexModel(CatalogueSearch search) : RegiekamerPage
 {
     public const string CsvFileName = "catalogus-sociale-economie.csv";
@@ -56,7 +59,42 @@ public sealed class IndexModel(CatalogueSearch search) : RegiekamerPage
         }
 
         Results = result.Value;
+        Map = await SuppliersMapAsync(ct);
         return Page();
+    }
+
+    /// <summary>With a municipality or region chosen: that area, and this page's suppliers where they are (issue 10, point 4); the results table holds the same.</summary>
+    public MapView? Map { get; private set; }
+
+    private async Task<MapView?> SuppliersMapAsync(CancellationToken ct)
+    {
+        if (Results is not { Items.Count: > 0 } results)
+        {
+            return null;
+        }
+
+        IReadOnlyList<NisCode> area = Municipality is { } m && NisCode.TryParse(m, out var nis) ? [nis]
+            : Region is { Length: > 0 } region ? await search.RegionMembersAsync(region, ct) ?? [] : [];
+        if (area.Count == 0)
+        {
+            return null;
+        }
+
+        var markers = results.Items.Where(e => e.SupplierMunicipality is not null)
+            .GroupBy(e => e.SupplierMunicipality!.Value)
+            .Select(g => new MapView.Marker(g.Key, string.Join(", ", g.Select(e => e.Supplier).Distinct())))
+            .ToList();
+        var name = Municipality is not null ? Lists.MunicipalityName(area[0]) : Lists.Regions.FirstOrDefault(r => r.Code == Region).Name ?? Region!;
+        return new MapView(
+            "catalogue-map",
+            new($"Kaart: de leveranciers van deze pagina rond {name}", $"Map: this page's suppliers around {name}"),
+            MunicipalitySet.Set2025,
+            [new MapView.Group(name, area)],
+            RestUncovered: false,
+            ShowRegions: true,
+            FitGroups: false,
+            markers,
+            "results");
     }
 
     /// <summary>Every match as CSV (UTF-8 with BOM; text cells neutralised against spreadsheet formulas by <see cref="Table"/>).</summary>

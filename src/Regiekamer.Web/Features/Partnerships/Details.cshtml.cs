@@ -17,7 +17,7 @@ namespace Regiekamer.Web.Features.Partnerships;
 /// <summary>One partnership: its data, its eligibility and amount for the latest call on a date, its members on both sets.</summary>
 [OutputCache(PolicyName = PageCache.Policy)]
 [PartnershipAccess(PartnershipPermission.Read)]
-public sealed class DetailsModel(CurrentPartnership current, CallEvaluationService evaluations, CallService calls, PartnershipService partnerships, ReferenceDataService data) : RegiekamerPage
+public sealed class DetailsModel(CurrentPartnership current, CallEvaluationService evaluations, CallService calls, PartnershipService partnerships, ReferenceDataService data, Core.Actors.ActorService actors) : RegiekamerPage
 {
     [BindProperty(SupportsGet = true)]
     public bool Saved { get; set; }
@@ -74,12 +74,43 @@ public sealed class DetailsModel(CurrentPartnership current, CallEvaluationServi
         var s2025 = await data.SnapshotAsync(MunicipalitySet.Set2025, ct: ct);
         Members2025 = MergerMapping.To2025(Members, Snapshot.Municipalities, s2025.Municipalities);
         Area = AreaChallenges.Compute(Members, Snapshot, AgeGroupFigures.Shipped(Snapshot.Set));
-        Map = PartnershipMap(Partnership, Members);
+        Actors = (await actors.ListAsync(current.Id, new Core.Actors.ActorFilter(), ct)).Select(i => i.Actor).OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
+        Map = PartnershipMap(Partnership, Members, ActorMarkers(Actors, Partnership.MunicipalitySet, Snapshot.Municipalities, Members));
+        Municipalities2025 = s2025.Municipalities.ToDictionary(m => m.NisCode, m => m.Name);
         return Page();
     }
 
-    /// <summary>The partnership's municipalities on the map, the others as context. Markers: none yet (the actor inventory adds its actors here).</summary>
-    public static MapView PartnershipMap(Partnership partnership, IReadOnlyList<NisCode> members)
+    /// <summary>The partnership's actors (not archived), shown on the map and in the table beside it.</summary>
+    public IReadOnlyList<Core.Actors.Actor> Actors { get; private set; } = [];
+
+    /// <summary>
+    /// One point per municipality with actors, labelled with their names, on the map's set: an actor's municipality is of
+    /// the 2025 set; on a 2019–2024 map it is placed in a predecessor (a member if one is).
+    /// </summary>
+    public static IReadOnlyList<MapView.Marker> ActorMarkers(IEnumerable<Core.Actors.Actor> list, MunicipalitySet set, IReadOnlyList<Municipality> onSet, IReadOnlyList<NisCode> members)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        ArgumentNullException.ThrowIfNull(onSet);
+        ArgumentNullException.ThrowIfNull(members);
+        var memberSet = members.ToHashSet();
+        NisCode? Place(NisCode code) => set == MunicipalitySet.Set2025
+            ? code
+            : onSet.Where(m => m.SuccessorNisCode == code).OrderByDescending(m => memberSet.Contains(m.NisCode)).ThenBy(m => m.NisCode.Value, StringComparer.Ordinal).Select(m => (NisCode?)m.NisCode).FirstOrDefault();
+        return list.Where(a => a.MunicipalityNisCode is not null)
+            .Select(a => (At: Place(a.MunicipalityNisCode!.Value), a.Name))
+            .Where(x => x.At is not null)
+            .GroupBy(x => x.At!.Value)
+            .Select(g => new MapView.Marker(g.Key, string.Join(", ", g.Select(x => x.Name))))
+            .ToList();
+    }
+
+    /// <summary>The name of a 2025 municipality, for the actors' table.</summary>
+    public string? Municipality2025Name(NisCode? code) => code is { } c ? Municipalities2025.GetValueOrDefault(c) : null;
+
+    private IReadOnlyDictionary<NisCode, string> Municipalities2025 { get; set; } = new Dictionary<NisCode, string>();
+
+    /// <summary>The partnership's municipalities on the map, the others as context, and its actors as points.</summary>
+    public static MapView PartnershipMap(Partnership partnership, IReadOnlyList<NisCode> members, IReadOnlyList<MapView.Marker>? markers = null)
     {
         ArgumentNullException.ThrowIfNull(partnership);
         return new MapView(
@@ -90,7 +121,7 @@ public sealed class DetailsModel(CurrentPartnership current, CallEvaluationServi
             RestUncovered: false,
             ShowRegions: true,
             FitGroups: true,
-            Markers: [],
+            Markers: markers ?? [],
             TableId: "members");
     }
 

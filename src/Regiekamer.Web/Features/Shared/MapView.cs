@@ -14,7 +14,7 @@ namespace Regiekamer.Web.Features.Shared;
 /// <param name="Groups">Each group's municipalities take one colour of the palette (its index modulo <see cref="Colours"/>).</param>
 /// <param name="RestUncovered">True: municipalities in no group are hatched as not covered; false: grey, as context.</param>
 /// <param name="FitGroups">True: the map opens on the groups; false: on all of Flanders.</param>
-/// <param name="Markers">Points on the map (the partnership's actors, later): each with its label; empty for none.</param>
+/// <param name="Markers">Points on the map (a partnership's actors, one per municipality): each with its label; empty for none.</param>
 /// <param name="TableId">The id of the table beside the map with the same information.</param>
 public sealed record MapView(
     string Id,
@@ -32,8 +32,8 @@ public sealed record MapView(
 
     public sealed record Group(string Name, IReadOnlyList<NisCode> Codes);
 
-    /// <summary>A point with its label: the extension point for the actor inventory.</summary>
-    public sealed record Marker(double Lat, double Lon, string Label);
+    /// <summary>A point with its label, in a municipality of the map's set (placed at the centre of its boundary: the inventory knows an actor's municipality, not its coordinates).</summary>
+    public sealed record Marker(NisCode Municipality, string Label);
 
     public string BoundariesUrl => Set == MunicipalitySet.Set2025
         ? "/data/flanders_municipalities_2025_285.web.geojson"
@@ -47,5 +47,5 @@ public sealed record MapView(
     public string GroupsJson => JsonSerializer.Serialize(Groups.Select((g, i) => new { name = g.Name, colour = i % Colours, codes = g.Codes.Select(c => c.Value) }), Json);
 
     /// <summary>The points as map.js reads them from <c>data-markers</c>.</summary>
-    public string MarkersJson => JsonSerializer.Serialize(Markers.Select(m => new { lat = m.Lat, lon = m.Lon, label = m.Label }), Json);
+    public string MarkersJson => JsonSerializer.Serialize(Markers.Select(m => new { nis = m.Municipality.Value, label = m.Label }), Json);
 }

@@ -4,7 +4,8 @@
 //   data-groups      [{ name, colour, codes: [nis] }]: each group's municipalities in the colour of legend swatch .c{colour}
 //   data-rest        "uncovered": the other municipalities hatched; "context": grey
 //   data-fit         "groups": open on the groups; "all": on everything
-//   data-markers     [{ lat, lon, label }]: points (a partnership's actors); or data-markers-url, a URL answering the same
+//   data-markers     [{ lat, lon, label }] or [{ nis, label }] (placed in that municipality): points (a partnership's
+//                    actors); or data-markers-url, a URL answering the same
 // The page shows the same information in a table, so the map is only an addition: it stays hidden without JavaScript.
 (function () {
     'use strict';
@@ -76,6 +77,7 @@
             var regions = element.dataset.regions ? results[1] : null;
             var points = results[results.length - 1] || [];
             var inGroups = [];
+            var byNis = {};
             var layer = L.geoJSON(municipalities, {
                 renderer: renderer,
                 style: function (feature) {
@@ -87,6 +89,7 @@
                 },
                 onEachFeature: function (feature, l) {
                     var g = groupOf[feature.properties.nis_code];
+                    byNis[feature.properties.nis_code] = l;
                     if (g) inGroups.push(l);
                     l.bindTooltip(feature.properties.name_nl + (g ? ' — ' + g.name : ''), { sticky: true });
                 }
@@ -96,6 +99,13 @@
                 L.geoJSON(regions, { renderer: renderer, interactive: false, style: { color: '#000000', weight: 2, fill: false, className: 'region-outline' } }).addTo(map);
             }
             points.forEach(function (p) {
+                if (p.nis) {
+                    var at = byNis[p.nis];
+                    if (!at) return; // not on this set's boundaries: the table lists it
+                    var centre = at.getBounds().getCenter();
+                    p.lat = centre.lat;
+                    p.lon = centre.lng;
+                }
                 L.circleMarker([p.lat, p.lon], { renderer: renderer, radius: 6, color: '#000000', weight: 2, fillColor: '#ffffff', fillOpacity: 1, className: 'map-marker' })
                     .bindTooltip(p.label).addTo(map);
             });
