@@ -24,6 +24,11 @@ namespace Regiekamer.Web.Tests.Infrastructure;
 /// </summary>
 public sealed class TestApp : WebApplicationFactory<Program>
 {
+    // Every app watches its web root (asp-append-version) and its settings files; with inotify each watcher is one of
+    // the user's 128 instances, and a test run starts hundreds of apps. Polling watchers use none (read by
+    // PhysicalFileProvider when it is made, so before any app starts).
+    static TestApp() => Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+
     /// <summary>1 June 2025, 12:00 in Brussels: inside the 2023-2025 call, before the R5 deadline of 1/1/2026 for existing partnerships.</summary>
     public static readonly DateTimeOffset Today = new(2025, 6, 1, 10, 0, 0, TimeSpan.Zero);
 
