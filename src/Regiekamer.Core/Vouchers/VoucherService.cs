@@ -205,7 +205,7 @@ public sealed class VoucherService(RegiekamerDb db, AuditTrail audit, BrusselsCl
         ArgumentNullException.ThrowIfNull(input);
         db.ChangeTracker.Clear();
         var reason = InputText.Clean(input.Reason, int.MaxValue);
-        if (!input.Approve && reason is null || reason?.Length > 2000)
+        if ((!input.Approve && reason is null) || reason?.Length > 2000)
         {
             return DomainError.Invalid("validation", "Reden: verplicht bij een weigering, hoogstens 2.000 tekens.", "Reason: required for a refusal, at most 2,000 characters.", "reason");
         }
@@ -486,7 +486,10 @@ public sealed class VoucherService(RegiekamerDb db, AuditTrail audit, BrusselsCl
     {
         var provider = await db.Actors.AsNoTracking().Where(a => a.Id == voucher.ProviderActorId)
             .Select(a => new { a.KboNumber, a.Street, a.HouseNumber, a.Zipcode, a.Email, a.Phone }).FirstAsync(ct);
-        var actorNumbers = (await db.Actors.AsNoTracking().Where(a => a.KboNumber != null).Select(a => a.KboNumber!).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        // KC4 asks one thing of the inventory: is this company an actor? One indexed lookup, not every actor's number.
+        var actorNumbers = await db.Actors.AsNoTracking().AnyAsync(a => a.KboNumber == voucher.CompanyKbo, ct)
+            ? new HashSet<string>(StringComparer.Ordinal) { voucher.CompanyKbo }
+            : new HashSet<string>(StringComparer.Ordinal);
         var neighbours = await NeighboursAsync(scheme.PartnershipId, ct);
         var earlier = await db.Vouchers.AsNoTracking()
             .Where(v => v.Id != voucher.Id && (v.CompanyKbo == voucher.CompanyKbo || v.VoucherSchemeId == scheme.Id || (voucher.ContactEmail != null && v.ContactEmail == voucher.ContactEmail) || (voucher.IpAddress != null && v.IpAddress == voucher.IpAddress)))
