@@ -35,6 +35,7 @@ public static class Cli
             PersonsCommand.Create(cli),
             PlanCommand.Create(cli),
             LedgerCommand.Create(cli),
+            ActorsCommand.Create(cli),
             KboCommand.Create(cli),
         };
 
