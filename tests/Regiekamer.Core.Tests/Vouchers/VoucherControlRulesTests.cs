@@ -10,8 +10,10 @@ public sealed class VoucherControlRulesTests
     [Fact]
     public void SampleSize_IsTheNumberGiven_OrTheShareRoundedUp_AlwaysWithinThePopulation()
     {
-        Gen.Select(Gen.Int[0, 5_000], Gen.Int[-5, 6_000].Null(), Gen.Int[-5, 120].Null()).Sample((population, size, percent) =>
+        Gen.Select(Gen.Int[0, 5_000], Gen.Int[-5, 6_000], Gen.Bool, Gen.Int[-5, 120], Gen.Bool).Sample((population, sizeValue, hasSize, percentValue, hasPercent) =>
         {
+            int? size = hasSize ? sizeValue : null;
+            int? percent = hasPercent ? percentValue : null;
             var r = VoucherControlRules.SampleSize(population, size, percent);
             var valid = population > 0 && !(size is not null && percent is not null)
                 && (size is { } n ? n >= 1 && n <= population : (percent ?? VoucherControlRules.DefaultPercent) is >= 1 and <= 100);
@@ -32,8 +34,9 @@ public sealed class VoucherControlRulesTests
     [Fact]
     public void ReclaimAmount_IsMoreThanZero_AtMostThePayout_AndDefaultsToAllOfIt()
     {
-        Gen.Select(Gen.Long[0, 100_000], Gen.Long[-10, 200_000].Null()).Sample((payout, asked) =>
+        Gen.Select(Gen.Long[0, 100_000], Gen.Long[-10, 200_000], Gen.Bool).Sample((payout, askedValue, hasAsked) =>
         {
+            long? asked = hasAsked ? askedValue : null;
             var r = VoucherControlRules.ReclaimAmount(new Money(payout), asked is { } a ? new Money(a) : null);
             var amount = asked ?? payout;
             Assert.Equal(amount > 0 && amount <= payout, r.IsSuccess);
