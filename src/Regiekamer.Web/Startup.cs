@@ -28,6 +28,7 @@ public static class Startup
         builder.Services.AddRegiekamerCore(database);
         builder.AddRegiekamerAccounts();
         builder.Services.AddSingleton(NotificationSettings.From(config));
+        builder.Services.AddSingleton(Regiekamer.Core.Vouchers.VoucherSettings.From(config));
         builder.Services.AddSingleton(OpenDataSettings.From(config));
         if (config["Kbo:UploadFolder"] is { Length: > 0 } kboFolder)
         {

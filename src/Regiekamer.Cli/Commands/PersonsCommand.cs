@@ -71,8 +71,8 @@ internal static class PersonsCommand
 
                 var e = erased.Value!;
                 cli.Output(Formats.IsDutch(culture)
-                    ? $"Gewist (wissing {e.ErasureId}): {e.Values} persoonsgegevens, {e.Accounts} account(s), {e.Contacts} contactgegevens bij regieverbanden, {e.RedactedRecords} oudere auditrecords, {e.Notifications} meldingen."
-                    : $"Erased (erasure {e.ErasureId}): {e.Values} personal values, {e.Accounts} account(s), {e.Contacts} partnership contacts, {e.RedactedRecords} older audit records, {e.Notifications} notifications.");
+                    ? $"Gewist (wissing {e.ErasureId}): {e.Values} persoonsgegevens, {e.Accounts} account(s), {e.Contacts} contactgegevens bij regieverbanden, {e.RedactedRecords} oudere auditrecords, {e.Notifications} meldingen, {e.VoucherContacts} contactgegevens bij kennismakingscheques, {e.ActorContacts} contactpersonen van actoren."
+                    : $"Erased (erasure {e.ErasureId}): {e.Values} personal values, {e.Accounts} account(s), {e.Contacts} partnership contacts, {e.RedactedRecords} older audit records, {e.Notifications} notifications, {e.VoucherContacts} voucher contacts, {e.ActorContacts} actor contacts.");
                 return Cli.Success;
             }, ct);
         });

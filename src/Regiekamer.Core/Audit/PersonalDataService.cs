@@ -3,11 +3,13 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Regiekamer.Core.Accounts;
+using Regiekamer.Core.Actors;
 using Regiekamer.Core.Applications;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.Data;
 using Regiekamer.Core.Notifications;
 using Regiekamer.Core.Partnerships;
+using Regiekamer.Core.Vouchers;
 
 namespace Regiekamer.Core.Audit;
 
@@ -68,11 +70,15 @@ public sealed record PersonExport(
     IReadOnlyList<JsonObject> DossierContacts,
     IReadOnlyList<JsonObject> PersonalValues,
     IReadOnlyList<JsonObject> AuditRecords,
-    IReadOnlyList<JsonObject> Notifications);
+    IReadOnlyList<JsonObject> Notifications,
+    IReadOnlyList<JsonObject>? VoucherContacts = null,
+    IReadOnlyList<JsonObject>? ActorContacts = null);
 
 /// <param name="Notifications">The notifications deleted: to their account or to their address.</param>
 /// <param name="DossierContacts">Their details cleared as a dossier's regisseur or signatory, and in submitted versions' contacts.</param>
-public sealed record ErasureResult(Guid ErasureId, int Values, int Accounts, int Contacts, int RedactedRecords, int Notifications, int DossierContacts = 0);
+/// <param name="VoucherContacts">Vouchers on which they were the applying company's contact, their details cleared.</param>
+/// <param name="ActorContacts">Their entries as a contact person of an actor of the inventory, removed.</param>
+public sealed record ErasureResult(Guid ErasureId, int Values, int Accounts, int Contacts, int RedactedRecords, int Notifications, int DossierContacts = 0, int VoucherContacts = 0, int ActorContacts = 0);
 
 /// <summary>
 /// Exports and erases what Regiekamer holds about one person (docs/privacy.md). Erasing deletes their account, clears
@@ -186,7 +192,27 @@ public sealed class PersonalDataService(RegiekamerDb db, UserManager<RegiekamerU
             ["mail"] = n.MailState.ToString(),
             ["sentAtUtc"] = n.SentAtUtc,
         }).ToList();
-        return Result<PersonExport>.Ok(new PersonExport(query, time.GetUtcNow().UtcDateTime, account, contacts, dossierContacts, values, audit, notifications));
+        var voucherContacts = (await VoucherContactsAsync(p, ct)).Select(v => new JsonObject
+        {
+            ["voucherId"] = v.Id,
+            ["schemeId"] = v.VoucherSchemeId,
+            ["company"] = v.CompanyName,
+            ["name"] = v.ContactName,
+            ["email"] = v.ContactEmail,
+            ["phone"] = v.ContactPhone,
+            ["ipAddress"] = v.IpAddress,
+            ["appliedAtUtc"] = v.AppliedAtUtc,
+        }).ToList();
+        var actorContacts = (await ActorContactsAsync(p, ct)).Select(c => new JsonObject
+        {
+            ["actorId"] = c.ActorId,
+            ["name"] = c.Name,
+            ["role"] = c.Role,
+            ["email"] = c.Email,
+            ["phone"] = c.Phone,
+            ["publicationConsent"] = c.PublicationConsent,
+        }).ToList();
+        return Result<PersonExport>.Ok(new PersonExport(query, time.GetUtcNow().UtcDateTime, account, contacts, dossierContacts, values, audit, notifications, voucherContacts, actorContacts));
     }
 
     public async Task<Result<ErasureResult>> EraseAsync(PersonQuery query, CancellationToken ct = default)
@@ -238,6 +264,28 @@ public sealed class PersonalDataService(RegiekamerDb db, UserManager<RegiekamerU
         {
             version.Contacts = ForgetInContacts(version.Contacts!, p);
             dossierContacts++;
+        }
+
+        // 1c. Their details as a voucher applicant's contact (the enterprise stays), and their entries as an actor's
+        // contact person (removed, as the inventory removes a contact), each change audited.
+        var voucherContacts = await VoucherContactsAsync(p, ct, tracked: true);
+        foreach (var voucher in voucherContacts)
+        {
+            var before = VoucherSnapshot.Of(voucher);
+            voucher.ForgetContact(now);
+            audit.Record(new VoucherChanged(voucher.Id, VoucherControlActions.ContactErased, before, VoucherSnapshot.Of(voucher)));
+        }
+
+        var actorContacts = await ActorContactsAsync(p, ct);
+        var actorIds = actorContacts.Select(c => c.ActorId).Distinct().ToList();
+        foreach (var owner in await db.Actors.Where(a => actorIds.Contains(a.Id)).ToListAsync(ct))
+        {
+            foreach (var contact in owner.Contacts.Where(c => actorContacts.Any(a => a.Id == c.Id)).ToList())
+            {
+                var snapshot = ActorContactSnapshot.Of(contact);
+                owner.RemoveContact(contact.Id, now);
+                audit.Record(new ActorContactRemoved(owner.Id, snapshot));
+            }
         }
 
         await db.SaveChangesAsync(ct);
@@ -296,7 +344,7 @@ public sealed class PersonalDataService(RegiekamerDb db, UserManager<RegiekamerU
             tokens.EvictUser(gone.Id);
         }
 
-        return Result<ErasureResult>.Ok(new ErasureResult(erasureId, values, accounts, contacts.Count, redacted.Count, notifications, dossierContacts));
+        return Result<ErasureResult>.Ok(new ErasureResult(erasureId, values, accounts, contacts.Count, redacted.Count, notifications, dossierContacts, voucherContacts.Count, actorContacts.Count));
     }
 
     /// <summary>The person behind a query: their account (if any), the subjects their values are kept under, their plain values.</summary>
@@ -332,6 +380,8 @@ public sealed class PersonalDataService(RegiekamerDb db, UserManager<RegiekamerU
             || await db.PersonalData.AnyAsync(d => subjects.Contains(d.Subject), ct)
             || (await ContactsAsync(new Person(null, subjects, email, name), ct)).Count > 0
             || (await DossierContactsAsync(new Person(null, subjects, email, name), ct)).Count > 0
+            || (await VoucherContactsAsync(new Person(null, subjects, email, name), ct)).Count > 0
+            || (await ActorContactsAsync(new Person(null, subjects, email, name), ct)).Count > 0
             || await NotificationsOf(new Person(null, subjects, email, name)).AnyAsync(ct)
             || await MentionedInLegacyAsync(email, name, ct);
         return known
@@ -426,6 +476,33 @@ public sealed class PersonalDataService(RegiekamerDb db, UserManager<RegiekamerU
         var email = p.Email?.ToUpperInvariant();
 #pragma warning disable CA1304, CA1311, CA1862 // Translated to SQL upper().
         return db.Notifications.Where(n => (userId != null && n.UserId == userId) || (email != null && n.Email != null && n.Email.ToUpper() == email));
+#pragma warning restore CA1304, CA1311, CA1862
+    }
+
+    /// <summary>The vouchers whose applying company's contact is this person: by e-mail, or by name where no e-mail is given.</summary>
+    private async Task<List<Voucher>> VoucherContactsAsync(Person p, CancellationToken ct, bool tracked = false)
+    {
+        var query = tracked ? db.Vouchers : db.Vouchers.AsNoTracking();
+        var email = p.Email?.ToUpperInvariant();
+        var name = p.Name?.ToUpperInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // Translated to SQL upper().
+        return await query.Where(x =>
+                (email != null && x.ContactEmail != null && x.ContactEmail.ToUpper() == email)
+                || (name != null && x.ContactEmail == null && x.ContactName != null && x.ContactName.ToUpper() == name))
+            .OrderBy(x => x.Id).ToListAsync(ct);
+#pragma warning restore CA1304, CA1311, CA1862
+    }
+
+    /// <summary>The actors' contact persons who are this person: by e-mail, or by name where no e-mail is given.</summary>
+    private async Task<List<ActorContact>> ActorContactsAsync(Person p, CancellationToken ct)
+    {
+        var email = p.Email?.ToUpperInvariant();
+        var name = p.Name?.ToUpperInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // Translated to SQL upper().
+        return await db.ActorContacts.AsNoTracking().Where(x =>
+                (email != null && x.Email != null && x.Email.ToUpper() == email)
+                || (name != null && x.Email == null && x.Name.ToUpper() == name))
+            .OrderBy(x => x.Id).ToListAsync(ct);
 #pragma warning restore CA1304, CA1311, CA1862
     }
 

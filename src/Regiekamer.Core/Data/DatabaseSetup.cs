@@ -122,6 +122,8 @@ public static class RegiekamerServices
         services.AddScoped<Catalogue.CatalogueSearch>();
         services.AddScoped<Catalogue.CategoryService>();
         services.AddScoped<Catalogue.CatalogueReminderService>();
+        services.AddSingleton(new Vouchers.VoucherSettings());
+        services.AddScoped<Vouchers.VoucherControlService>();
         services.AddScoped<DatabaseSeeder>();
         return services;
     }

@@ -8,18 +8,21 @@ using Regiekamer.Core.Partnerships;
 namespace Regiekamer.Core.Notifications;
 
 /// <summary>What one reminder run made: new notifications (one per recipient) of each sort, and how many expired ones it deleted.</summary>
-public sealed record ReminderRun(int DeadlineReminders, int ResponseReminders, int WaitingNotices, int Deleted, int ReportReminders = 0, int CatalogueReminders = 0);
+/// <param name="VouchersLapsed">Vouchers not used in time that lapsed (KC7).</param>
+/// <param name="VoucherContactsExpired">Vouchers whose applicant's personal data expired (docs/privacy.md).</param>
+public sealed record ReminderRun(int DeadlineReminders, int ResponseReminders, int WaitingNotices, int Deleted, int ReportReminders = 0, int CatalogueReminders = 0, int VouchersLapsed = 0, int VoucherContactsExpired = 0);
 
 /// <summary>
 /// The reminders the scheduled job (<see cref="Jobs.ReminderJob"/>) makes, on "today" in Brussels from the injected
 /// clock: (a) deadline reminders to partnerships that have not submitted, (b) reminders before the response date of a
 /// request for changes, (c) case handlers told of dossiers that wait too long, (d) the annual-report reminders
 /// (<see cref="Reports.ReportReminderService"/>), (e) catalogue services not confirmed for 12 months
-/// (<see cref="Catalogue.CatalogueReminderService"/>); and the retention of old notifications.
+/// (<see cref="Catalogue.CatalogueReminderService"/>); the lapse of unused vouchers (KC7) and the expiry of voucher
+/// applicants' personal data (<see cref="Vouchers.VoucherControlService"/>); and the retention of old notifications.
 /// Everything it makes has a unique key, so running it again, after a restart or on another instance at the same time,
 /// adds nothing that is already there.
 /// </summary>
-public sealed class ReminderService(RegiekamerDb db, NotificationService notifications, BrusselsClock clock, NotificationSettings settings, Reports.ReportReminderService reports, Catalogue.CatalogueReminderService catalogue)
+public sealed class ReminderService(RegiekamerDb db, NotificationService notifications, BrusselsClock clock, NotificationSettings settings, Reports.ReportReminderService reports, Catalogue.CatalogueReminderService catalogue, Vouchers.VoucherControlService voucherControls)
 {
     public async Task<ReminderRun> RunAsync(CancellationToken ct = default)
     {
@@ -28,8 +31,10 @@ public sealed class ReminderService(RegiekamerDb db, NotificationService notific
         var waiting = await WaitingNoticesAsync(ct);
         var report = await reports.RunAsync(ct);
         var stale = await catalogue.RunAsync(ct);
+        var lapsed = await voucherControls.LapseAsync(ct);
+        var expired = await voucherControls.ExpirePersonalDataAsync(ct);
         var deleted = await notifications.DeleteExpiredAsync(ct);
-        return new ReminderRun(deadline, response, waiting, deleted, report, stale);
+        return new ReminderRun(deadline, response, waiting, deleted, report, stale, lapsed, expired);
     }
 
     /// <summary>

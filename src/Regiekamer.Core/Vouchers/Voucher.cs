@@ -8,7 +8,7 @@ namespace Regiekamer.Core.Vouchers;
 /// SHA-256. Approval reserves <see cref="Amount"/> (KC2); the findings of the controls are kept with it (KC3–KC9).
 /// The company's contact is personal data and is erased by the rule of docs/privacy.md after the scheme closes.
 /// </summary>
-public sealed class Voucher
+public sealed partial class Voucher
 {
     public int Id { get; private set; }
 

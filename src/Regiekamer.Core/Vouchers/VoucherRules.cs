@@ -27,6 +27,9 @@ public enum VoucherStatus
     Lapsed,
 
     Withdrawn,
+
+    /// <summary>Paid, then a control failed (KC9): part or all of the payout is reclaimed; its payout still counts as paid (docs/adr/0015, addendum).</summary>
+    Reclaimed,
 }
 
 /// <summary>
@@ -63,7 +66,7 @@ public static class VoucherRules
     public const string Control = "KC9";
 
     /// <summary>The statuses that hold budget: reserved (approved and on the way) or spent (paid).</summary>
-    public static bool HoldsBudget(VoucherStatus s) => s is VoucherStatus.Approved or VoucherStatus.Delivered or VoucherStatus.Invoiced or VoucherStatus.Paid;
+    public static bool HoldsBudget(VoucherStatus s) => s is VoucherStatus.Approved or VoucherStatus.Delivered or VoucherStatus.Invoiced or VoucherStatus.Paid or VoucherStatus.Reclaimed;
 
     /// <summary>
     /// What the voucher pays on an invoice of <paramref name="invoiceTotal"/> of which the company paid
@@ -162,7 +165,7 @@ public sealed record VoucherBudget(Money Budget, int Target, int Approved, Money
                     approved++;
                     reserved += amount;
                     break;
-                case VoucherStatus.Paid:
+                case VoucherStatus.Paid or VoucherStatus.Reclaimed:
                     approved++;
                     paidCount++;
                     paid += amount;

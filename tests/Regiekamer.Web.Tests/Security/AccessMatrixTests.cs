@@ -127,6 +127,9 @@ public sealed class AccessMatrixTests
         Page("/Actors/All", "/Actors", Audience.Department),
         Page("/Actors/Kinds", "/Actors/Kinds", Audience.Department),
 
+        // Pages: a voucher scheme's controls (issue 10.6, KC9).
+        Page("/VoucherControls/Index", "/Partnerships/{p}/Vouchers/999999/Controls", Audience.ReadOwn),
+
         // Pages: the social-procurement catalogue (issue 10.5): public search and supplier link; a partnership's services; the department's categories.
         Page("/Catalogue/Index", "/Catalogue", Audience.Everyone),
         Page("/Catalogue/Update", "/Catalogue/Update/no-such-token", Audience.Everyone),
@@ -253,6 +256,12 @@ public sealed class AccessMatrixTests
         Api("DELETE", "/api/v1/partnerships/{partnershipId:int}/actors/{actorId:int}/ties/{tieId:int}", "/api/v1/partnerships/{p}/actors/999999/ties/1?version=0", Audience.EditOwn),
         Api("POST", "/api/v1/partnerships/{partnershipId:int}/actors/{actorId:int}/links", "/api/v1/partnerships/{p}/actors/999999/links", Audience.EditOwn, "{\"version\": 0}"),
         Api("DELETE", "/api/v1/partnerships/{partnershipId:int}/actors/{actorId:int}/links/{linkId:int}", "/api/v1/partnerships/{p}/actors/999999/links/1?version=0", Audience.EditOwn),
+
+        // API: a voucher scheme's controls (issue 10.6, KC9); the scheme, control and voucher do not exist, so nothing changes.
+        Api("GET", "/api/v1/partnerships/{partnershipId:int}/voucher-schemes/{schemeId:int}/controls/", "/api/v1/partnerships/{p}/voucher-schemes/999999/controls", Audience.ReadOwn),
+        Api("POST", "/api/v1/partnerships/{partnershipId:int}/voucher-schemes/{schemeId:int}/controls/", "/api/v1/partnerships/{p}/voucher-schemes/999999/controls", Audience.EditOwn, "{}"),
+        Api("POST", "/api/v1/partnerships/{partnershipId:int}/voucher-schemes/{schemeId:int}/controls/{controlId:int}/outcome", "/api/v1/partnerships/{p}/voucher-schemes/999999/controls/999999/outcome", Audience.EditOwn, "{\"passed\": true, \"version\": 0}"),
+        Api("POST", "/api/v1/partnerships/{partnershipId:int}/voucher-schemes/{schemeId:int}/controls/vouchers/{voucherId:int}/repayment", "/api/v1/partnerships/{p}/voucher-schemes/999999/controls/vouchers/999999/repayment", Audience.EditOwn, "{\"version\": 0}"),
 
         // API: application dossiers ({a}: the partnership's own withdrawn dossier, or another's; writes are refused by its status).
         Api("GET", "/api/v1/applications/", "/api/v1/applications", Audience.SignedIn),
