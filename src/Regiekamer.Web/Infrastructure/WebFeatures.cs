@@ -75,6 +75,7 @@ public static class WebFeatures
         Feature<Features.Kbo.KboFeature>(),
         Feature<Features.Actors.ActorsFeature>(),
         Feature<Features.Catalogue.CatalogueFeature>(),
+        Feature<Features.Vouchers.VouchersFeature>(),
     ];
 
     /// <summary>Every feature's owned routes (<see cref="IWebFeature.OwnedRoutes"/>), which the partnership gate guards.</summary>
