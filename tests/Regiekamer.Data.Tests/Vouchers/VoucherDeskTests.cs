@@ -119,4 +119,30 @@ public sealed class VoucherDeskTests
         Assert.Equal([AuditActions.Created, AuditActions.Updated, VoucherAuditActions.Opened, VoucherAuditActions.Closed], actions);
         Assert.True((await AuditTrail.VerifyAsync(trail)).Intact);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task TheDemoScheme_IsADraftOverTheDemoActors_MarkedDemo_Audited_Once(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, demo: true);
+        await using (var scope = database.NewScope())
+        {
+            var seeder = scope.ServiceProvider.GetRequiredService<DatabaseSeeder>();
+            Assert.Equal(0, await seeder.SeedDemoVouchersAsync()); // no demo actors yet: nothing to offer
+            await seeder.SeedDemoActorsAsync();
+            Assert.Equal(1, await seeder.SeedDemoVouchersAsync());
+            Assert.Equal(0, await seeder.SeedDemoVouchersAsync());
+        }
+
+        await using var db = database.NewDb();
+        var scheme = await db.VoucherSchemes.AsNoTracking().SingleAsync();
+        Assert.True(scheme.IsDemo);
+        Assert.Equal(VoucherSchemeStatus.Draft, scheme.Status);
+        Assert.StartsWith("Demo ", scheme.Name, StringComparison.Ordinal);
+        var providers = scheme.Providers.Select(p => p.ActorId).ToList();
+        Assert.Equal(3, providers.Count);
+        Assert.True(await db.Actors.Where(a => providers.Contains(a.Id)).AllAsync(a => a.IsDemo && a.PartnershipId == scheme.PartnershipId));
+        Assert.Empty(scheme.Terms.Check());
+        Assert.Equal(1, await db.AuditRecords.CountAsync(r => r.EntityType == VoucherService.SchemeAuditEntity));
+    }
 }
