@@ -364,6 +364,7 @@ public sealed class VouchersWebTests
         await using var app = await TestApp.StartAsync(provider, demo: false);
         var w = await WorldAsync(app);
         using var regisseur = app.Client($"Regisseur:{w.Zele}");
+        Assert.NotNull((await regisseur.GetPageAsync($"/Partnerships/{w.Zele}")).QuerySelector($"a[href='/Partnerships/{w.Zele}/Vouchers']"));
         var list = await regisseur.GetPageAsync($"/Partnerships/{w.Zele}/Vouchers");
         Assert.NotNull(list.QuerySelector("#no-schemes"));
         Assert.NotNull(list.QuerySelector($"a[href='/Partnerships/{w.Zele}/Vouchers/New']"));
