@@ -176,6 +176,7 @@ public static class Startup
         {
             await seeder.SeedDemoAsync();
             await seeder.SeedDemoActorsAsync();
+            await seeder.SeedDemoVouchersAsync();
             await app.SeedDemoAccountsAsync();
         }
 

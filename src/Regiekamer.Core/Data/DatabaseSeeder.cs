@@ -169,6 +169,9 @@ public sealed class DatabaseSeeder(RegiekamerDb db, TimeProvider time, Actor? ac
     /// <summary>Fictitious "Demo …" actors for the first demo partnerships (<see cref="Actors.DemoActors"/>), once; how many were added.</summary>
     public Task<int> SeedDemoActorsAsync(CancellationToken ct = default) => Actors.DemoActors.SeedAsync(db, _audit, time.GetUtcNow().UtcDateTime, ct);
 
+    /// <summary>The demo's draft voucher scheme over the demo actors (<see cref="Vouchers.DemoVouchers"/>), once; 0 when it added nothing.</summary>
+    public Task<int> SeedDemoVouchersAsync(CancellationToken ct = default) => Vouchers.DemoVouchers.SeedAsync(db, _audit, time.GetUtcNow().UtcDateTime, ct);
+
     /// <summary>
     /// The demo's grant cycle over the demo partnerships (<see cref="DemoGrantCycle"/>): only on a database with demo
     /// partnerships and the demo department accounts, once (null when it added nothing).

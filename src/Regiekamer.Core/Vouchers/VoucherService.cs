@@ -629,4 +629,58 @@ public sealed class VoucherService(RegiekamerDb db, AuditTrail audit, BrusselsCl
     private static DomainError VoucherNotFound(int id) => DomainError.NotFound($"Cheque {id} bestaat niet.", $"Voucher {id} does not exist.");
 
     private static DomainError LinkNotFound() => DomainError.NotFound("Deze link is ongeldig of werd al gebruikt.", "This link is invalid or was used already.");
+
+    /// <summary>New terms or providers for a draft scheme of <paramref name="partnershipId"/>, with the version read (KC1, KC5).</summary>
+    public async Task<Result<VoucherScheme>> ChangeSchemeAsync(int partnershipId, int id, VoucherSchemeInput input, int version, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        db.ChangeTracker.Clear();
+        var scheme = await db.VoucherSchemes.FirstOrDefaultAsync(s => s.Id == id && s.PartnershipId == partnershipId, ct);
+        if (scheme is null)
+        {
+            return SchemeNotFound(id);
+        }
+
+        if (scheme.Status != VoucherSchemeStatus.Draft)
+        {
+            return DomainError.Conflict("scheme-not-draft", "Alleen een regeling in opmaak kan worden gewijzigd; een opengestelde regeling houdt haar voorwaarden.", "Only a draft scheme can be changed; an open scheme keeps its terms.");
+        }
+
+        var (name, terms, providers, errors) = await CheckSchemeAsync(partnershipId, input, ct);
+        if (errors.Count > 0)
+        {
+            return Result<VoucherScheme>.Fail(errors);
+        }
+
+        var old = VoucherSchemeSnapshot.Of(scheme);
+        db.ExpectVersion(scheme, version);
+        scheme.Change(name!, terms!, providers, clock.UtcNow);
+        audit.Record(new VoucherSchemeChanged(scheme.Id, AuditActions.Updated, old, VoucherSchemeSnapshot.Of(scheme)));
+        return await SaveAsync(scheme, ct);
+    }
+
+    /// <summary>
+    /// Closes an open scheme of <paramref name="partnershipId"/> to new applications, with the version read; vouchers
+    /// already approved run their course.
+    /// </summary>
+    public async Task<Result<VoucherScheme>> CloseSchemeAsync(int partnershipId, int id, int version, CancellationToken ct = default)
+    {
+        db.ChangeTracker.Clear();
+        var scheme = await db.VoucherSchemes.FirstOrDefaultAsync(s => s.Id == id && s.PartnershipId == partnershipId, ct);
+        if (scheme is null)
+        {
+            return SchemeNotFound(id);
+        }
+
+        if (scheme.Status != VoucherSchemeStatus.Open)
+        {
+            return DomainError.Conflict("scheme-not-open", "Alleen een opengestelde regeling kan worden afgesloten.", "Only an open scheme can be closed.");
+        }
+
+        var old = VoucherSchemeSnapshot.Of(scheme);
+        db.ExpectVersion(scheme, version);
+        scheme.Close(clock.Today, clock.UtcNow);
+        audit.Record(new VoucherSchemeChanged(scheme.Id, VoucherAuditActions.Closed, old, VoucherSchemeSnapshot.Of(scheme)));
+        return await SaveAsync(scheme, ct);
+    }
 }

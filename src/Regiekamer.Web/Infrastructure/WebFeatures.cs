@@ -76,6 +76,7 @@ public static class WebFeatures
         Feature<Features.Actors.ActorsFeature>(),
         Feature<Features.Catalogue.CatalogueFeature>(),
         Feature<Features.VoucherControls.VoucherControlsFeature>(),
+        Feature<Features.Vouchers.VouchersFeature>(),
     ];
 
     /// <summary>Every feature's owned routes (<see cref="IWebFeature.OwnedRoutes"/>), which the partnership gate guards.</summary>

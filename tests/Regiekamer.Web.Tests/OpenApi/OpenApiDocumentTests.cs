@@ -93,6 +93,8 @@ public sealed class OpenApiDocumentTests
             ["GET /api/v1/ledger/export"] = "text/csv",
             ["GET /api/v1/reports/{reportId}/receipt.pdf"] = "application/pdf",
             ["GET /api/v1/reports/{reportId}/decision.pdf"] = "application/pdf",
+            ["GET /api/v1/partnerships/{partnershipId}/voucher-schemes/{schemeId}/vouchers/export"] = "text/csv",
+            ["GET /api/v1/partnerships/{partnershipId}/voucher-schemes/{schemeId}/vouchers/{voucherId}/files/{kind}"] = "application/pdf",
         };
         var wrong = new List<string>();
         var seenAnonymous = new List<string>();

@@ -138,6 +138,14 @@ public sealed class AccessMatrixTests
         Page("/Catalogue/Service", "/Catalogue/Manage/{p}/Services/999999", Audience.EditOwn),
         Page("/Catalogue/Categories", "/Catalogue/Categories", Audience.Department),
 
+        // Pages: introduction vouchers, the desk (issue 10.6): a partnership's schemes and vouchers; the department's overview.
+        Page("/Vouchers/Index", "/Partnerships/{p}/Vouchers", Audience.ReadOwn),
+        Page("/Vouchers/New", "/Partnerships/{p}/Vouchers/New", Audience.EditOwn),
+        Page("/Vouchers/Edit", "/Partnerships/{p}/Vouchers/999999/Edit", Audience.EditOwn),
+        Page("/Vouchers/Scheme", "/Partnerships/{p}/Vouchers/999999", Audience.ReadOwn),
+        Page("/Vouchers/Voucher", "/Partnerships/{p}/Vouchers/999999/999999", Audience.ReadOwn),
+        Page("/Vouchers/Schemes", "/Vouchers/Schemes", Audience.Department),
+
         // Endpoints outside the API.
         Api("GET", "/health", "/health", Audience.Everyone),
         Api("GET", "/culture", "/culture?c=en", Audience.Everyone),
@@ -262,6 +270,21 @@ public sealed class AccessMatrixTests
         Api("POST", "/api/v1/partnerships/{partnershipId:int}/voucher-schemes/{schemeId:int}/controls/", "/api/v1/partnerships/{p}/voucher-schemes/999999/controls", Audience.EditOwn, "{}"),
         Api("POST", "/api/v1/partnerships/{partnershipId:int}/voucher-schemes/{schemeId:int}/controls/{controlId:int}/outcome", "/api/v1/partnerships/{p}/voucher-schemes/999999/controls/999999/outcome", Audience.EditOwn, "{\"passed\": true, \"version\": 0}"),
         Api("POST", "/api/v1/partnerships/{partnershipId:int}/voucher-schemes/{schemeId:int}/controls/vouchers/{voucherId:int}/repayment", "/api/v1/partnerships/{p}/voucher-schemes/999999/controls/vouchers/999999/repayment", Audience.EditOwn, "{\"version\": 0}"),
+
+        // API: introduction vouchers, the desk (issue 10.6); writes name a scheme or voucher that does not exist, or fail validation.
+        Api("GET", "/api/v1/voucher-schemes", "/api/v1/voucher-schemes", Audience.Department),
+        Api("GET", "/api/v1/partnerships/{partnershipId:int}/voucher-schemes/", "/api/v1/partnerships/{p}/voucher-schemes", Audience.ReadOwn),
+        Api("POST", "/api/v1/partnerships/{partnershipId:int}/voucher-schemes/", "/api/v1/partnerships/{p}/voucher-schemes", Audience.EditOwn, "{}"),
+        Api("GET", "/api/v1/partnerships/{partnershipId:int}/voucher-schemes/{schemeId:int}/", "/api/v1/partnerships/{p}/voucher-schemes/999999", Audience.ReadOwn),
+        Api("PUT", "/api/v1/partnerships/{partnershipId:int}/voucher-schemes/{schemeId:int}/", "/api/v1/partnerships/{p}/voucher-schemes/999999", Audience.EditOwn, "{\"version\": 0}"),
+        Api("POST", "/api/v1/partnerships/{partnershipId:int}/voucher-schemes/{schemeId:int}/open", "/api/v1/partnerships/{p}/voucher-schemes/999999/open", Audience.EditOwn, "{\"version\": 0}"),
+        Api("POST", "/api/v1/partnerships/{partnershipId:int}/voucher-schemes/{schemeId:int}/close", "/api/v1/partnerships/{p}/voucher-schemes/999999/close", Audience.EditOwn, "{\"version\": 0}"),
+        Api("GET", "/api/v1/partnerships/{partnershipId:int}/voucher-schemes/{schemeId:int}/vouchers", "/api/v1/partnerships/{p}/voucher-schemes/999999/vouchers", Audience.ReadOwn),
+        Api("GET", "/api/v1/partnerships/{partnershipId:int}/voucher-schemes/{schemeId:int}/vouchers/export", "/api/v1/partnerships/{p}/voucher-schemes/999999/vouchers/export", Audience.ReadOwn),
+        Api("GET", "/api/v1/partnerships/{partnershipId:int}/voucher-schemes/{schemeId:int}/vouchers/{voucherId:int}/", "/api/v1/partnerships/{p}/voucher-schemes/999999/vouchers/999999", Audience.ReadOwn),
+        Api("POST", "/api/v1/partnerships/{partnershipId:int}/voucher-schemes/{schemeId:int}/vouchers/{voucherId:int}/decision", "/api/v1/partnerships/{p}/voucher-schemes/999999/vouchers/999999/decision", Audience.EditOwn, "{\"approve\": false, \"version\": 0}"),
+        Api("POST", "/api/v1/partnerships/{partnershipId:int}/voucher-schemes/{schemeId:int}/vouchers/{voucherId:int}/payment", "/api/v1/partnerships/{p}/voucher-schemes/999999/vouchers/999999/payment", Audience.EditOwn, "{\"version\": 0}"),
+        Api("GET", "/api/v1/partnerships/{partnershipId:int}/voucher-schemes/{schemeId:int}/vouchers/{voucherId:int}/files/{kind}", "/api/v1/partnerships/{p}/voucher-schemes/999999/vouchers/999999/files/invoice", Audience.ReadOwn),
 
         // API: application dossiers ({a}: the partnership's own withdrawn dossier, or another's; writes are refused by its status).
         Api("GET", "/api/v1/applications/", "/api/v1/applications", Audience.SignedIn),
