@@ -104,6 +104,7 @@ public static class RegiekamerServices
         services.AddScoped<Grants.DashboardService>();
         services.AddScoped<Reports.ReportService>();
         services.AddScoped<Vouchers.VoucherService>();
+        services.AddScoped<Vouchers.VoucherMails>();
         services.AddScoped<Actors.ActorService>();
         services.AddScoped<Reports.ReportImportService>();
         services.AddScoped<Reports.ReportListService>();
