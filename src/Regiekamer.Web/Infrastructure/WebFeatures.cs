@@ -75,6 +75,7 @@ public static class WebFeatures
         Feature<Features.Kbo.KboFeature>(),
         Feature<Features.Actors.ActorsFeature>(),
         Feature<Features.Catalogue.CatalogueFeature>(),
+        Feature<Features.VoucherForms.VoucherFormsFeature>(),
     ];
 
     /// <summary>Every feature's owned routes (<see cref="IWebFeature.OwnedRoutes"/>), which the partnership gate guards.</summary>
