@@ -105,6 +105,8 @@ public static class RegiekamerServices
         services.AddScoped<Reports.ReportService>();
         services.AddScoped<Vouchers.VoucherService>();
         services.AddScoped<Vouchers.VoucherDeskService>();
+        services.AddScoped<Vouchers.VoucherMails>();
+        services.AddScoped<Vouchers.VoucherPublicViews>();
         services.AddScoped<Actors.ActorService>();
         services.AddScoped<Reports.ReportImportService>();
         services.AddScoped<Reports.ReportListService>();

@@ -41,6 +41,24 @@ public enum NotificationKind
 
     /// <summary>To the regisseur: catalogue entries not confirmed for 12 months (hidden from the public after 18).</summary>
     CatalogueStale,
+
+    /// <summary>To a company (no account): the link to confirm its introduction-voucher application.</summary>
+    VoucherConfirmation,
+
+    /// <summary>To a company: its voucher is approved, with the link to its voucher page (a new link; the confirmation link no longer opens it).</summary>
+    VoucherApproved,
+
+    /// <summary>To a voucher's provider (no account): the link to confirm that it delivered.</summary>
+    VoucherDelivery,
+
+    /// <summary>To a company: its voucher application is refused, with the reason.</summary>
+    VoucherRefused,
+
+    /// <summary>To a company: the provider confirmed delivery; the invoice can be uploaded.</summary>
+    VoucherDelivered,
+
+    /// <summary>To a company: its voucher is paid out.</summary>
+    VoucherPaid,
 }
 
 /// <summary>Where a notification's mail is.</summary>

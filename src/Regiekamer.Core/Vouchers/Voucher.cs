@@ -191,6 +191,13 @@ public sealed partial class Voucher
         DecisionReason = reason;
         UpdatedAtUtc = now;
     }
+
+    /// <summary>A new company link (its token's SHA-256), mailed on approval: the confirmation link stops opening the voucher.</summary>
+    public void ReissueCompanyLink(string tokenHash, DateTime now)
+    {
+        CompanyTokenHash = tokenHash;
+        UpdatedAtUtc = now;
+    }
 }
 
 public enum VoucherFileKind

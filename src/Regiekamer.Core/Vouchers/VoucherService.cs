@@ -30,8 +30,15 @@ public sealed record UploadedFile(string FileName, byte[] Content);
 /// <summary>The payout as booked: date and reference, with the version read.</summary>
 public sealed record VoucherPaymentInput(DateOnly? PaidOn, string? Reference, int Version);
 
-/// <summary>A decision, and on approval the token of the provider's link to confirm delivery (to mail; only its SHA-256 is stored).</summary>
-public sealed record VoucherDecision(Voucher Voucher, string? ProviderToken);
+/// <summary>
+/// A decision, and on approval the tokens of the provider's link to confirm delivery and of the company's new link to its
+/// voucher page (both mailed; only their SHA-256 is stored). <see cref="ProviderMailed"/> is false when the provider has no
+/// e-mail address: the regisseur passes <see cref="ProviderLink"/> on.
+/// </summary>
+public sealed record VoucherDecision(Voucher Voucher, string? ProviderToken, string? CompanyToken = null, bool ProviderMailed = false)
+{
+    public string? ProviderLink => ProviderToken is null ? null : VoucherMails.ProviderLink(ProviderToken);
+}
 
 /// <summary>A new application and the token of the company's link (to mail; only its SHA-256 is stored).</summary>
 public sealed record VoucherApplication(Voucher Voucher, string ConfirmationToken);
@@ -43,7 +50,7 @@ public sealed record VoucherApplication(Voucher Voucher, string ConfirmationToke
 /// row lock on PostgreSQL, the database's on SQLite), so concurrent approvals of one scheme queue, and each reads the
 /// budget as the one before it left it.
 /// </summary>
-public sealed class VoucherService(RegiekamerDb db, AuditTrail audit, BrusselsClock clock, CurrentActor actor, KboService kbo)
+public sealed class VoucherService(RegiekamerDb db, AuditTrail audit, BrusselsClock clock, CurrentActor actor, KboService kbo, VoucherMails mails)
 {
     public const string SchemeAuditEntity = "VoucherScheme";
     public const string VoucherAuditEntity = "Voucher";
@@ -164,6 +171,7 @@ public sealed class VoucherService(RegiekamerDb db, AuditTrail audit, BrusselsCl
         db.Vouchers.Add(voucher);
         await db.SaveChangesAsync(ct);
         audit.Record(new VoucherApplied(voucher.Id, VoucherSnapshot.Of(voucher)));
+        await mails.StageApplicationAsync(voucher, scheme, token, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Result<VoucherApplication>.Ok(new VoucherApplication(voucher, token));
@@ -233,6 +241,7 @@ public sealed class VoucherService(RegiekamerDb db, AuditTrail audit, BrusselsCl
         {
             voucher.Refuse(clock.Today, actor.Actor.UserId, reason!, now);
             audit.Record(new VoucherChanged(voucher.Id, VoucherAuditActions.Refused, old, VoucherSnapshot.Of(voucher)));
+            await mails.StageRefusalAsync(voucher, await db.VoucherSchemes.AsNoTracking().FirstAsync(s => s.Id == voucher.VoucherSchemeId, ct), ct);
             var refused = await SaveAsync(voucher, ct);
             if (!refused.IsSuccess)
             {
@@ -266,7 +275,13 @@ public sealed class VoucherService(RegiekamerDb db, AuditTrail audit, BrusselsCl
 
         var providerToken = NewToken();
         voucher.Approve(scheme.Value, VoucherRules.LastDayOfUse(clock.Today, scheme.UseWithinMonths), Hash(providerToken), clock.Today, actor.Actor.UserId, reason, now);
+
+        // A new company link, mailed with the approval: an old confirmation mail no longer opens the voucher page.
+        var companyToken = NewToken();
+        voucher.ReissueCompanyLink(Hash(companyToken), now);
         audit.Record(new VoucherChanged(voucher.Id, VoucherAuditActions.Approved, old, VoucherSnapshot.Of(voucher)));
+        await mails.StageApprovalAsync(voucher, scheme, companyToken, ct);
+        var providerMailed = await mails.StageDeliveryRequestAsync(voucher, scheme, providerToken, ct);
         var saved = await SaveAsync(voucher, ct);
         if (!saved.IsSuccess)
         {
@@ -274,7 +289,7 @@ public sealed class VoucherService(RegiekamerDb db, AuditTrail audit, BrusselsCl
         }
 
         await tx.CommitAsync(ct);
-        return Result<VoucherDecision>.Ok(new VoucherDecision(voucher, providerToken));
+        return Result<VoucherDecision>.Ok(new VoucherDecision(voucher, providerToken, companyToken, providerMailed));
     }
 
     /// <summary>The provider follows its link and confirms it delivered (an approved voucher, not lapsed).</summary>
@@ -290,6 +305,7 @@ public sealed class VoucherService(RegiekamerDb db, AuditTrail audit, BrusselsCl
         var old = VoucherSnapshot.Of(voucher);
         voucher.Deliver(clock.Today, clock.UtcNow);
         audit.Record(new VoucherChanged(voucher.Id, VoucherAuditActions.Delivered, old, VoucherSnapshot.Of(voucher)));
+        await mails.StageDeliveredAsync(voucher, await db.VoucherSchemes.AsNoTracking().FirstAsync(s => s.Id == voucher.VoucherSchemeId, ct), ct);
         return await SaveAsync(voucher, ct);
     }
 
@@ -403,6 +419,7 @@ public sealed class VoucherService(RegiekamerDb db, AuditTrail audit, BrusselsCl
         db.ExpectVersion(voucher, input.Version);
         voucher.Pay(input.PaidOn!.Value, reference!, clock.UtcNow);
         audit.Record(new VoucherChanged(voucher.Id, VoucherAuditActions.Paid, old, VoucherSnapshot.Of(voucher)));
+        await mails.StagePaymentAsync(voucher, await db.VoucherSchemes.AsNoTracking().FirstAsync(s => s.Id == voucher.VoucherSchemeId, ct), ct);
         return await SaveAsync(voucher, ct);
     }
 

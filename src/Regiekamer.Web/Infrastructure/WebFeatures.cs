@@ -77,6 +77,7 @@ public static class WebFeatures
         Feature<Features.Catalogue.CatalogueFeature>(),
         Feature<Features.VoucherControls.VoucherControlsFeature>(),
         Feature<Features.Vouchers.VouchersFeature>(),
+        Feature<Features.VoucherForms.VoucherFormsFeature>(),
     ];
 
     /// <summary>Every feature's owned routes (<see cref="IWebFeature.OwnedRoutes"/>), which the partnership gate guards.</summary>

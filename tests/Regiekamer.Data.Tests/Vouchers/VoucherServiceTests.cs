@@ -226,6 +226,7 @@ public sealed class VoucherServiceTests
         }
 
         var applied = default(VoucherApplication);
+        var companyToken = "";
         await using (var scope = Scope(s))
         {
             var vouchers = scope.ServiceProvider.GetRequiredService<VoucherService>();
@@ -234,8 +235,10 @@ public sealed class VoucherServiceTests
             var decision = Ok(await vouchers.DecideAsync(confirmed.Id, new VoucherDecisionInput(true, "Past in de regeling", confirmed.Version)));
             Assert.Equal((VoucherStatus.Approved, Money.FromEuros(250), new DateOnly(2023, 8, 1)), (decision.Voucher.Status, decision.Voucher.Amount, decision.Voucher.LastDayOfUse));
 
-            // The invoice waits for the provider's confirmation; the company's link is not the provider's.
-            Assert.Equal(ErrorKind.Conflict, (await vouchers.InvoiceAsync(applied.ConfirmationToken, new VoucherInvoiceInput("F-1", new DateOnly(2023, 2, 10), "600,00", "350,00"), Pdf("a"), Pdf("b"))).Errors[0].Kind);
+            // The invoice waits for the provider's confirmation; the company's link is not the provider's; approval gave the company a new link.
+            companyToken = decision.CompanyToken!;
+            Assert.Equal(ErrorKind.NotFound, (await vouchers.InvoiceAsync(applied.ConfirmationToken, new VoucherInvoiceInput("F-1", new DateOnly(2023, 2, 10), "600,00", "350,00"), Pdf("a"), Pdf("b"))).Errors[0].Kind);
+            Assert.Equal(ErrorKind.Conflict, (await vouchers.InvoiceAsync(companyToken, new VoucherInvoiceInput("F-1", new DateOnly(2023, 2, 10), "600,00", "350,00"), Pdf("a"), Pdf("b"))).Errors[0].Kind);
             Assert.Equal(ErrorKind.NotFound, (await vouchers.DeliverAsync(applied.ConfirmationToken)).Errors[0].Kind);
             Assert.Equal(VoucherStatus.Delivered, Ok(await vouchers.DeliverAsync(decision.ProviderToken)).Status);
         }
@@ -245,7 +248,7 @@ public sealed class VoucherServiceTests
         await using (var scope = Scope(s))
         {
             var vouchers = scope.ServiceProvider.GetRequiredService<VoucherService>();
-            var token = applied.ConfirmationToken;
+            var token = companyToken;
 
             // Not a PDF, no proof, below value + own share, before the application: refused, nothing stored.
             var future = await vouchers.InvoiceAsync(token, new VoucherInvoiceInput("F-1", new DateOnly(2023, 2, 16), "600,00", "350,00"), Pdf("a"), Pdf("b"));
@@ -277,7 +280,7 @@ public sealed class VoucherServiceTests
             var confirmed = Ok(await vouchers.ConfirmAsync(other.ConfirmationToken));
             var decision = Ok(await vouchers.DecideAsync(confirmed.Id, new VoucherDecisionInput(true, null, confirmed.Version)));
             Ok(await vouchers.DeliverAsync(decision.ProviderToken));
-            var reused = await vouchers.InvoiceAsync(other.ConfirmationToken, new VoucherInvoiceInput("F-2", new DateOnly(2023, 2, 10), "600,00", "350,00"), Pdf("a"), Pdf("c"));
+            var reused = await vouchers.InvoiceAsync(decision.CompanyToken, new VoucherInvoiceInput("F-2", new DateOnly(2023, 2, 10), "600,00", "350,00"), Pdf("a"), Pdf("c"));
             Assert.Contains(reused.Errors, e => e.Code == "KC6" && e.Message.En.Contains("file", StringComparison.Ordinal));
         }
     }

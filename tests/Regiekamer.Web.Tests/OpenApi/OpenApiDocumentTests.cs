@@ -76,7 +76,7 @@ public sealed class OpenApiDocumentTests
         Assert.Equal("http", (string?)bearer["type"]);
         Assert.Equal("bearer", (string?)bearer["scheme"]);
 
-        var anonymous = new[] { "GET /api/v1/coverage", "GET /api/v1/published-allocations", "GET /api/v1/published-allocations/{id}", "GET /api/v1/published-decrees", "GET /api/v1/published-decrees/{id}", "GET /api/v1/open-data/360giving.json", "GET /api/v1/catalogue", "GET /api/v1/catalogue/categories" };
+        var anonymous = new[] { "GET /api/v1/coverage", "GET /api/v1/published-allocations", "GET /api/v1/published-allocations/{id}", "GET /api/v1/published-decrees", "GET /api/v1/published-decrees/{id}", "GET /api/v1/open-data/360giving.json", "GET /api/v1/catalogue", "GET /api/v1/catalogue/categories", "POST /api/v1/voucher-schemes/{schemeId}/applications" };
         var files = new Dictionary<string, string>
         {
             ["GET /api/v1/audit/export.csv"] = "text/csv",

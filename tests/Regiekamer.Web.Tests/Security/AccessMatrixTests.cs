@@ -146,6 +146,13 @@ public sealed class AccessMatrixTests
         Page("/Vouchers/Voucher", "/Partnerships/{p}/Vouchers/999999/999999", Audience.ReadOwn),
         Page("/Vouchers/Schemes", "/Vouchers/Schemes", Audience.Department),
 
+        // Pages: the introduction vouchers' public side (issue 10.6): open schemes, the application, and the mailed links (unknown tokens: the neutral 404).
+        Page("/VoucherForms/Index", "/Vouchers", Audience.Everyone),
+        Page("/VoucherForms/Apply", "/Vouchers/999999/Apply", Audience.Everyone),
+        Page("/VoucherForms/Confirm", "/Vouchers/Confirm/no-such-token", Audience.Everyone),
+        Page("/VoucherForms/Company", "/Vouchers/Company/no-such-token", Audience.Everyone),
+        Page("/VoucherForms/Provider", "/Vouchers/Provider/no-such-token", Audience.Everyone),
+
         // Endpoints outside the API.
         Api("GET", "/health", "/health", Audience.Everyone),
         Api("GET", "/culture", "/culture?c=en", Audience.Everyone),
@@ -161,6 +168,9 @@ public sealed class AccessMatrixTests
         Api("GET", "/api/v1/catalogue/categories", "/api/v1/catalogue/categories", Audience.Everyone),
         Api("POST", "/api/v1/catalogue/categories/", "/api/v1/catalogue/categories", Audience.Department, "{}"),
         Api("PUT", "/api/v1/catalogue/categories/{code}", "/api/v1/catalogue/categories/no-such-category", Audience.Department, "{}"),
+
+        // The introduction vouchers' public application (issue 10.6): anonymous, rate-limited; a scheme that does not exist answers 404.
+        Api("POST", "/api/v1/voucher-schemes/{schemeId:int}/applications", "/api/v1/voucher-schemes/999999/applications", Audience.Everyone, "{}"),
 
         // Open data (issue 9, point 7): public, like the published allocations; what is not published answers 404.
         Page("/OpenData/Decrees", "/OpenData/Decrees", Audience.Everyone),

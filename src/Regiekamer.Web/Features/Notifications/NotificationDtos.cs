@@ -26,7 +26,7 @@ public sealed record NotificationDto(
             BrusselsClock.InBrussels(n.CreatedAtUtc), n.ReadAtUtc is { } r ? BrusselsClock.InBrussels(r) : null, MailCode(n.MailState));
     }
 
-    /// <summary>"deadline-reminder", "receipt", "changes-requested", "response-reminder", "approved", "rejected", "review-waiting", and for annual reports "report-reminder", "report-overdue", "report-receipt", "report-evaluated", and for the catalogue "catalogue-invitation", "catalogue-stale".</summary>
+    /// <summary>"deadline-reminder", "receipt", "changes-requested", "response-reminder", "approved", "rejected", "review-waiting", and for annual reports "report-reminder", "report-overdue", "report-receipt", "report-evaluated", and for the catalogue "catalogue-invitation", "catalogue-stale", and for the vouchers "voucher-confirmation", "voucher-approved", "voucher-delivery", "voucher-refused", "voucher-delivered", "voucher-paid".</summary>
     public static string KindCode(NotificationKind kind) => kind switch
     {
         NotificationKind.DeadlineReminder => "deadline-reminder",
@@ -42,6 +42,12 @@ public sealed record NotificationDto(
         NotificationKind.ReportEvaluated => "report-evaluated",
         NotificationKind.CatalogueInvitation => "catalogue-invitation",
         NotificationKind.CatalogueStale => "catalogue-stale",
+        NotificationKind.VoucherConfirmation => "voucher-confirmation",
+        NotificationKind.VoucherApproved => "voucher-approved",
+        NotificationKind.VoucherDelivery => "voucher-delivery",
+        NotificationKind.VoucherRefused => "voucher-refused",
+        NotificationKind.VoucherDelivered => "voucher-delivered",
+        NotificationKind.VoucherPaid => "voucher-paid",
         _ => kind.ToString(),
     };
 
