@@ -6,9 +6,6 @@ using Regiekamer.Core.Partnerships;
 
 namespace Regiekamer.Core.Vouchers;
 
-/// <summary>An eligible provider as the public form lists it.</summary>
-public sealed record VoucherProviderName(int ActorId, string Name);
-
 /// <summary>A scheme open to applications today, as the public list shows it.</summary>
 public sealed record OpenVoucherScheme(VoucherScheme Scheme, string Partnership, IReadOnlyList<VoucherProviderName> Providers);
 

@@ -77,7 +77,7 @@ public sealed class VoucherControlTests
         var applied = Ok(await vouchers.ApplyAsync(schemeId, input, $"198.51.100.{i}"));
         var confirmed = Ok(await vouchers.ConfirmAsync(applied.ConfirmationToken));
         var decision = Ok(await vouchers.DecideAsync(confirmed.Id, new VoucherDecisionInput(true, null, confirmed.Version)));
-        return (decision.Voucher, applied.ConfirmationToken, decision.ProviderToken!);
+        return (decision.Voucher, decision.CompanyToken!, decision.ProviderToken!);
     }
 
     private static async Task<Voucher> PaidAsync(Setup s, int schemeId, int i)

@@ -87,7 +87,7 @@ public sealed class VoucherDeskTests
         var secondConfirmed = Ok(await vouchers.ConfirmAsync(second.ConfirmationToken));
         var decision = Ok(await vouchers.DecideAsync(secondConfirmed.Id, new VoucherDecisionInput(true, null, secondConfirmed.Version)));
         Ok(await vouchers.DeliverAsync(decision.ProviderToken));
-        var invoiced = Ok(await vouchers.InvoiceAsync(second.ConfirmationToken, new VoucherInvoiceInput("F-1", new DateOnly(2023, 2, 1), "333,33", null), new UploadedFile("f.pdf", System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\nB\n%%EOF")), null));
+        var invoiced = Ok(await vouchers.InvoiceAsync(decision.CompanyToken, new VoucherInvoiceInput("F-1", new DateOnly(2023, 2, 1), "333,33", null), new UploadedFile("f.pdf", System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\nB\n%%EOF")), null));
         Ok(await vouchers.PayAsync(invoiced.Id, new VoucherPaymentInput(new DateOnly(2023, 2, 1), "BET-1", invoiced.Version)));
 
         var view = Assert.Single(await desk.SchemesAsync(own));

@@ -40,7 +40,7 @@ public sealed class VoucherDeskBrowserTests
             var confirmed = (await vouchers.ConfirmAsync(b.ConfirmationToken)).Value!;
             var decision = (await vouchers.DecideAsync(confirmed.Id, new VoucherDecisionInput(true, null, confirmed.Version))).Value!;
             await vouchers.DeliverAsync(decision.ProviderToken);
-            invoiced = (await vouchers.InvoiceAsync(b.ConfirmationToken, new VoucherInvoiceInput("F-1", new DateOnly(2025, 6, 1), "450,00", null), new UploadedFile("factuur.pdf", System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\nx\n%%EOF")), null)).Value!.Id;
+            invoiced = (await vouchers.InvoiceAsync(decision.CompanyToken, new VoucherInvoiceInput("F-1", new DateOnly(2025, 6, 1), "450,00", null), new UploadedFile("factuur.pdf", System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\nx\n%%EOF")), null)).Value!.Id;
         }
 
         await using var context = await chromium.NewContextAsync(address, $"Regisseur:{scheldeland}");

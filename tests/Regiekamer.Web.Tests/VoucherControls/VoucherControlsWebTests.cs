@@ -44,7 +44,7 @@ public sealed class VoucherControlsWebTests
             var confirmed = Ok(await vouchers.ConfirmAsync(applied.ConfirmationToken));
             var decision = Ok(await vouchers.DecideAsync(confirmed.Id, new VoucherDecisionInput(true, null, confirmed.Version)));
             Ok(await vouchers.DeliverAsync(decision.ProviderToken));
-            var invoiced = Ok(await vouchers.InvoiceAsync(applied.ConfirmationToken, new VoucherInvoiceInput($"F-{i}", new DateOnly(2025, 6, 1), "600,00", null), new UploadedFile("f.pdf", System.Text.Encoding.ASCII.GetBytes($"%PDF-1.4\n{i}\n%%EOF")), null));
+            var invoiced = Ok(await vouchers.InvoiceAsync(decision.CompanyToken, new VoucherInvoiceInput($"F-{i}", new DateOnly(2025, 6, 1), "600,00", null), new UploadedFile("f.pdf", System.Text.Encoding.ASCII.GetBytes($"%PDF-1.4\n{i}\n%%EOF")), null));
             Ok(await vouchers.PayAsync(invoiced.Id, new VoucherPaymentInput(new DateOnly(2025, 6, 1), $"BET-{i}", invoiced.Version)));
         }
 

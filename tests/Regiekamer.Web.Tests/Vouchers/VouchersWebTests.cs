@@ -82,12 +82,12 @@ public sealed class VouchersWebTests
     /// <summary>Approved in Core (to get the provider's link), delivered and invoiced: ready for the payout.</summary>
     private static async Task<Voucher> InvoicedAsync(TestApp app, int schemeId, int provider, int body, string invoiceTotal)
     {
-        var (confirmed, token) = await ConfirmedAsync(app, schemeId, provider, body);
+        var (confirmed, _) = await ConfirmedAsync(app, schemeId, provider, body);
         await using var scope = Scope(app);
         var vouchers = scope.ServiceProvider.GetRequiredService<VoucherService>();
         var decision = Ok(await vouchers.DecideAsync(confirmed.Id, new VoucherDecisionInput(true, null, confirmed.Version)));
         Ok(await vouchers.DeliverAsync(decision.ProviderToken));
-        return Ok(await vouchers.InvoiceAsync(token, new VoucherInvoiceInput($"F-{body}", DateOnly.FromDateTime(TestApp.Today.UtcDateTime), invoiceTotal, null), new UploadedFile("factuur.pdf", Pdf($"factuur {body}")), null));
+        return Ok(await vouchers.InvoiceAsync(decision.CompanyToken, new VoucherInvoiceInput($"F-{body}", DateOnly.FromDateTime(TestApp.Today.UtcDateTime), invoiceTotal, null), new UploadedFile("factuur.pdf", Pdf($"factuur {body}")), null));
     }
 
     private static long Cents(JsonNode? euros) => Money.ParseInvariant((string)euros!).Cents;

@@ -29,6 +29,7 @@ public static class VoucherText
         VoucherStatus.Paid => new("uitbetaald", "paid out"),
         VoucherStatus.Lapsed => new("vervallen: niet op tijd gebruikt", "lapsed: not used in time"),
         VoucherStatus.Withdrawn => new("ingetrokken", "withdrawn"),
+        VoucherStatus.Reclaimed => new("teruggevorderd na controle", "reclaimed after a control"),
         _ => new(status.ToString(), status.ToString()),
     };
 

@@ -18,6 +18,7 @@ public static class VoucherLabels
         VoucherStatus.Paid => new("Uitbetaald", "Paid"),
         VoucherStatus.Lapsed => new("Vervallen", "Lapsed"),
         VoucherStatus.Withdrawn => new("Ingetrokken", "Withdrawn"),
+        VoucherStatus.Reclaimed => new("Teruggevorderd", "Reclaimed"),
         _ => new(status.ToString(), status.ToString()),
     };
 

@@ -73,7 +73,7 @@ public static class VouchersApi
 
                 if (status is not null && VoucherLabels.ParseStatus(status) is null)
                 {
-                    return Problems.Invalid("status", "Status: unconfirmed, applied, approved, refused, delivered, invoiced, paid, lapsed of withdrawn.", "Status: unconfirmed, applied, approved, refused, delivered, invoiced, paid, lapsed or withdrawn.");
+                    return Problems.Invalid("status", "Status: unconfirmed, applied, approved, refused, delivered, invoiced, paid, lapsed, withdrawn of reclaimed.", "Status: unconfirmed, applied, approved, refused, delivered, invoiced, paid, lapsed, withdrawn or reclaimed.");
                 }
 
                 return TypedResults.Ok((await desk.VouchersAsync(partnershipId, schemeId, VoucherLabels.ParseStatus(status), ct)).Select(VoucherSummaryDto.Of).ToList());
