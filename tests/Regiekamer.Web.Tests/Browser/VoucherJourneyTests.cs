@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Regiekamer.Core.Accounts;
+using Microsoft.Playwright;
 using Regiekamer.Core.Data;
 using Regiekamer.Core.Notifications;
-using Regiekamer.Core.Vouchers;
 using Regiekamer.TestCommon;
 using Regiekamer.Web.Tests.Infrastructure;
 using Regiekamer.Web.Tests.Vouchers;
@@ -12,8 +11,9 @@ namespace Regiekamer.Web.Tests.Browser;
 
 /// <summary>
 /// Issue 10 point 6 in Debian's Chromium, no account: a company finds the open scheme, applies (the form without
-/// JavaScript), confirms by the mailed link, the provider confirms delivery and the company uploads its invoice; every
-/// public page, its errors and the neutral page of a used link have no axe-core violations, in Dutch and English.
+/// JavaScript), confirms by the mailed link, the regisseur approves on the voucher's page, the provider confirms delivery,
+/// the company uploads its invoice and the regisseur pays it out, after which the scheme's dashboard adds up to the cent;
+/// every page, its errors and the neutral page of a used link have no axe-core violations (public pages in Dutch and English).
 /// </summary>
 public sealed class VoucherJourneyTests
 {
@@ -24,12 +24,12 @@ public sealed class VoucherJourneyTests
     }
 
     [Fact]
-    public async Task Company_AppliesConfirmsAndUploadsItsInvoice_AndEveryPublicPageHasNoAxeViolations()
+    public async Task Company_AppliesConfirmsAndUploadsItsInvoice_RegisseurApprovesAndPays_DashboardAddsUp_NoAxeViolations()
     {
         await using var chromium = await Chromium.LaunchAsync();
         var (app, address) = await TestApp.StartKestrelAsync(DatabaseProvider.Sqlite, demo: false);
         await using var _ = app;
-        var (_, provider, scheme) = await VoucherFormsWebTests.SeedAsync(app.Services);
+        var (partnership, provider, scheme) = await VoucherFormsWebTests.SeedAsync(app.Services);
         var violations = new List<string>();
 
         // The form works without JavaScript: errors next to the fields, then the application goes.
@@ -74,12 +74,18 @@ public sealed class VoucherJourneyTests
         await CheckAsync(confirm);
         Assert.Contains("ongeldig of werd al gebruikt", await page.Locator("#errors").InnerTextAsync(), StringComparison.Ordinal);
 
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            scope.ServiceProvider.GetRequiredService<CurrentActor>().Actor = new Actor(Guid.NewGuid(), "regisseur@haspengouw.test", "Regisseur");
-            var voucher = await scope.ServiceProvider.GetRequiredService<RegiekamerDb>().Vouchers.AsNoTracking().SingleAsync();
-            Assert.True((await scope.ServiceProvider.GetRequiredService<VoucherService>().DecideAsync(voucher.Id, new VoucherDecisionInput(true, null, voucher.Version))).IsSuccess);
-        }
+        // The regisseur approves on the voucher's page (the findings shown), which reserves the value.
+        await using var desk = await chromium.NewContextAsync(address, $"Regisseur:{partnership}");
+        var regie = await desk.NewPageAsync();
+        var schemePage = $"/Partnerships/{partnership}/Vouchers/{scheme.Id}";
+        await regie.GotoAsync(schemePage);
+        violations.AddRange((await Axe.ViolationsAsync(regie)).Select(v => "scheme page: " + v));
+        await regie.GetByRole(AriaRole.Link, new() { Name = "Bakkerij Peeters" }).ClickAsync();
+        await regie.GetByLabel("Goedkeuren").CheckAsync();
+        await regie.GetByRole(AriaRole.Button, new() { Name = "Beslissing bewaren" }).ClickAsync();
+        Assert.Equal("Goedgekeurd", (await regie.Locator("#voucher-status").InnerTextAsync()).Trim());
+        violations.AddRange((await Axe.ViolationsAsync(regie)).Select(v => "approved voucher: " + v));
+        var voucherPage = new Uri(regie.Url).AbsolutePath;
 
         var company = await LinkAsync(app, NotificationKind.VoucherApproved);
         var delivery = await LinkAsync(app, NotificationKind.VoucherDelivery);
@@ -105,6 +111,26 @@ public sealed class VoucherJourneyTests
         Assert.Contains("factuur ontvangen", await page.Locator("#status").InnerTextAsync(), StringComparison.Ordinal);
         violations.AddRange((await Axe.ViolationsAsync(page)).Select(v => "invoiced: " + v));
 
+        // The regisseur pays it out; the dashboard adds up to the cent: 5.000,00 = 0,00 reserved + 500,00 paid + 4.500,00 left.
+        await regie.GotoAsync(voucherPage);
+        await regie.GetByLabel("Referentie van de betaling").FillAsync("BET-2025-0001");
+        await regie.GetByRole(AriaRole.Button, new() { Name = "Uitbetaling boeken" }).ClickAsync();
+        Assert.Equal("Uitbetaald", (await regie.Locator("#voucher-status").InnerTextAsync()).Trim());
+        Assert.Contains("BET-2025-0001", await regie.Locator("#voucher-paid").InnerTextAsync(), StringComparison.Ordinal);
+        await regie.GotoAsync(schemePage);
+        var budget = $"#budget-{scheme.Id}";
+        Assert.Equal(["1", "500,00"], await CellsAsync(regie, $"{budget} tr.paid"));
+        Assert.Equal(["0", "0,00"], await CellsAsync(regie, $"{budget} tr.reserved"));
+        Assert.Equal(["–", "4.500,00"], await CellsAsync(regie, $"{budget} tr.left"));
+        var sum = await regie.Locator($"{budget}-sum").InnerTextAsync();
+        Assert.DoesNotContain("≠", sum, StringComparison.Ordinal);
+        Assert.Contains("5.000,00", sum, StringComparison.Ordinal);
+        violations.AddRange((await Axe.ViolationsAsync(regie)).Select(v => "dashboard after payout: " + v));
+
         Assert.True(violations.Count == 0, $"axe-core found {violations.Count} accessibility violation(s):\n\n{string.Join("\n\n", violations)}");
     }
+
+    /// <summary>A dashboard row's number and amount cells, the euro sign and spaces left out.</summary>
+    private static async Task<string[]> CellsAsync(IPage page, string row) =>
+        (await page.Locator(row + " td").AllInnerTextsAsync()).Select(t => t.Replace("€", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal).Trim()).ToArray();
 }
