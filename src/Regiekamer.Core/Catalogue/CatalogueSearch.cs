@@ -179,7 +179,7 @@ public sealed class CatalogueSearch(RegiekamerDb db, BrusselsClock clock, Refere
         var rows = (await db.Offerings.AsNoTracking().IgnoreAutoIncludes().Where(o => ids.Contains(o.Id))
             .Select(o => new { o.Id, o.Title, o.Description, o.ActorId, o.ContactName, o.ContactEmail, o.ContactPhone, o.ContactConsent, o.LastConfirmedOn, Actor = o.Actor! })
             .ToListAsync(ct)).ToDictionary(o => o.Id);
-        var page = ids.Select(id => rows[id]).ToList();
+        var page = ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList(); // a service deleted between the two reads is left out
         var categories = (await db.Set<OfferingCategory>().AsNoTracking().Where(c => ids.Contains(c.OfferingId)).ToListAsync(ct)).ToLookup(c => c.OfferingId, c => c.CategoryCode);
         var cpv = (await db.Set<OfferingCpv>().AsNoTracking().Where(c => ids.Contains(c.OfferingId)).ToListAsync(ct)).ToLookup(c => c.OfferingId, c => c.Code);
         var areas = (await db.Set<OfferingArea>().AsNoTracking().Where(c => ids.Contains(c.OfferingId)).ToListAsync(ct)).ToLookup(c => c.OfferingId, c => c.NisCode);
