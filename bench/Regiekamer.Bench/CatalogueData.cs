@@ -25,11 +25,14 @@ public static class CatalogueData
 
     private static readonly string[] Words = ["groenonderhoud", "drukwerk", "mailing", "verpakking", "montage", "renovatie", "schilderwerk", "fietsherstel", "catering", "broodjes", "schoonmaak", "strijkdienst", "kringloop", "hergebruik", "geschenkpakketten", "digitalisering", "scanning", "archivering", "tuinaanleg", "snoeiwerk"];
 
-    public static async Task<int> SeedAsync(string connection)
+    public static Task<int> SeedAsync(string connection) => SeedAsync(new DatabaseOptions(DatabaseProvider.Sqlite, connection));
+
+    public static async Task<int> SeedAsync(DatabaseOptions database)
     {
+        ArgumentNullException.ThrowIfNull(database);
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddRegiekamerCore(new DatabaseOptions(DatabaseProvider.Sqlite, connection));
+        services.AddRegiekamerCore(database);
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
         var offerings = scope.ServiceProvider.GetRequiredService<OfferingService>();

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using Regiekamer.Core.Data;
 
 namespace Regiekamer.Bench;
 
@@ -28,6 +29,14 @@ public static class Program
         if (args is ["seed-catalogue", var catalogueConnection])
         {
             return await CatalogueData.SeedAsync(catalogueConnection);
+        }
+
+        // docs/performance.md, "catalogue": the search computed afresh, timed without BenchmarkDotNet (quick look).
+        if (args is ["catalogue-search", .. var searchArgs])
+        {
+            var provider = searchArgs is [var p, ..] ? DatabaseOptions.ParseProvider(p) : DatabaseProvider.Sqlite;
+            var rounds = searchArgs is [_, var r] ? int.Parse(r, System.Globalization.CultureInfo.InvariantCulture) : 50;
+            return await CatalogueBenchDatabase.TimeAsync(provider, rounds);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -16,6 +16,7 @@
 #              the latest call a ledger of 40 beneficiaries x 3 years x 4 payments per line (issue 9; what it holds:
 #              bench/Regiekamer.Bench/LedgerData.cs and docs/performance.md). Seeding it approves 40 dossiers, which
 #              changes the allocation and the review queue, so it comes after every other URL; empty: no ledger, as before.
+#              BENCH_STARTUP_SECONDS (default 60): how long the app may take to migrate, seed and answer /health (a loaded machine needs more).
 #              BENCH_FRESH=1: every request a query parameter of its own, so none is served from the page cache
 #              (the cost of rendering each page from the data; the targets are for BENCH_FRESH=0, the default).
 #              Not URLS or PORT: ASP.NET Core reads those. BENCH_ENVIRONMENT (default Development: only there does
@@ -80,12 +81,13 @@ echo "Starting the app on ${BASE} (${ENVIRONMENT}, SQLite, demo data)..." >&2
 ) >"$WORK/app.log" 2>&1 &
 SERVER_PID=$!
 
-for _ in $(seq 1 120); do
+STARTUP_SECONDS="${BENCH_STARTUP_SECONDS:-60}"
+for _ in $(seq 1 $((STARTUP_SECONDS * 2))); do
   if curl -fs -o /dev/null "${BASE}/health"; then break; fi
   if ! kill -0 "$SERVER_PID" 2>/dev/null; then echo "bench/wrk: the app stopped:" >&2; cat "$WORK/app.log" >&2; exit 1; fi
   sleep 0.5
 done
-curl -fs -o /dev/null "${BASE}/health" || { echo "bench/wrk: the app did not answer /health within 60 s." >&2; cat "$WORK/app.log" >&2; exit 1; }
+curl -fs -o /dev/null "${BASE}/health" || { echo "bench/wrk: the app did not answer /health within ${STARTUP_SECONDS} s (BENCH_STARTUP_SECONDS)." >&2; cat "$WORK/app.log" >&2; exit 1; }
 
 JAR="$WORK/cookies.txt"
 COOKIE=()

@@ -45,7 +45,8 @@ internal sealed class OfferingConfiguration : IEntityTypeConfiguration<Offering>
     {
         b.ToTable("Offerings");
         b.HasIndex(o => o.ActorId);
-        b.HasIndex(o => new { o.Status, o.LastConfirmedOn });
+        // Covers the public search's filter, count and sort key but the actor's name (Data/Migrations/20261217130000_CatalogueSearchIndex.cs).
+        b.HasIndex(o => new { o.Status, o.LastConfirmedOn, o.ActorId, o.Title });
         b.Property(o => o.Title).HasMaxLength(OfferingRules.TitleMax);
         b.Property(o => o.Description).HasMaxLength(OfferingRules.DescriptionMax);
         b.Property(o => o.ContactName).HasMaxLength(200);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Regiekamer.Core.Actors;
 using Regiekamer.Core.Catalogue;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.Data;
@@ -43,6 +44,53 @@ public sealed class CatalogueTests
             Assert.Equal(["Created", OfferingAuditActions.Published, OfferingAuditActions.Unpublished], trail);
             Assert.NotEqual(draft.Id, published.Id);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Filters_Combine_ArchivedActorsLeave_AndTheCountAndPagesCoverEveryMatch(DatabaseProvider provider)
+    {
+        // The search's filters are sets (one joined, the others IN lists) and the page is read in two steps (ADR 14,
+        // addendum): every combination must still find exactly what matches, counted once, in supplier-title-id order.
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var services = Reminders.Services(database);
+        var p = await services.CreatePartnershipAsync();
+        var anders = await ActorAsync(database, p.Id, "Anders Groen vzw", "maatwerkbedrijf");
+        var bloei = await ActorAsync(database, p.Id, "Bloei cvba", "lde");
+        var weg = await ActorAsync(database, p.Id, "Weg Archief vzw", "maatwerkbedrijf");
+        var a1 = await CreateAsync(services, p.Id, anders.Id, Input(title: "Groenonderhoud parken", municipalities: [Antwerpen, Aartselaar]));
+        var a2 = await CreateAsync(services, p.Id, anders.Id, Input(title: "Groenonderhoud scholen", municipalities: [Antwerpen], targetGroups: ["nieuwkomers", "arbeidshandicap"]));
+        var b1 = await CreateAsync(services, p.Id, bloei.Id, Input(title: "Groene daken", municipalities: [], regions: ["REFREG01"]));
+        var b2 = await CreateAsync(services, p.Id, bloei.Id, Input(title: "Drukwerk", categories: ["drukwerk-mailing", "groenonderhoud"], municipalities: [Antwerpen, Wetteren]));
+        var gone = await CreateAsync(services, p.Id, weg.Id, Input(title: "Groenonderhoud archief", municipalities: [Antwerpen]));
+
+        // Bloei's "Drukwerk" comes before its "Groene daken": by supplier, then title.
+        Assert.Equal([a1.Id, a2.Id, b2.Id, b1.Id, gone.Id], await IdsAsync(services, new CatalogueQuery(Municipality: Antwerpen)));
+        await using (var db = database.NewDb())
+        {
+            var archived = await db.Actors.SingleAsync(a => a.Id == weg.Id);
+            archived.Archive(database.Time.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal([a1.Id, a2.Id, b2.Id, b1.Id], await IdsAsync(services, new CatalogueQuery(Municipality: Antwerpen)));
+        Assert.Equal([a1.Id, b1.Id], await IdsAsync(services, new CatalogueQuery(Municipality: Aartselaar)));
+        Assert.Equal([a1.Id, a2.Id, b2.Id, b1.Id], await IdsAsync(services, new CatalogueQuery(Region: "REFREG01", Category: "groenonderhoud")));
+        Assert.Equal([a1.Id, b1.Id], await IdsAsync(services, new CatalogueQuery(Municipality: Aartselaar, Region: "REFREG01", Category: "groenonderhoud", Text: "groen")));
+        Assert.Equal([b2.Id], await IdsAsync(services, new CatalogueQuery(Municipality: Wetteren, Category: "drukwerk-mailing", Cpv: "79")));
+        Assert.Equal([a2.Id], await IdsAsync(services, new CatalogueQuery(Municipality: Antwerpen, TargetGroup: "nieuwkomers", Kind: "maatwerkbedrijf", Text: "scholen")));
+        Assert.Empty(await IdsAsync(services, new CatalogueQuery(Cpv: "99")));
+        Assert.Equal([a1.Id, a2.Id, b2.Id, b1.Id], await IdsAsync(services, new CatalogueQuery(Cpv: "77")));
+        Assert.Equal([b2.Id], await IdsAsync(services, new CatalogueQuery(Cpv: "64110000-0")));
+
+        // A service in two municipalities of the region is counted once; page 2 of 3 per page holds the rest.
+        var first = await SearchAsync(services, new CatalogueQuery(Region: "REFREG01", PageSize: 3));
+        var second = await SearchAsync(services, new CatalogueQuery(Region: "REFREG01", Page: 2, PageSize: 3));
+        Assert.Equal((4, 4, 2), (first.Total, second.Total, first.Pages));
+        Assert.Equal([a1.Id, a2.Id, b2.Id, b1.Id], first.Items.Concat(second.Items).Select(i => i.Id));
+        Assert.Equal("Bloei cvba", second.Items.Single().Supplier);
+        Assert.Equal([Antwerpen, Wetteren], first.Items[2].Municipalities.Select(m => m.Value));
+        Assert.Equal(["drukwerk-mailing", "groenonderhoud"], first.Items[2].Categories);
     }
 
     [Theory]
