@@ -171,6 +171,25 @@ public sealed class RegiekamerDb(DbContextOptions<RegiekamerDb> options) : Ident
     }
 
     /// <summary>
+    /// Saves, and answers <paramref name="entity"/>; a save refused by <see cref="ExpectVersion"/> (someone else saved
+    /// first) is a 409 "concurrency" with nothing written and the tracker cleared.
+    /// </summary>
+    public async Task<Result<T>> SaveOrConflictAsync<T>(T entity, CancellationToken ct = default)
+        where T : class
+    {
+        try
+        {
+            await SaveChangesAsync(ct);
+            return Result<T>.Ok(entity);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ChangeTracker.Clear();
+            return DomainError.Conflict("concurrency", "Dit werd intussen door iemand anders gewijzigd; herlaad en probeer opnieuw.", "This was changed by someone else in the meantime; reload and try again.");
+        }
+    }
+
+    /// <summary>
     /// One pass over the tracked changes: bumps the Version of every changed entity that has one (optimistic concurrency
     /// that works the same on both providers), refuses to change or delete an audit record (the trail is append-only in
     /// the application: such a save is a bug and fails before anything reaches the database), and returns the audit

@@ -338,20 +338,8 @@ public sealed partial class VoucherControlService(RegiekamerDb db, AuditTrail au
         return await db.Vouchers.AsNoTracking().Where(v => v.VoucherSchemeId == schemeId && v.Status == VoucherStatus.Paid && !drawn.Contains(v.Id)).OrderBy(v => v.Id).Select(v => v.Id).ToListAsync(ct);
     }
 
-    private async Task<Result<T>> SaveAsync<T>(T entity, CancellationToken ct)
-        where T : class
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return Result<T>.Ok(entity);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return DomainError.Conflict("concurrency", "Dit werd intussen door iemand anders gewijzigd; herlaad en probeer opnieuw.", "This was changed by someone else in the meantime; reload and try again.");
-        }
-    }
+    private Task<Result<T>> SaveAsync<T>(T entity, CancellationToken ct)
+        where T : class => db.SaveOrConflictAsync(entity, ct);
 
     private static DomainError SchemeNotFound(int id) => DomainError.NotFound($"Chequeregeling {id} bestaat niet in dit regieverband of is nog in opmaak.", $"Voucher scheme {id} does not exist in this partnership or is still a draft.");
 }

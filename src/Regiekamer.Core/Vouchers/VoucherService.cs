@@ -619,20 +619,8 @@ public sealed class VoucherService(RegiekamerDb db, AuditTrail audit, BrusselsCl
         return clean;
     }
 
-    private async Task<Result<T>> SaveAsync<T>(T entity, CancellationToken ct)
-        where T : class
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return Result<T>.Ok(entity);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return DomainError.Conflict("concurrency", "Dit werd intussen door iemand anders gewijzigd; herlaad en probeer opnieuw.", "This was changed by someone else in the meantime; reload and try again.");
-        }
-    }
+    private Task<Result<T>> SaveAsync<T>(T entity, CancellationToken ct)
+        where T : class => db.SaveOrConflictAsync(entity, ct);
 
     private static DomainError Concurrency(Voucher v) =>
         DomainError.Conflict("concurrency", $"Cheque {v.Id} werd intussen door iemand anders gewijzigd; herlaad en probeer opnieuw.", $"Voucher {v.Id} was changed by someone else in the meantime; reload and try again.");
