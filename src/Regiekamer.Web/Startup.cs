@@ -36,6 +36,7 @@ public static class Startup
         }
 
         Features.Catalogue.CatalogueFeature.AddRateLimit(builder);
+        Features.VoucherForms.VoucherFormsFeature.AddRateLimit(builder);
         if (config.GetValue("Jobs:Enabled", defaultValue: true))
         {
             // The reminders and the mail outbox (ADR 0009): a Quartz scheduler in every instance, clustered on PostgreSQL.

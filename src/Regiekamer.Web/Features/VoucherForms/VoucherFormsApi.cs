@@ -1,5 +1,4 @@
 using Regiekamer.Core.Vouchers;
-using Regiekamer.Web.Features.Catalogue;
 using Regiekamer.Web.Infrastructure;
 
 namespace Regiekamer.Web.Features.VoucherForms;
@@ -29,7 +28,7 @@ public static class VoucherFormsApi
     public static void Map(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        api.MapGroup("/voucher-schemes").WithTags(Tag).AllowAnonymous().RequireRateLimiting(CatalogueFeature.RateLimit)
+        api.MapGroup("/voucher-schemes").WithTags(Tag).AllowAnonymous().RequireRateLimiting(VoucherFormsFeature.RateLimit)
             .MapPost("/{schemeId:int}/applications", ApplyAsync)
             .WithSummary("A company applies for an introduction voucher before it buys (public, rate-limited, 429 beyond the limit). companyKbo: ten digits with valid check digits; contactEmail receives the link to confirm (nothing happens before it is followed); providerActorId: one of the scheme's providers (KC5); declaredNotRelated: the company's declaration that it is not related to the provider (KC4). The answer never says whether the company or address is known: 202 with the same body for every accepted application.")
             .Produces<VoucherApplicationReceivedDto>(StatusCodes.Status202Accepted)
