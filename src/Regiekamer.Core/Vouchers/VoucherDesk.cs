@@ -76,16 +76,33 @@ public sealed class VoucherDeskService(RegiekamerDb db)
     private async Task<IReadOnlyList<VoucherSchemeView>> ViewsAsync(IReadOnlyList<VoucherScheme> schemes, CancellationToken ct)
     {
         var ids = schemes.Select(s => s.Id).ToList();
-        var partnershipIds = schemes.Select(s => s.PartnershipId).Distinct().ToList();
-        var names = await db.Partnerships.AsNoTracking().Where(p => partnershipIds.Contains(p.Id)).Select(p => new { p.Id, p.Name }).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var names = await SchemeNames.LoadAsync(db, schemes, ct);
         var vouchers = (await db.Vouchers.AsNoTracking().Where(v => ids.Contains(v.VoucherSchemeId)).Select(v => new { v.VoucherSchemeId, v.Status, v.Amount }).ToListAsync(ct))
             .ToLookup(v => v.VoucherSchemeId);
-        var actorIds = schemes.SelectMany(s => s.Providers.Select(p => p.ActorId)).Distinct().ToList();
-        var actors = await db.Actors.AsNoTracking().Where(a => actorIds.Contains(a.Id)).Select(a => new { a.Id, a.Name }).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         return schemes.Select(s => new VoucherSchemeView(
             s,
-            names.GetValueOrDefault(s.PartnershipId, ""),
+            names.Partnership(s),
             VoucherBudget.Of(s.Budget, s.TargetCompanies, vouchers[s.Id].Select(v => (v.Status, v.Amount))),
-            s.Providers.Select(p => new VoucherProviderName(p.ActorId, actors.GetValueOrDefault(p.ActorId, $"#{p.ActorId}"))).OrderBy(p => p.Name, StringComparer.Ordinal).ToList())).ToList();
+            names.Providers(s))).ToList();
     }
+}
+
+/// <summary>The names a list of schemes shows — each one's partnership and providers — read in two queries for the whole list.</summary>
+internal sealed class SchemeNames(IReadOnlyDictionary<int, string> partnerships, IReadOnlyDictionary<int, string> actors)
+{
+    public static async Task<SchemeNames> LoadAsync(RegiekamerDb db, IReadOnlyList<VoucherScheme> schemes, CancellationToken ct)
+    {
+        var partnershipIds = schemes.Select(s => s.PartnershipId).Distinct().ToList();
+        var actorIds = schemes.SelectMany(s => s.Providers.Select(p => p.ActorId)).Distinct().ToList();
+        return new(
+            await db.Partnerships.AsNoTracking().Where(p => partnershipIds.Contains(p.Id)).Select(p => new { p.Id, p.Name }).ToDictionaryAsync(p => p.Id, p => p.Name, ct),
+            await db.Actors.AsNoTracking().Where(a => actorIds.Contains(a.Id)).Select(a => new { a.Id, a.Name }).ToDictionaryAsync(a => a.Id, a => a.Name, ct));
+    }
+
+    public string Partnership(VoucherScheme scheme) => partnerships.GetValueOrDefault(scheme.PartnershipId, "");
+
+    /// <summary>The scheme's providers by name, in Dutch alphabetical order.</summary>
+    public IReadOnlyList<VoucherProviderName> Providers(VoucherScheme scheme) =>
+        scheme.Providers.Select(p => new VoucherProviderName(p.ActorId, actors.GetValueOrDefault(p.ActorId, $"#{p.ActorId}")))
+            .OrderBy(p => p.Name, StringComparer.Create(Common.Formats.Dutch, System.Globalization.CompareOptions.IgnoreCase)).ToList();
 }

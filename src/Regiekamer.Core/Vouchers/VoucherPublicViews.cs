@@ -74,14 +74,7 @@ public sealed class VoucherPublicViews(RegiekamerDb db, BrusselsClock clock)
 
     private async Task<IReadOnlyList<OpenVoucherScheme>> WithNamesAsync(IReadOnlyList<VoucherScheme> schemes, CancellationToken ct)
     {
-        var partnershipIds = schemes.Select(s => s.PartnershipId).Distinct().ToList();
-        var actorIds = schemes.SelectMany(s => s.Providers.Select(p => p.ActorId)).Distinct().ToList();
-        var partnerships = await db.Partnerships.AsNoTracking().Where(p => partnershipIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-        var actors = await db.Actors.AsNoTracking().Where(a => actorIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
-        return schemes.Select(s => new OpenVoucherScheme(
-                s,
-                partnerships.GetValueOrDefault(s.PartnershipId, ""),
-                s.Providers.Select(p => new VoucherProviderName(p.ActorId, actors.GetValueOrDefault(p.ActorId, ""))).OrderBy(p => p.Name, StringComparer.CurrentCulture).ToList()))
-            .ToList();
+        var names = await SchemeNames.LoadAsync(db, schemes, ct);
+        return schemes.Select(s => new OpenVoucherScheme(s, names.Partnership(s), names.Providers(s))).ToList();
     }
 }
