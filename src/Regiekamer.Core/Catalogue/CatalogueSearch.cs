@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Regiekamer.Core.Actors;
 using Regiekamer.Core.Common;
 using Regiekamer.Core.Data;
@@ -61,9 +62,10 @@ public sealed record CataloguePage(IReadOnlyList<CatalogueEntry> Items, int Page
 /// (<see cref="CatalogueRules.PublicConfirmedAfter"/>). Filters by municipality or reference region (services whose
 /// area includes it), category, supplier kind, target group, CPV code (a broader code finds the narrower ones) and
 /// text: full-text per provider, PostgreSQL's Dutch configuration on a generated tsvector, SQLite's FTS5, both with
-/// every word of the text as a prefix (<see cref="CatalogueRules.SearchTerms"/>).
+/// every word of the text as a prefix (<see cref="CatalogueRules.SearchTerms"/>). The other filters, the count and the
+/// order come from the <see cref="CatalogueIndex"/> in memory; only the page's services are read from the database.
 /// </summary>
-public sealed class CatalogueSearch(RegiekamerDb db, BrusselsClock clock, ReferenceDataService referenceData)
+public sealed class CatalogueSearch(RegiekamerDb db, BrusselsClock clock, ReferenceDataService referenceData, CatalogueIndexCache indexes)
 {
     public const int DefaultPageSize = 20;
 
@@ -78,18 +80,15 @@ public sealed class CatalogueSearch(RegiekamerDb db, BrusselsClock clock, Refere
     public async Task<Result<CataloguePage>> SearchAsync(CatalogueQuery query, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(query);
+        var index = await indexes.CurrentAsync(db, referenceData, ct);
         var errors = new List<DomainError>();
         var today = clock.Today;
-        var after = CatalogueRules.PublicConfirmedAfter(today);
-        var archived = db.Actors.Where(a => a.ArchivedAtUtc != null).Select(a => a.Id);
-        var q = db.Offerings.AsNoTracking().IgnoreAutoIncludes()
-            .Where(o => o.Status == OfferingStatus.Published && o.LastConfirmedOn > after && !archived.Contains(o.ActorId));
-
+        NisCode? municipality = null;
         if (!string.IsNullOrWhiteSpace(query.Municipality))
         {
             if (NisCode.TryParse(query.Municipality.Trim(), out var nis))
             {
-                q = Among(q, db.Set<OfferingArea>().Where(a => a.NisCode == nis).Select(a => a.OfferingId));
+                municipality = nis;
             }
             else
             {
@@ -97,66 +96,16 @@ public sealed class CatalogueSearch(RegiekamerDb db, BrusselsClock clock, Refere
             }
         }
 
-        var municipalityGiven = !string.IsNullOrWhiteSpace(query.Municipality);
-        if (!string.IsNullOrWhiteSpace(query.Region))
+        HashSet<NisCode>? region = null;
+        if (!string.IsNullOrWhiteSpace(query.Region) && !index.Regions.TryGetValue(query.Region.Trim(), out region))
         {
-            var members = await RegionMembersAsync(query.Region.Trim(), ct);
-            if (members is null)
-            {
-                errors.Add(DomainError.Invalid("unknown-region", "Referentieregio: onbekende code.", "Reference region: unknown code.", "region"));
-            }
-            else
-            {
-                var serving = db.Set<OfferingArea>().Where(a => members.Contains(a.NisCode)).Select(a => a.OfferingId);
-                q = municipalityGiven ? q.Where(o => serving.Contains(o.Id)) : Among(q, serving);
-            }
+            errors.Add(DomainError.Invalid("unknown-region", "Referentieregio: onbekende code.", "Reference region: unknown code.", "region"));
         }
 
-        if (!string.IsNullOrWhiteSpace(query.Category))
+        var cpv = string.IsNullOrWhiteSpace(query.Cpv) ? null : Cpv.SearchPrefix(query.Cpv);
+        if (!string.IsNullOrWhiteSpace(query.Cpv) && cpv is null)
         {
-            var category = query.Category.Trim();
-            var inCategory = db.Set<OfferingCategory>().Where(c => c.CategoryCode == category).Select(c => c.OfferingId);
-            q = q.Where(o => inCategory.Contains(o.Id));
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.Kind))
-        {
-            var kind = query.Kind.Trim();
-            q = q.Where(o => o.Actor!.KindCode == kind);
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.TargetGroup))
-        {
-            var group = query.TargetGroup.Trim();
-            var forGroup = db.Set<OfferingTargetGroup>().Where(t => t.Code == group).Select(t => t.OfferingId);
-            q = q.Where(o => forGroup.Contains(o.Id));
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.Cpv))
-        {
-            if (Cpv.SearchPrefix(query.Cpv) is { } prefix)
-            {
-                var pattern = prefix + "%"; // digits only, so nothing in it is a LIKE wildcard
-                var codes = db.Set<OfferingCpv>().Where(c => c.Code.CompareTo(prefix) >= 0);
-                if (Cpv.SearchUpperBound(prefix) is { } bound)
-                {
-                    codes = codes.Where(c => c.Code.CompareTo(bound) < 0);
-                }
-
-                var underPrefix = codes.Where(c => EF.Functions.Like(c.Code, pattern)).Select(c => c.OfferingId);
-                q = q.Where(o => underPrefix.Contains(o.Id));
-            }
-            else
-            {
-                errors.Add(DomainError.Invalid("validation", "CPV-code: 2 tot 8 cijfers, eventueel met controlecijfer (77310000-6).", "CPV code: 2 to 8 digits, optionally with the check digit (77310000-6).", "cpv"));
-            }
-        }
-
-        var terms = CatalogueRules.SearchTerms(query.Text);
-        if (terms.Count > 0)
-        {
-            var matching = Matching(terms);
-            q = q.Where(o => matching.Contains(o.Id));
+            errors.Add(DomainError.Invalid("validation", "CPV-code: 2 tot 8 cijfers, eventueel met controlecijfer (77310000-6).", "CPV code: 2 to 8 digits, optionally with the check digit (77310000-6).", "cpv"));
         }
 
         if (query.Page < 1 || query.PageSize is < 1 or > MaxPageSize)
@@ -169,47 +118,30 @@ public sealed class CatalogueSearch(RegiekamerDb db, BrusselsClock clock, Refere
             return Result<CataloguePage>.Fail(errors);
         }
 
-        // The count and the page's ids come from the narrow index (Status, LastConfirmedOn, ActorId, Title) and the
-        // actors' keys; only the page's rows are read in full (ADR 14, addendum).
-        var total = await q.CountAsync(ct);
-        var ids = await q.OrderBy(o => o.Actor!.Name).ThenBy(o => o.Title).ThenBy(o => o.Id)
-            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
-            .Select(o => o.Id)
-            .ToListAsync(ct);
-        var rows = (await db.Offerings.AsNoTracking().IgnoreAutoIncludes().Where(o => ids.Contains(o.Id))
+        var terms = CatalogueRules.SearchTerms(query.Text);
+        var filter = new IndexFilter(
+            municipality, region, Given(query.Category), Given(query.Kind), Given(query.TargetGroup), cpv,
+            terms.Count > 0 ? await MatchingAsync(terms, ct) : null);
+        var (total, ids) = index.Find(filter, CatalogueRules.PublicConfirmedAfter(today), (query.Page - 1) * query.PageSize, query.PageSize);
+
+        // The page's rows as they are now: a service taken off (or its actor archived) since the index was built is left out.
+        var rows = (await db.Offerings.AsNoTracking().IgnoreAutoIncludes()
+            .Where(o => ids.Contains(o.Id) && o.Status == OfferingStatus.Published && o.Actor!.ArchivedAtUtc == null)
             .Select(o => new { o.Id, o.Title, o.Description, o.ActorId, o.ContactName, o.ContactEmail, o.ContactPhone, o.ContactConsent, o.LastConfirmedOn, Actor = o.Actor! })
             .ToListAsync(ct)).ToDictionary(o => o.Id);
-        var page = ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList(); // a service deleted between the two reads is left out
-        var categories = (await db.Set<OfferingCategory>().AsNoTracking().Where(c => ids.Contains(c.OfferingId)).ToListAsync(ct)).ToLookup(c => c.OfferingId, c => c.CategoryCode);
-        var cpv = (await db.Set<OfferingCpv>().AsNoTracking().Where(c => ids.Contains(c.OfferingId)).ToListAsync(ct)).ToLookup(c => c.OfferingId, c => c.Code);
-        var areas = (await db.Set<OfferingArea>().AsNoTracking().Where(c => ids.Contains(c.OfferingId)).ToListAsync(ct)).ToLookup(c => c.OfferingId, c => c.NisCode);
-        var groups = (await db.Set<OfferingTargetGroup>().AsNoTracking().Where(c => ids.Contains(c.OfferingId)).ToListAsync(ct)).ToLookup(c => c.OfferingId, c => c.Code);
-        var items = page.Select(p =>
+        var items = ids.Where(rows.ContainsKey).Select(id =>
         {
+            var p = rows[id];
+            var e = index[id];
             var (name, email, phone) = PublicContact(p.ContactConsent, p.ContactName, p.ContactEmail, p.ContactPhone, p.Actor);
             return new CatalogueEntry(
                 p.Id, p.Title, p.Description, p.ActorId, p.Actor.Name, p.Actor.KindCode, p.Actor.Website,
-                categories[p.Id].Order(StringComparer.Ordinal).ToList(), cpv[p.Id].Order(StringComparer.Ordinal).ToList(), areas[p.Id].Order().ToList(), groups[p.Id].Order(StringComparer.Ordinal).ToList(),
-                name, email, phone, p.LastConfirmedOn, p.Actor.MunicipalityNisCode);
+                e.Categories, e.CpvCodes, e.Areas, e.TargetGroups, name, email, phone, p.LastConfirmedOn, p.Actor.MunicipalityNisCode);
         }).ToList();
         return Result<CataloguePage>.Ok(new CataloguePage(items, query.Page, query.PageSize, total, today));
     }
 
-    public async Task<CatalogueLists> ListsAsync(CancellationToken ct = default)
-    {
-        var municipalities = (await db.Municipalities.AsNoTracking().Where(m => m.Set == MunicipalitySet.Set2025).Select(m => new { m.NisCode, m.Name }).ToListAsync(ct))
-            .OrderBy(m => m.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nl-BE"), true)).Select(m => (m.NisCode, m.Name)).ToList();
-        var regions = new List<(string, string)>();
-        if (await referenceData.CurrentAsync(DatasetKind.ReferenceRegions, MunicipalitySet.Set2025, ct) is { } dataset)
-        {
-            regions = (await db.RegionAssignments.AsNoTracking().Where(a => a.DatasetId == dataset.Id).Select(a => new { a.RegionCode, a.RegionName }).Distinct().ToListAsync(ct))
-                .OrderBy(r => r.RegionCode, StringComparer.Ordinal).Select(r => (r.RegionCode, r.RegionName)).ToList();
-        }
-
-        var categories = await db.CatalogueCategories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Code).ToListAsync(ct);
-        var kinds = await db.ActorKinds.AsNoTracking().OrderBy(k => k.SortOrder).ToListAsync(ct);
-        return new CatalogueLists(municipalities, regions, categories, kinds);
-    }
+    public async Task<CatalogueLists> ListsAsync(CancellationToken ct = default) => (await indexes.CurrentAsync(db, referenceData, ct)).Lists;
 
     /// <summary>The consent rule: the service's contact person only with their consent; else the actor's general contact.</summary>
     public static (string? Name, string? Email, string? Phone) PublicContact(bool consent, string? name, string? email, string? phone, Actor actor)
@@ -219,30 +151,43 @@ public sealed class CatalogueSearch(RegiekamerDb db, BrusselsClock clock, Refere
     }
 
     /// <summary>The municipalities (2025) of a reference region in the assignment in force; null for an unknown region.</summary>
-    public async Task<IReadOnlyList<NisCode>?> RegionMembersAsync(string region, CancellationToken ct = default)
-    {
-        var dataset = await referenceData.CurrentAsync(DatasetKind.ReferenceRegions, MunicipalitySet.Set2025, ct);
-        if (dataset is null)
-        {
-            return null;
-        }
+    public async Task<IReadOnlyList<NisCode>?> RegionMembersAsync(string region, CancellationToken ct = default) =>
+        (await indexes.CurrentAsync(db, referenceData, ct)).Regions.TryGetValue(region, out var members) ? members.Order().ToList() : null;
 
-        var members = await db.RegionAssignments.AsNoTracking().Where(a => a.DatasetId == dataset.Id && a.RegionCode == region).Select(a => a.NisCode).ToListAsync(ct);
-        return members.Count == 0 ? null : members;
-    }
+    private static string? Given(string? code) => string.IsNullOrWhiteSpace(code) ? null : code.Trim();
 
     /// <summary>
-    /// The services of <paramref name="q"/> whose id is among <paramref name="ids"/>, as a join on the distinct ids, so
-    /// the database starts from the few ids an index gives (the area served: a municipality's services are a few
-    /// hundred of 20,000). Only one filter joins: with two such joins SQLite's planner (no statistics) can pick a
-    /// nested scan of both (31 s for region and category); the other filters are uncorrelated <c>IN</c> lists.
+    /// The ids the full-text index finds for every term (as a prefix). Read with a plain data reader: a broad word
+    /// matches thousands of services, and EF's materialiser costs more than the index's lookup (docs/performance.md).
     /// </summary>
-    private static IQueryable<Offering> Among(IQueryable<Offering> q, IQueryable<int> ids) =>
-        q.Join(ids.Distinct(), o => o.Id, id => id, (o, _) => o);
+    private async Task<HashSet<int>> MatchingAsync(IReadOnlyList<string> terms, CancellationToken ct)
+    {
+        var sqlite = db.Database.IsSqlite();
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sqlite
+                ? $"SELECT rowid FROM \"{Fts5Table}\" WHERE \"{Fts5Table}\" MATCH @terms"
+                : $"SELECT \"Id\" FROM \"Offerings\" WHERE \"{TsVectorColumn}\" @@ to_tsquery('dutch'::regconfig, @terms)";
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "terms";
+            parameter.Value = sqlite ? CatalogueRules.Fts5Query(terms) : CatalogueRules.TsQuery(terms);
+            command.Parameters.Add(parameter);
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            var ids = new HashSet<int>();
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                ids.Add(Convert.ToInt32(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
+            }
 
-    /// <summary>The ids the full-text index finds for every term (as a prefix), as a subquery the search composes with.</summary>
-    private IQueryable<int> Matching(IReadOnlyList<string> terms) =>
-        db.Database.IsSqlite()
-            ? db.Database.SqlQueryRaw<int>($"SELECT rowid AS \"Value\" FROM \"{Fts5Table}\" WHERE \"{Fts5Table}\" MATCH {{0}}", CatalogueRules.Fts5Query(terms))
-            : db.Database.SqlQueryRaw<int>($"SELECT \"Id\" AS \"Value\" FROM \"Offerings\" WHERE \"{TsVectorColumn}\" @@ to_tsquery('dutch'::regconfig, {{0}})", CatalogueRules.TsQuery(terms));
+            return ids;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
 }

@@ -55,28 +55,11 @@ public static class Cpv
         return trimmed.Length >= 2 ? trimmed : t[..2];
     }
 
-    /// <summary>
-    /// The first string of digits after every code under <paramref name="prefix"/>: the prefix as a number plus one,
-    /// as long ("79" → "80", "7739" → "7740"); null for all nines (nothing comes after). So a search can ask for
-    /// <c>code &gt;= prefix AND code &lt; bound</c>, a range an index answers on both providers (in every collation, as
-    /// both ends are digits only), besides the <c>LIKE 'prefix%'</c> that decides.
-    /// </summary>
-    public static string? SearchUpperBound(string prefix)
+    /// <summary>The division a code or a search prefix lies in: its first two digits ("77310000-6" → "77").</summary>
+    public static string Division(string codeOrPrefix)
     {
-        ArgumentNullException.ThrowIfNull(prefix);
-        var digits = prefix.ToCharArray();
-        for (var i = digits.Length - 1; i >= 0; i--)
-        {
-            if (digits[i] != '9')
-            {
-                digits[i]++;
-                return new string(digits);
-            }
-
-            digits[i] = '0';
-        }
-
-        return null;
+        ArgumentNullException.ThrowIfNull(codeOrPrefix);
+        return codeOrPrefix.Length >= 2 ? codeOrPrefix[..2] : codeOrPrefix;
     }
 
     /// <summary>Whether <paramref name="code"/> lies under the search prefix (itself or narrower).</summary>

@@ -122,6 +122,7 @@ public static class RegiekamerServices
         services.AddScoped<Notifications.ReminderService>();
         services.AddScoped<Reports.ReportReminderService>();
         services.AddScoped<Catalogue.OfferingService>();
+        services.AddSingleton<Catalogue.CatalogueIndexCache>();
         services.AddScoped<Catalogue.CatalogueSearch>();
         services.AddScoped<Catalogue.CategoryService>();
         services.AddScoped<Catalogue.CatalogueReminderService>();

@@ -42,7 +42,8 @@ public sealed class RegiekamerDb(DbContextOptions<RegiekamerDb> options) : Ident
     /// <summary>Bumps concurrency versions, keeps the audit trail append-only and links added records into the hash chain under a lock.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var (audits, inputsChanged) = PrepareChanges();
+        var (audits, counters) = PrepareChanges();
+        var inputsChanged = counters.Count > 0;
         if (inputsChanged)
         {
             DataVersion.Forget(this);
@@ -61,7 +62,7 @@ public sealed class RegiekamerDb(DbContextOptions<RegiekamerDb> options) : Ident
             try
             {
                 var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-                await DataVersion.BumpAsync(this, cancellationToken);
+                await DataVersion.BumpAsync(this, counters, cancellationToken);
                 if (tx is not null)
                 {
                     await tx.CommitAsync(cancellationToken);
@@ -118,7 +119,7 @@ public sealed class RegiekamerDb(DbContextOptions<RegiekamerDb> options) : Ident
 
                 if (inputsChanged)
                 {
-                    await DataVersion.BumpAsync(this, cancellationToken);
+                    await DataVersion.BumpAsync(this, counters, cancellationToken);
                 }
 
                 if (own is not null)
@@ -193,17 +194,17 @@ public sealed class RegiekamerDb(DbContextOptions<RegiekamerDb> options) : Ident
     /// One pass over the tracked changes: bumps the Version of every changed entity that has one (optimistic concurrency
     /// that works the same on both providers), refuses to change or delete an audit record (the trail is append-only in
     /// the application: such a save is a bug and fails before anything reaches the database), and returns the audit
-    /// records to add, and whether an input of derived results changed.
+    /// records to add, and the counters (<see cref="DataVersion"/>) whose inputs changed.
     /// </summary>
-    private (List<AuditRecord> Audits, bool InputsChanged) PrepareChanges()
+    private (List<AuditRecord> Audits, HashSet<string> Counters) PrepareChanges()
     {
         var audits = new List<AuditRecord>();
-        var inputsChanged = false;
+        var counters = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in ChangeTracker.Entries())
         {
-            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && DataVersion.IsDerivedInput(entry.Metadata.ClrType))
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && DataVersion.VersionOf(entry.Metadata.ClrType) is { } counter)
             {
-                inputsChanged = true;
+                counters.Add(counter);
             }
 
             if (entry.Entity is AuditRecord audit)
@@ -226,7 +227,7 @@ public sealed class RegiekamerDb(DbContextOptions<RegiekamerDb> options) : Ident
             }
         }
 
-        return (audits, inputsChanged);
+        return (audits, counters);
     }
 
     private sealed class NisCodeConverter() : ValueConverter<NisCode, string>(v => v.Value, v => NisCode.Parse(v));
