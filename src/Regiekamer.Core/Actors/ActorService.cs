@@ -171,12 +171,14 @@ public sealed class ActorService(RegiekamerDb db, AuditTrail audit, TimeProvider
             return Result<Actor>.Fail(valid.Errors);
         }
 
+        var renamed = false;
         return await ChangeAsync(partnershipId, actorId, expectedVersion, actor =>
         {
             var before = ActorSnapshot.Of(actor);
             actor.Apply(valid.Value!, Now);
+            renamed = actor.Name != before.Name;
             return Done(() => [new ActorUpdated(actor.Id, before, ActorSnapshot.Of(actor))]);
-        }, ct);
+        }, ct, alsoAsync: actor => renamed ? Catalogue.OfferingService.ReindexAsync(db, actor, ct) : Task.CompletedTask);
     }
 
     public Task<Result<Actor>> ArchiveAsync(int partnershipId, int actorId, int expectedVersion, CancellationToken ct = default) =>
@@ -332,11 +334,11 @@ public sealed class ActorService(RegiekamerDb db, AuditTrail audit, TimeProvider
 
     /// <summary>
     /// One change of an actor: loaded with its parts (only in its partnership), refused when archived, changed by
-    /// <paramref name="change"/>, saved against the version read, then audited (after the save, so that new parts
+    /// <paramref name="change"/> (with <paramref name="alsoAsync"/>: what else it takes along), saved against the version read, then audited (after the save, so that new parts
     /// have their ids) in the same transaction.
     /// </summary>
     private async Task<Result<Actor>> ChangeAsync(
-        int partnershipId, int actorId, int expectedVersion, Func<Actor, Result<Func<IReadOnlyList<AuditEvent>>>> change, CancellationToken ct, bool allowArchived = false, DomainError? duplicate = null)
+        int partnershipId, int actorId, int expectedVersion, Func<Actor, Result<Func<IReadOnlyList<AuditEvent>>>> change, CancellationToken ct, bool allowArchived = false, DomainError? duplicate = null, Func<Actor, Task>? alsoAsync = null)
     {
         db.ChangeTracker.Clear();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -356,6 +358,11 @@ public sealed class ActorService(RegiekamerDb db, AuditTrail audit, TimeProvider
         {
             db.ChangeTracker.Clear();
             return Result<Actor>.Fail(changed.Errors);
+        }
+
+        if (alsoAsync is not null)
+        {
+            await alsoAsync(actor);
         }
 
         db.ExpectVersion(actor, expectedVersion);

@@ -109,6 +109,9 @@ public sealed class Offering
         UpdatedAtUtc = now;
     }
 
+    /// <summary>What the full-text index reads changed without the service changing: its supplier was renamed.</summary>
+    public void Reindex(string searchText) => SearchText = searchText;
+
     public void Publish(DateOnly today, DateTime now)
     {
         Status = OfferingStatus.Published;

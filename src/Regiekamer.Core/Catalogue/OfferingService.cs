@@ -332,14 +332,40 @@ public sealed class OfferingService(RegiekamerDb db, AuditTrail audit, BrusselsC
     /// <summary>What the full-text index reads: title, description, supplier, its categories (both languages), target groups and CPV labels.</summary>
     public static string SearchTextOf(OfferingContent c, Actor actor, OfferingReferences refs)
     {
+        ArgumentNullException.ThrowIfNull(refs);
+        return SearchTextOf(c, actor, refs.Categories, refs.Cpv);
+    }
+
+    private static string SearchTextOf(OfferingContent c, Actor actor, IReadOnlyDictionary<string, CatalogueCategory> categoryList, CpvVocabulary vocabulary)
+    {
         ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(actor);
-        ArgumentNullException.ThrowIfNull(refs);
-        var categories = c.Categories.Where(refs.Categories.ContainsKey).SelectMany(k => new[] { refs.Categories[k].NameNl, refs.Categories[k].NameEn });
+        var categories = c.Categories.Where(categoryList.ContainsKey).SelectMany(k => new[] { categoryList[k].NameNl, categoryList[k].NameEn });
         var groups = c.TargetGroups.Select(g => TargetGroups.NameOf(g)?.Nl ?? g);
-        var cpv = c.CpvCodes.Select(code => refs.Cpv.LabelOf(code) ?? "");
+        var cpv = c.CpvCodes.Select(code => vocabulary.LabelOf(code) ?? "");
         var text = CatalogueRules.SearchText(c.Title, c.Description, actor.Name, categories, groups, cpv);
         return text.Length > 16000 ? text[..16000] : text;
+    }
+
+    /// <summary>
+    /// A renamed actor's services get their search text again (it holds the supplier's name), tracked on
+    /// <paramref name="db"/> so they are saved with the rename, in its transaction.
+    /// </summary>
+    public static async Task ReindexAsync(RegiekamerDb db, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(actor);
+        var services = await db.Offerings.Where(o => o.ActorId == actor.Id).ToListAsync(ct);
+        if (services.Count == 0)
+        {
+            return;
+        }
+
+        var categories = await db.CatalogueCategories.AsNoTracking().ToDictionaryAsync(c => c.Code, StringComparer.Ordinal, ct);
+        foreach (var service in services)
+        {
+            service.Reindex(SearchTextOf(service.Content, actor, categories, CpvVocabulary.Shipped));
+        }
     }
 
     public static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

@@ -194,6 +194,68 @@ public sealed class CatalogueTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task TheIndexInMemory_FollowsAnotherInstancesChange_AndNeverShowsAServiceTakenOff(DatabaseProvider provider)
+    {
+        // The search counts and orders from an index built per version of the "catalogue" counter (CatalogueIndex).
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var services = Reminders.Services(database);
+        var p = await services.CreatePartnershipAsync();
+        var actor = await ActorAsync(database, p.Id);
+        long Counter(RegiekamerDb db) => db.Set<DataVersion>().Where(v => v.Name == DataVersion.Catalogue).Select(v => v.Value).Single();
+        long before;
+        await using (var db = database.NewDb())
+        {
+            before = Counter(db);
+        }
+
+        var a = await CreateAsync(services, p.Id, actor.Id, Input(title: "A groen"));
+        var b = await CreateAsync(services, p.Id, actor.Id, Input(title: "B groen"));
+        Assert.Equal([a.Id, b.Id], await IdsAsync(services, new CatalogueQuery(Municipality: Antwerpen)));
+        await using (var db = database.NewDb())
+        {
+            Assert.True(Counter(db) > before); // each save of a service raised it, in its own transaction
+
+            // Another app instance takes A off: its row changes now, this instance's index at most Freshness later.
+            Assert.Equal(1, await db.Offerings.Where(o => o.Id == a.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OfferingStatus.Draft)));
+        }
+
+        Assert.Equal([b.Id], await IdsAsync(services, new CatalogueQuery(Municipality: Antwerpen))); // the page re-reads its rows
+        await using (var db = database.NewDb())
+        {
+            Assert.Equal(1, await db.Set<DataVersion>().Where(v => v.Name == DataVersion.Catalogue).ExecuteUpdateAsync(s => s.SetProperty(v => v.Value, v => v.Value + 1)));
+        }
+
+        await Task.Delay(DataVersion.Freshness + TimeSpan.FromMilliseconds(100));
+        var page = await SearchAsync(services, new CatalogueQuery(Municipality: Antwerpen));
+        Assert.Equal((1, b.Id), (page.Total, page.Items.Single().Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task RenamingTheSupplier_ReindexesItsServices_InTheSameChange(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var services = Reminders.Services(database);
+        var p = await services.CreatePartnershipAsync();
+        var actor = await ActorAsync(database, p.Id, "Oude Naam vzw");
+        var o = await CreateAsync(services, p.Id, actor.Id, Input(title: "Drukwerk"));
+        Assert.Equal([o.Id], await IdsAsync(services, new CatalogueQuery(Text: "oude")));
+
+        await using (var scope = services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<Regiekamer.Core.Accounts.CurrentActor>().Actor = new(Guid.NewGuid(), "rita.regie@test.regiekamer", "Regisseur");
+            var renamed = await scope.ServiceProvider.GetRequiredService<ActorService>().UpdateAsync(p.Id, actor.Id, new ActorInput(
+                "Zonnebloem Drukkerij vzw", null, "maatwerkbedrijf", null, null, null, null, null, "info@zonnebloem.test", null, null, null, [], []), actor.Version);
+            Assert.True(renamed.IsSuccess, string.Join("; ", renamed.Errors.Select(e => e.Message.En)));
+        }
+
+        Assert.Empty(await IdsAsync(services, new CatalogueQuery(Text: "oude")));
+        var found = (await SearchAsync(services, new CatalogueQuery(Text: "zonnebloem"))).Items.Single();
+        Assert.Equal((o.Id, "Zonnebloem Drukkerij vzw"), (found.Id, found.Supplier));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task FullText_FollowsChanges_AndDeletions(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
