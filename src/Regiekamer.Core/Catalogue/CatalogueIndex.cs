@@ -8,46 +8,52 @@ using Regiekamer.Core.ReferenceData;
 namespace Regiekamer.Core.Catalogue;
 
 /// <summary>
-/// What the public catalogue filters and sorts on, for every published service of an actor not archived, in the order
-/// the catalogue shows them (supplier, title, id; Dutch collation): its kind, last confirmation, area, CPV codes,
-/// categories and target groups; with the search form's lists and the reference regions' members. Built from one
-/// version of the data (<see cref="DataVersion.Catalogue"/> and <see cref="DataVersion.DerivedInputs"/>), never
-/// changed after, shared by every request. A search walks it once: the count and the page come from one pass over
-/// 20,000 entries in memory instead of a count and a sort over every match in the database (docs/adr/0014, second
-/// addendum). The 18-month rule is applied at search time, so the index does not age with the day.
+/// The public catalogue as of one version of the data (<see cref="DataVersion.Catalogue"/> and
+/// <see cref="DataVersion.DerivedInputs"/>): every published service of an actor not archived as its public
+/// <see cref="CatalogueEntry"/> (the consent rule applied, so a contact person without consent is not even held here),
+/// in the order the catalogue shows them (supplier, title, id; Dutch, not minding case); for each municipality,
+/// category, kind, target group and CPV division the positions of its services; the search form's lists and the
+/// reference regions' members. Never changed after it is built, shared by every request. A search is one pass over
+/// the shortest list its filters give, in memory, instead of a count and a sort over every match in the database
+/// (docs/adr/0014, second addendum). The 18-month rule is applied at search time, so the index does not age with the day.
 /// </summary>
 public sealed class CatalogueIndex
 {
-    /// <summary>One service as the search sees it. Arrays sorted; never changed after the index is built.</summary>
-    public sealed record Entry(int Id, int ActorId, string Kind, DateOnly LastConfirmedOn, NisCode[] Areas, string[] CpvCodes, string[] Categories, string[] TargetGroups);
-
-    private readonly Entry[] _entries;
+    private readonly CatalogueEntry[] _entries;
+    private readonly DateOnly[] _confirmed;
     private readonly Dictionary<int, int> _positionOf;
     private readonly Dictionary<NisCode, int[]> _byMunicipality;
+    private readonly Dictionary<string, int[]> _byRegion;
     private readonly Dictionary<string, int[]> _byCategory;
     private readonly Dictionary<string, int[]> _byKind;
     private readonly Dictionary<string, int[]> _byTargetGroup;
-    private readonly Dictionary<string, int[]> _byCpvDivision;
+    private readonly Dictionary<string, int[]> _byCpvPrefix;
 
     /// <summary>An index over <paramref name="entriesInOrder"/>, which are in the catalogue's order already.</summary>
-    public CatalogueIndex(IEnumerable<Entry> entriesInOrder, CatalogueLists lists, IReadOnlyDictionary<string, HashSet<NisCode>> regions)
+    public CatalogueIndex(IEnumerable<CatalogueEntry> entriesInOrder, CatalogueLists lists, IReadOnlyDictionary<string, HashSet<NisCode>> regions)
     {
         ArgumentNullException.ThrowIfNull(entriesInOrder);
+        ArgumentNullException.ThrowIfNull(regions);
         _entries = [.. entriesInOrder];
-        _positionOf = _entries.Select((e, i) => (e.Id, i)).ToDictionary(p => p.Id, p => p.i);
-        _byMunicipality = Postings(e => e.Areas);
-        _byCategory = Postings<string>(e => e.Categories, StringComparer.Ordinal);
-        _byKind = Postings<string>(e => [e.Kind], StringComparer.Ordinal);
-        _byTargetGroup = Postings<string>(e => e.TargetGroups, StringComparer.Ordinal);
-        _byCpvDivision = Postings<string>(e => e.CpvCodes.Select(c => Cpv.Division(c)).Distinct(StringComparer.Ordinal), StringComparer.Ordinal);
+        _confirmed = _entries.Select(e => e.LastConfirmedOn).ToArray();
+        _positionOf = new Dictionary<int, int>(_entries.Length);
+        for (var i = 0; i < _entries.Length; i++)
+        {
+            _positionOf[_entries[i].Id] = i;
+        }
+
+        _byMunicipality = Postings(e => e.Municipalities, EqualityComparer<NisCode>.Default);
+        _byRegion = Postings(e => regions.Where(r => e.Municipalities.Any(r.Value.Contains)).Select(r => r.Key), StringComparer.Ordinal);
+        _byCategory = Postings(e => e.Categories, StringComparer.Ordinal);
+        _byKind = Postings<string>(e => [e.SupplierKind], StringComparer.Ordinal);
+        _byTargetGroup = Postings(e => e.TargetGroups, StringComparer.Ordinal);
+        _byCpvPrefix = Postings(e => e.CpvCodes.SelectMany(Cpv.SearchPrefixesOf), StringComparer.Ordinal); // "79", "798", … "7981": what a search may ask
         Lists = lists;
         Regions = regions;
     }
 
     /// <summary>In the catalogue's order.</summary>
-    public IReadOnlyList<Entry> Entries => _entries;
-
-    public Entry this[int id] => _entries[_positionOf[id]];
+    public IReadOnlyList<CatalogueEntry> Entries => _entries;
 
     public CatalogueLists Lists { get; }
 
@@ -56,60 +62,77 @@ public sealed class CatalogueIndex
 
     /// <summary>
     /// The services that pass every filter given and were confirmed after <paramref name="confirmedAfter"/>: how many,
-    /// and the ids of <paramref name="take"/> of them from <paramref name="skip"/> on, in the catalogue's order. Starts
-    /// from the shortest list an exact filter gives (a municipality's services are a few hundred of 20,000) and checks
-    /// the others on each of those.
+    /// and <paramref name="take"/> of them from <paramref name="skip"/> on, in the catalogue's order. Each filter is a
+    /// sorted list of positions (a municipality's services, a CPV prefix's, the text's matches); the search walks the
+    /// shortest and looks each position up in the others, so it costs in proportion to the fewest matches of one filter.
     /// </summary>
-    public (int Total, List<int> Ids) Find(IndexFilter filter, DateOnly confirmedAfter, int skip, int take)
+    public (int Total, List<CatalogueEntry> Page) Find(IndexFilter filter, DateOnly confirmedAfter, int skip, int take)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var lists = new List<IReadOnlyList<int>>();
+        var lists = new List<int[]>();
         if (filter.Municipality is { } municipality)
         {
             lists.Add(_byMunicipality.GetValueOrDefault(municipality) ?? []);
         }
 
-        if (filter.Region is { } region)
-        {
-            lists.Add(Union(region.Select(m => _byMunicipality.GetValueOrDefault(m) ?? [])));
-        }
-
-        AddPostings(lists, _byCategory, filter.Category);
-        AddPostings(lists, _byKind, filter.Kind);
-        AddPostings(lists, _byTargetGroup, filter.TargetGroup);
-        if (filter.CpvPrefix is { } prefix)
-        {
-            lists.Add(_byCpvDivision.GetValueOrDefault(Cpv.Division(prefix)) ?? []);
-        }
-
+        Add(lists, _byRegion, filter.Region);
+        Add(lists, _byCategory, filter.Category);
+        Add(lists, _byKind, filter.Kind);
+        Add(lists, _byTargetGroup, filter.TargetGroup);
+        Add(lists, _byCpvPrefix, filter.CpvPrefix);
         if (filter.TextIds is { } textIds)
         {
-            lists.Add(Union([textIds.Select(id => _positionOf.GetValueOrDefault(id, -1)).Where(p => p >= 0).ToArray()]));
+            var positions = new List<int>(textIds.Count);
+            foreach (var id in textIds)
+            {
+                if (_positionOf.TryGetValue(id, out var position))
+                {
+                    positions.Add(position);
+                }
+            }
+
+            positions.Sort();
+            lists.Add([.. positions]);
         }
 
-        var positions = lists.Count == 0 ? Enumerable.Range(0, _entries.Length) : lists.MinBy(l => l.Count)!;
+        lists.Sort((a, b) => a.Length.CompareTo(b.Length));
+        var walk = lists.Count > 0 ? lists[0] : null;
+        var count = walk?.Length ?? _entries.Length;
         var total = 0;
-        var ids = new List<int>(Math.Max(0, take));
-        foreach (var position in positions)
+        var page = new List<CatalogueEntry>(Math.Max(0, take));
+        for (var i = 0; i < count; i++)
         {
-            var e = _entries[position];
-            if (e.LastConfirmedOn <= confirmedAfter || !filter.Holds(e))
+            var position = walk is null ? i : walk[i];
+            if (_confirmed[position] <= confirmedAfter || !InAll(lists, position))
             {
                 continue;
             }
 
-            if (total >= skip && ids.Count < take)
+            if (total >= skip && page.Count < take)
             {
-                ids.Add(e.Id);
+                page.Add(_entries[position]);
             }
 
             total++;
         }
 
-        return (total, ids);
+        return (total, page);
     }
 
-    private static void AddPostings(List<IReadOnlyList<int>> lists, Dictionary<string, int[]> postings, string? key)
+    private static bool InAll(List<int[]> lists, int position)
+    {
+        for (var l = 1; l < lists.Count; l++)
+        {
+            if (Array.BinarySearch(lists[l], position) < 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void Add(List<int[]> lists, Dictionary<string, int[]> postings, string? key)
     {
         if (key is not null)
         {
@@ -117,51 +140,58 @@ public sealed class CatalogueIndex
         }
     }
 
-    /// <summary>The positions in any of <paramref name="lists"/>, once each, in order.</summary>
-    private static int[] Union(IEnumerable<int[]> lists)
+    /// <summary>For each key, the positions of the entries that have it, ascending (the entries are walked in order).</summary>
+    private Dictionary<TKey, int[]> Postings<TKey>(Func<CatalogueEntry, IEnumerable<TKey>> keys, IEqualityComparer<TKey> comparer)
+        where TKey : notnull
     {
-        var all = lists.SelectMany(l => l).ToArray();
-        Array.Sort(all);
-        var n = 0;
-        for (var i = 0; i < all.Length; i++)
+        var postings = new Dictionary<TKey, List<int>>(comparer);
+        for (var i = 0; i < _entries.Length; i++)
         {
-            if (n == 0 || all[i] != all[n - 1])
+            foreach (var key in keys(_entries[i]).Distinct(comparer))
             {
-                all[n++] = all[i];
+                if (!postings.TryGetValue(key, out var list))
+                {
+                    postings[key] = list = [];
+                }
+
+                list.Add(i);
             }
         }
 
-        return all[..n];
+        return postings.ToDictionary(p => p.Key, p => p.Value.ToArray(), comparer);
     }
 
-    /// <summary>For each key, the positions of the entries that have it, in order.</summary>
-    private Dictionary<TKey, int[]> Postings<TKey>(Func<Entry, IEnumerable<TKey>> keys, IEqualityComparer<TKey>? comparer = null)
-        where TKey : notnull =>
-        _entries.SelectMany((e, position) => keys(e).Select(k => (Key: k, Position: position)))
-            .GroupBy(p => p.Key, comparer)
-            .ToDictionary(g => g.Key, g => g.Select(p => p.Position).ToArray(), comparer);
-
-    /// <summary>Reads the published services of actors not archived, their codes and areas, and the lists: six queries, no tracking.</summary>
+    /// <summary>Reads the published services of actors not archived with their suppliers, codes and areas, and the lists: ten queries, no tracking.</summary>
     public static async Task<CatalogueIndex> BuildAsync(RegiekamerDb db, ReferenceDataService referenceData, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(referenceData);
         var rows = await db.Offerings.AsNoTracking().IgnoreAutoIncludes()
             .Where(o => o.Status == OfferingStatus.Published && o.Actor!.ArchivedAtUtc == null)
-            .Select(o => new { o.Id, o.ActorId, o.Title, o.LastConfirmedOn, Supplier = o.Actor!.Name, Kind = o.Actor.KindCode })
+            .Select(o => new { o.Id, o.ActorId, o.Title, o.Description, o.LastConfirmedOn, o.ContactConsent, o.ContactName, o.ContactEmail, o.ContactPhone })
             .ToListAsync(ct);
+        var actors = await db.Actors.AsNoTracking().IgnoreAutoIncludes()
+            .Where(a => a.ArchivedAtUtc == null)
+            .Select(a => new { a.Id, a.Name, a.KindCode, a.Website, a.Email, a.Phone, a.MunicipalityNisCode })
+            .ToDictionaryAsync(a => a.Id, ct);
         var published = db.Offerings.Where(o => o.Status == OfferingStatus.Published).Select(o => o.Id);
         var areas = (await db.Set<OfferingArea>().AsNoTracking().Where(a => published.Contains(a.OfferingId)).Select(a => new { a.OfferingId, a.NisCode }).ToListAsync(ct))
             .ToLookup(a => a.OfferingId, a => a.NisCode);
         var cpv = Lookup(await db.Set<OfferingCpv>().AsNoTracking().Where(c => published.Contains(c.OfferingId)).Select(c => new { c.OfferingId, c.Code }).ToListAsync(ct), c => c.OfferingId, c => c.Code);
         var categories = Lookup(await db.Set<OfferingCategory>().AsNoTracking().Where(c => published.Contains(c.OfferingId)).Select(c => new { c.OfferingId, c.CategoryCode }).ToListAsync(ct), c => c.OfferingId, c => c.CategoryCode);
         var groups = Lookup(await db.Set<OfferingTargetGroup>().AsNoTracking().Where(t => published.Contains(t.OfferingId)).Select(t => new { t.OfferingId, t.Code }).ToListAsync(ct), t => t.OfferingId, t => t.Code);
-        var kinds = new Dictionary<string, string>(StringComparer.Ordinal);
         var entries = rows
-            .OrderBy(r => r.Supplier, DutchOrder).ThenBy(r => r.Title, DutchOrder).ThenBy(r => r.Id)
-            .Select(r => new Entry(
-                r.Id, r.ActorId, kinds.TryGetValue(r.Kind, out var kind) ? kind : kinds[r.Kind] = r.Kind, r.LastConfirmedOn,
-                [.. areas[r.Id].Order()], [.. cpv[r.Id].Order(StringComparer.Ordinal)], [.. categories[r.Id].Order(StringComparer.Ordinal)], [.. groups[r.Id].Order(StringComparer.Ordinal)]))
+            .Where(r => actors.ContainsKey(r.ActorId)) // an actor archived between the two reads
+            .Select(r =>
+            {
+                var a = actors[r.ActorId];
+                var (name, email, phone) = CatalogueSearch.PublicContact(r.ContactConsent, r.ContactName, r.ContactEmail, r.ContactPhone, a.Email, a.Phone);
+                return new CatalogueEntry(
+                    r.Id, r.Title, r.Description, r.ActorId, a.Name, a.KindCode, a.Website,
+                    [.. categories[r.Id].Order(StringComparer.Ordinal)], [.. cpv[r.Id].Order(StringComparer.Ordinal)], [.. areas[r.Id].Order()], [.. groups[r.Id].Order(StringComparer.Ordinal)],
+                    name, email, phone, r.LastConfirmedOn, a.MunicipalityNisCode);
+            })
+            .OrderBy(e => e.Supplier, DutchOrder).ThenBy(e => e.Title, DutchOrder).ThenBy(e => e.Id)
             .ToList();
         var (lists, regions) = await ListsAsync(db, referenceData, ct);
         return new CatalogueIndex(entries, lists, regions);
@@ -202,26 +232,28 @@ public sealed class CatalogueIndex
 
 /// <summary>
 /// What a search asks of the <see cref="CatalogueIndex"/>, each part checked and optional: a municipality, a reference
-/// region's members, a category, an actor kind, a target group, the digits a CPV code starts with, and the ids the
-/// full-text index found.
+/// region (known to the index), a category, an actor kind, a target group, the digits a CPV code starts with
+/// (<see cref="Cpv.SearchPrefix"/>), and the ids the full-text index found.
 /// </summary>
 public sealed record IndexFilter(
     NisCode? Municipality = null,
-    IReadOnlySet<NisCode>? Region = null,
+    string? Region = null,
     string? Category = null,
     string? Kind = null,
     string? TargetGroup = null,
     string? CpvPrefix = null,
     IReadOnlySet<int>? TextIds = null)
 {
-    public bool Holds(CatalogueIndex.Entry e)
+    /// <summary>Whether <paramref name="e"/> passes, checked on the entry itself (what the index's lists must agree with).</summary>
+    public bool Holds(CatalogueEntry e, IReadOnlyDictionary<string, HashSet<NisCode>> regions)
     {
         ArgumentNullException.ThrowIfNull(e);
-        return (Municipality is not { } m || Array.IndexOf(e.Areas, m) >= 0)
-            && (Region is null || e.Areas.Any(Region.Contains))
-            && (Category is null || Array.IndexOf(e.Categories, Category) >= 0)
-            && (Kind is null || e.Kind == Kind)
-            && (TargetGroup is null || Array.IndexOf(e.TargetGroups, TargetGroup) >= 0)
+        ArgumentNullException.ThrowIfNull(regions);
+        return (Municipality is not { } m || e.Municipalities.Contains(m))
+            && (Region is null || (regions.TryGetValue(Region, out var members) && e.Municipalities.Any(members.Contains)))
+            && (Category is null || e.Categories.Contains(Category))
+            && (Kind is null || e.SupplierKind == Kind)
+            && (TargetGroup is null || e.TargetGroups.Contains(TargetGroup))
             && (CpvPrefix is null || e.CpvCodes.Any(c => Cpv.IsUnder(c, CpvPrefix)))
             && (TextIds is null || TextIds.Contains(e.Id));
     }

@@ -62,8 +62,9 @@ public sealed record CataloguePage(IReadOnlyList<CatalogueEntry> Items, int Page
 /// (<see cref="CatalogueRules.PublicConfirmedAfter"/>). Filters by municipality or reference region (services whose
 /// area includes it), category, supplier kind, target group, CPV code (a broader code finds the narrower ones) and
 /// text: full-text per provider, PostgreSQL's Dutch configuration on a generated tsvector, SQLite's FTS5, both with
-/// every word of the text as a prefix (<see cref="CatalogueRules.SearchTerms"/>). The other filters, the count and the
-/// order come from the <see cref="CatalogueIndex"/> in memory; only the page's services are read from the database.
+/// every word of the text as a prefix (<see cref="CatalogueRules.SearchTerms"/>). Everything else (the other filters,
+/// the count, the order and the page's entries) comes from the <see cref="CatalogueIndex"/> in memory, which follows
+/// every change within <see cref="DataVersion.Freshness"/>, as the page cache does.
 /// </summary>
 public sealed class CatalogueSearch(RegiekamerDb db, BrusselsClock clock, ReferenceDataService referenceData, CatalogueIndexCache indexes)
 {
@@ -96,8 +97,8 @@ public sealed class CatalogueSearch(RegiekamerDb db, BrusselsClock clock, Refere
             }
         }
 
-        HashSet<NisCode>? region = null;
-        if (!string.IsNullOrWhiteSpace(query.Region) && !index.Regions.TryGetValue(query.Region.Trim(), out region))
+        var region = Given(query.Region);
+        if (region is not null && !index.Regions.ContainsKey(region))
         {
             errors.Add(DomainError.Invalid("unknown-region", "Referentieregio: onbekende code.", "Reference region: unknown code.", "region"));
         }
@@ -122,22 +123,7 @@ public sealed class CatalogueSearch(RegiekamerDb db, BrusselsClock clock, Refere
         var filter = new IndexFilter(
             municipality, region, Given(query.Category), Given(query.Kind), Given(query.TargetGroup), cpv,
             terms.Count > 0 ? await MatchingAsync(terms, ct) : null);
-        var (total, ids) = index.Find(filter, CatalogueRules.PublicConfirmedAfter(today), (query.Page - 1) * query.PageSize, query.PageSize);
-
-        // The page's rows as they are now: a service taken off (or its actor archived) since the index was built is left out.
-        var rows = (await db.Offerings.AsNoTracking().IgnoreAutoIncludes()
-            .Where(o => ids.Contains(o.Id) && o.Status == OfferingStatus.Published && o.Actor!.ArchivedAtUtc == null)
-            .Select(o => new { o.Id, o.Title, o.Description, o.ActorId, o.ContactName, o.ContactEmail, o.ContactPhone, o.ContactConsent, o.LastConfirmedOn, Actor = o.Actor! })
-            .ToListAsync(ct)).ToDictionary(o => o.Id);
-        var items = ids.Where(rows.ContainsKey).Select(id =>
-        {
-            var p = rows[id];
-            var e = index[id];
-            var (name, email, phone) = PublicContact(p.ContactConsent, p.ContactName, p.ContactEmail, p.ContactPhone, p.Actor);
-            return new CatalogueEntry(
-                p.Id, p.Title, p.Description, p.ActorId, p.Actor.Name, p.Actor.KindCode, p.Actor.Website,
-                e.Categories, e.CpvCodes, e.Areas, e.TargetGroups, name, email, phone, p.LastConfirmedOn, p.Actor.MunicipalityNisCode);
-        }).ToList();
+        var (total, items) = index.Find(filter, CatalogueRules.PublicConfirmedAfter(today), (query.Page - 1) * query.PageSize, query.PageSize);
         return Result<CataloguePage>.Ok(new CataloguePage(items, query.Page, query.PageSize, total, today));
     }
 
@@ -147,8 +133,12 @@ public sealed class CatalogueSearch(RegiekamerDb db, BrusselsClock clock, Refere
     public static (string? Name, string? Email, string? Phone) PublicContact(bool consent, string? name, string? email, string? phone, Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return consent ? (name, email ?? actor.Email, phone ?? actor.Phone) : (null, actor.Email, actor.Phone);
+        return PublicContact(consent, name, email, phone, actor.Email, actor.Phone);
     }
+
+    /// <inheritdoc cref="PublicContact(bool, string?, string?, string?, Actor)"/>
+    public static (string? Name, string? Email, string? Phone) PublicContact(bool consent, string? name, string? email, string? phone, string? actorEmail, string? actorPhone) =>
+        consent ? (name, email ?? actorEmail, phone ?? actorPhone) : (null, actorEmail, actorPhone);
 
     /// <summary>The municipalities (2025) of a reference region in the assignment in force; null for an unknown region.</summary>
     public async Task<IReadOnlyList<NisCode>?> RegionMembersAsync(string region, CancellationToken ct = default) =>
@@ -180,7 +170,7 @@ public sealed class CatalogueSearch(RegiekamerDb db, BrusselsClock clock, Refere
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                ids.Add(Convert.ToInt32(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
+                ids.Add(sqlite ? (int)reader.GetInt64(0) : reader.GetInt32(0)); // FTS5's rowid is 64-bit; the services' ids are int
             }
 
             return ids;

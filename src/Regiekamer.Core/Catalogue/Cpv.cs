@@ -55,11 +55,22 @@ public static class Cpv
         return trimmed.Length >= 2 ? trimmed : t[..2];
     }
 
-    /// <summary>The division a code or a search prefix lies in: its first two digits ("77310000-6" → "77").</summary>
-    public static string Division(string codeOrPrefix)
+    /// <summary>
+    /// Every prefix <see cref="SearchPrefix"/> can give that finds <paramref name="code"/>: its first 2 to 8 digits,
+    /// leaving out those that end in a zero (a search trims it), except the division's two ("79810000-5" → "79", "798",
+    /// "7981").
+    /// </summary>
+    public static IEnumerable<string> SearchPrefixesOf(string code)
     {
-        ArgumentNullException.ThrowIfNull(codeOrPrefix);
-        return codeOrPrefix.Length >= 2 ? codeOrPrefix[..2] : codeOrPrefix;
+        ArgumentNullException.ThrowIfNull(code);
+        var digits = code.Length >= 8 ? code[..8] : code;
+        for (var length = 2; length <= digits.Length; length++)
+        {
+            if (length == 2 || digits[length - 1] != '0')
+            {
+                yield return digits[..length];
+            }
+        }
     }
 
     /// <summary>Whether <paramref name="code"/> lies under the search prefix (itself or narrower).</summary>

@@ -19,6 +19,8 @@ public sealed class CatalogueIndexTests
 
     private static readonly string[] CpvSearches = ["77", "7731", "77311000-3", "79", "798", "64110000", "55520000-1", "99"];
 
+    private static readonly string[] RegionCodes = ["REFREG01", "REFREG02", "REFREG99"];
+
     private static readonly DateOnly Today = new(2027, 3, 1);
 
     [Fact]
@@ -27,46 +29,51 @@ public sealed class CatalogueIndexTests
         Gen.Int.Sample(seed =>
         {
             var random = new Random(seed);
-            var entries = Enumerable.Range(1, random.Next(0, 80)).Select(id => new CatalogueIndex.Entry(
-                id * 3, random.Next(1, 10), Pick(random, Kinds), Today.AddDays(-random.Next(0, 700)),
+            var entries = Enumerable.Range(1, random.Next(0, 80)).Select(id => Entry(
+                id * 3, Pick(random, Kinds), Today.AddDays(-random.Next(0, 700)),
                 Some(random, Municipalities).Order().ToArray(), Some(random, CpvCodes).Order(StringComparer.Ordinal).ToArray(),
                 Some(random, Categories).Order(StringComparer.Ordinal).ToArray(), Some(random, Groups).Order(StringComparer.Ordinal).ToArray()))
                 .OrderBy(_ => random.Next()) // the index keeps the order it is given
                 .ToList();
-            var index = new CatalogueIndex(entries, new CatalogueLists([], [], [], []), new Dictionary<string, HashSet<NisCode>>());
+            var regions = new Dictionary<string, HashSet<NisCode>> { ["REFREG01"] = Some(random, Municipalities).ToHashSet(), ["REFREG02"] = Some(random, Municipalities).ToHashSet() };
+            var index = new CatalogueIndex(entries, new CatalogueLists([], [], [], []), regions);
             var filter = new IndexFilter(
                 Maybe(random, () => Pick(random, Municipalities)),
-                Maybe(random, () => Some(random, Municipalities).ToHashSet()),
+                Maybe(random, () => Pick(random, RegionCodes)),
                 Maybe(random, () => Pick(random, Categories)),
                 Maybe(random, () => Pick(random, Kinds)),
                 Maybe(random, () => Pick(random, Groups)),
                 Maybe(random, () => Cpv.SearchPrefix(Pick(random, CpvSearches)) ?? "99"),
                 Maybe(random, () => entries.Where(_ => random.Next(3) > 0).Select(e => e.Id).Append(999).ToHashSet()));
             var after = Today.AddMonths(-18);
-            var expected = entries.Where(e => e.LastConfirmedOn > after && filter.Holds(e)).Select(e => e.Id).ToList();
+            var expected = entries.Where(e => e.LastConfirmedOn > after && filter.Holds(e, regions)).Select(e => e.Id).ToList();
             var take = random.Next(1, 7);
             var skip = random.Next(0, 4) * take;
 
-            var (total, ids) = index.Find(filter, after, skip, take);
+            var (total, page) = index.Find(filter, after, skip, take);
 
             Assert.Equal(expected.Count, total);
-            Assert.Equal(expected.Skip(skip).Take(take), ids);
+            Assert.Equal(expected.Skip(skip).Take(take), page.Select(e => e.Id));
         });
     }
 
     [Fact]
     public void Holds_MeansEveryGivenPart_AndACpvPrefixFindsTheNarrowerCodes()
     {
-        var e = new CatalogueIndex.Entry(1, 1, "lde", Today, [NisCode.Parse("11002")], ["77311000-3"], ["groenonderhoud"], ["nieuwkomers"]);
+        var regions = new Dictionary<string, HashSet<NisCode>> { ["REFREG01"] = [NisCode.Parse("11001")] };
+        var e = Entry(1, "lde", Today, [NisCode.Parse("11002")], ["77311000-3"], ["groenonderhoud"], ["nieuwkomers"]);
 
-        Assert.True(new IndexFilter().Holds(e));
-        Assert.True(new IndexFilter(NisCode.Parse("11002"), Category: "groenonderhoud", Kind: "lde", TargetGroup: "nieuwkomers", CpvPrefix: Cpv.SearchPrefix("77000000")).Holds(e));
-        Assert.False(new IndexFilter(NisCode.Parse("11002"), Kind: "maatwerkbedrijf").Holds(e));
-        Assert.True(new IndexFilter(CpvPrefix: Cpv.SearchPrefix("77310000-6")).Holds(e)); // 7731 is broader than 77311
-        Assert.False(new IndexFilter(CpvPrefix: Cpv.SearchPrefix("77312000")).Holds(e)); // a sibling
-        Assert.False(new IndexFilter(TextIds: new HashSet<int> { 2 }).Holds(e));
-        Assert.False(new IndexFilter(Region: new HashSet<NisCode> { NisCode.Parse("11001") }).Holds(e));
+        Assert.True(new IndexFilter().Holds(e, regions));
+        Assert.True(new IndexFilter(NisCode.Parse("11002"), Category: "groenonderhoud", Kind: "lde", TargetGroup: "nieuwkomers", CpvPrefix: Cpv.SearchPrefix("77000000")).Holds(e, regions));
+        Assert.False(new IndexFilter(NisCode.Parse("11002"), Kind: "maatwerkbedrijf").Holds(e, regions));
+        Assert.True(new IndexFilter(CpvPrefix: Cpv.SearchPrefix("77310000-6")).Holds(e, regions)); // 7731 is broader than 77311
+        Assert.False(new IndexFilter(CpvPrefix: Cpv.SearchPrefix("77312000")).Holds(e, regions)); // a sibling
+        Assert.False(new IndexFilter(TextIds: new HashSet<int> { 2 }).Holds(e, regions));
+        Assert.False(new IndexFilter(Region: "REFREG01").Holds(e, regions));
     }
+
+    private static CatalogueEntry Entry(int id, string kind, DateOnly confirmed, NisCode[] areas, string[] cpv, string[] categories, string[] groups) =>
+        new(id, $"Dienst {id}", null, id % 7, $"Leverancier {id % 7}", kind, null, categories, cpv, areas, groups, null, null, null, confirmed);
 
     private static T Pick<T>(Random random, T[] from) => from[random.Next(from.Length)];
 

@@ -56,18 +56,20 @@ public sealed class CatalogueRulesTests
     public void SearchPrefix_RefusesWhatIsNoCode(string text) => Assert.Null(Cpv.SearchPrefix(text));
 
     [Fact]
-    public void EveryCodeUnderAPrefix_IsInThePrefixsDivision_InTheShippedList()
+    public void ACodesSearchPrefixes_AreExactlyTheSearchesThatFindIt_InTheShippedList()
     {
-        // The catalogue index starts a CPV search from the division's services (CatalogueIndex.Find): that may never
-        // leave out a code the prefix rule finds.
+        // The catalogue index keeps a list of services per search prefix (CatalogueIndex.Find): a search for any code
+        // or first digits must find exactly the codes the prefix rule finds.
         var codes = CpvVocabulary.Shipped.Entries.Select(e => e.Code).ToList();
         Gen.Select(Gen.Int[0, codes.Count - 1], Gen.Int[2, 8], Gen.Int[0, codes.Count - 1]).Sample((from, length, probe) =>
         {
             var prefix = Cpv.SearchPrefix(codes[from][..length])!;
             var code = codes[probe];
-            Assert.True(!Cpv.IsUnder(code, prefix) || Cpv.Division(code) == Cpv.Division(prefix));
-            Assert.Equal(Cpv.Division(codes[from]), Cpv.Division(prefix));
+            Assert.Equal(Cpv.IsUnder(code, prefix), Cpv.SearchPrefixesOf(code).Contains(prefix));
+            Assert.Contains(prefix, Cpv.SearchPrefixesOf(codes[from]));
         });
+        Assert.Equal(["79", "798", "7981"], Cpv.SearchPrefixesOf("79810000-5"));
+        Assert.Equal(["50", "501", "5011", "50111", "501111", "5011111"], Cpv.SearchPrefixesOf("50111110-9")); // "50111110" is searched as "5011111"
     }
 
     [Fact]
