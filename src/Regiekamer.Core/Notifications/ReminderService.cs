@@ -10,7 +10,11 @@ namespace Regiekamer.Core.Notifications;
 /// <summary>What one reminder run made: new notifications (one per recipient) of each sort, and how many expired ones it deleted.</summary>
 /// <param name="VouchersLapsed">Vouchers not used in time that lapsed (KC7).</param>
 /// <param name="VoucherContactsExpired">Vouchers whose applicant's personal data expired (docs/privacy.md).</param>
-public sealed record ReminderRun(int DeadlineReminders, int ResponseReminders, int WaitingNotices, int Deleted, int ReportReminders = 0, int CatalogueReminders = 0, int VouchersLapsed = 0, int VoucherContactsExpired = 0);
+public sealed record ReminderRun(int DeadlineReminders, int ResponseReminders, int WaitingNotices, int Deleted, int ReportReminders = 0, int CatalogueReminders = 0, int VouchersLapsed = 0, int VoucherContactsExpired = 0)
+{
+    /// <summary>Whether the run made, deleted, lapsed or erased anything (what the job logs).</summary>
+    public bool DidAnything => DeadlineReminders + ResponseReminders + WaitingNotices + Deleted + ReportReminders + CatalogueReminders + VouchersLapsed + VoucherContactsExpired > 0;
+}
 
 /// <summary>
 /// The reminders the scheduled job (<see cref="Jobs.ReminderJob"/>) makes, on "today" in Brussels from the injected

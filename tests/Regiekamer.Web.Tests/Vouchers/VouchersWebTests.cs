@@ -388,7 +388,7 @@ public sealed class VouchersWebTests
             var page = await bad.ReadPageAsync(422, "co-funded without own share");
             Assert.Equal("true", page.One("#Input_OwnShare").GetAttribute("aria-invalid"));
             Assert.Equal("Kennismakingscheque Zele", page.One("#Input_Name").GetAttribute("value"));
-            Assert.Contains("Een cheque met eigen inbreng vraagt een eigen inbreng groter dan nul.", page.One("#errors").Text(), StringComparison.Ordinal);
+            Assert.Contains("KC1: Een cheque met eigen inbreng vraagt een eigen inbreng groter dan nul.", page.One("#errors").Text(), StringComparison.Ordinal);
         }
 
         form["Input.OwnShare"] = "250,00";

@@ -18,14 +18,14 @@ public sealed partial class ReminderJob(ReminderService reminders, ILogger<Remin
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         var run = await reminders.RunAsync(cancellationToken);
-        if (run.DeadlineReminders + run.ResponseReminders + run.WaitingNotices + run.Deleted + run.ReportReminders + run.VouchersLapsed + run.VoucherContactsExpired > 0)
+        if (run.DidAnything)
         {
-            LogRun(logger, run.DeadlineReminders, run.ResponseReminders, run.WaitingNotices, run.ReportReminders, run.Deleted, run.VouchersLapsed, run.VoucherContactsExpired);
+            LogRun(logger, run.DeadlineReminders, run.ResponseReminders, run.WaitingNotices, run.ReportReminders, run.CatalogueReminders, run.Deleted, run.VouchersLapsed, run.VoucherContactsExpired);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reminders: {Deadline} deadline, {Response} response, {Waiting} waiting, {Reports} annual report; {Deleted} expired notifications deleted; {Lapsed} vouchers lapsed, {Expired} voucher applicants' personal data expired")]
-    private static partial void LogRun(ILogger logger, int deadline, int response, int waiting, int reports, int deleted, int lapsed, int expired);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reminders: {Deadline} deadline, {Response} response, {Waiting} waiting, {Reports} annual report, {Catalogue} catalogue entries to confirm; {Deleted} expired notifications deleted; {Lapsed} vouchers lapsed, {Expired} voucher applicants' personal data expired")]
+    private static partial void LogRun(ILogger logger, int deadline, int response, int waiting, int reports, int catalogue, int deleted, int lapsed, int expired);
 }
 
 /// <summary>Every minute: the pending notification mails (<see cref="MailOutbox"/>). Two runs may overlap safely (each row is claimed), but need not.</summary>
