@@ -13,6 +13,8 @@ namespace Regiekamer.Core.Data;
 /// A counter that goes up, in the same transaction, whenever data changes that derived results are computed from.
 /// Results computed from one version (eligibility of every partnership, the allocation preview, coverage) stay valid
 /// until the next: one cheap read tells every app instance on the database whether its cached results still hold.
+/// Two counters: <see cref="DerivedInputs"/> and <see cref="Catalogue"/> (the public catalogue's index), each raised
+/// by a change of its own entities only.
 /// </summary>
 public sealed class DataVersion
 {

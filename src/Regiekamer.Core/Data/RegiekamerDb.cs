@@ -10,7 +10,8 @@ namespace Regiekamer.Core.Data;
 /// <summary>
 /// The one EF Core model, used on SQLite (embedded default) and PostgreSQL (production). Saving keeps three promises for
 /// every feature: concurrency versions go up, the audit trail stays append-only and chained, and the inputs of derived
-/// results (<see cref="DataVersion.DerivedInputs"/>) get a new version in the same transaction as their change.
+/// results (<see cref="DataVersion.DerivedInputs"/>) and of the public catalogue's index (<see cref="DataVersion.Catalogue"/>)
+/// get a new version in the same transaction as their change.
 /// </summary>
 public sealed class RegiekamerDb(DbContextOptions<RegiekamerDb> options) : IdentityUserContext<RegiekamerUser, Guid>(options)
 {
