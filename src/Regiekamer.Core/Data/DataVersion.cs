@@ -45,8 +45,6 @@ public sealed class DataVersion
 
     private static readonly string[] Names = [DerivedInputs, Catalogue];
 
-    public static bool IsDerivedInput(Type entity) => VersionOf(entity) == DerivedInputs;
-
     /// <summary>The counter a change of this entity raises, if any.</summary>
     internal static string? VersionOf(Type entity) => Counted.GetValueOrDefault(entity);
 
