@@ -201,11 +201,11 @@ public sealed class CatalogueTests
         await using var services = Reminders.Services(database);
         var p = await services.CreatePartnershipAsync();
         var actor = await ActorAsync(database, p.Id);
-        long Counter(RegiekamerDb db) => db.Set<DataVersion>().Where(v => v.Name == DataVersion.Catalogue).Select(v => v.Value).Single();
-        long before;
+        long Counter(RegiekamerDb db, string name = DataVersion.Catalogue) => db.Set<DataVersion>().Where(v => v.Name == name).Select(v => v.Value).Single();
+        long before, inputsBefore;
         await using (var db = database.NewDb())
         {
-            before = Counter(db);
+            (before, inputsBefore) = (Counter(db), Counter(db, DataVersion.DerivedInputs));
         }
 
         var a = await CreateAsync(services, p.Id, actor.Id, Input(title: "A groen"));
@@ -214,6 +214,7 @@ public sealed class CatalogueTests
         await using (var db = database.NewDb())
         {
             Assert.True(Counter(db) > before); // each save of a service raised it, in its own transaction
+            Assert.Equal(inputsBefore, Counter(db, DataVersion.DerivedInputs)); // and left the derived results' inputs alone
 
             // Another app instance takes A off: its save changes the row and raises the counter in one transaction.
             await using var tx = await db.Database.BeginTransactionAsync();
