@@ -211,7 +211,8 @@ public sealed class CatalogueIndex
         });
     }
 
-    private static async Task<(CatalogueLists, IReadOnlyDictionary<string, HashSet<NisCode>>)> ListsAsync(RegiekamerDb db, ReferenceDataService referenceData, CancellationToken ct)
+    /// <summary>The search form's lists and the reference regions' members, as stored now.</summary>
+    internal static async Task<(CatalogueLists Lists, IReadOnlyDictionary<string, HashSet<NisCode>> Regions)> ListsAsync(RegiekamerDb db, ReferenceDataService referenceData, CancellationToken ct)
     {
         var municipalities = (await db.Municipalities.AsNoTracking().Where(m => m.Set == MunicipalitySet.Set2025).Select(m => new { m.NisCode, m.Name }).ToListAsync(ct))
             .OrderBy(m => m.Name, DutchOrder).Select(m => (m.NisCode, m.Name)).ToList();

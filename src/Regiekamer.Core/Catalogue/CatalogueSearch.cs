@@ -127,7 +127,11 @@ public sealed class CatalogueSearch(RegiekamerDb db, BrusselsClock clock, Refere
         return Result<CataloguePage>.Ok(new CataloguePage(items, query.Page, query.PageSize, total, today));
     }
 
-    public async Task<CatalogueLists> ListsAsync(CancellationToken ct = default) => (await indexes.CurrentAsync(db, referenceData, ct)).Lists;
+    /// <summary>The lists as the public search has them (from its index, so without a query once it is built).</summary>
+    public async Task<CatalogueLists> PublicListsAsync(CancellationToken ct = default) => (await indexes.CurrentAsync(db, referenceData, ct)).Lists;
+
+    /// <summary>The lists as stored now, for the regisseur's forms (which must not wait for the public index after a save).</summary>
+    public async Task<CatalogueLists> ListsAsync(CancellationToken ct = default) => (await CatalogueIndex.ListsAsync(db, referenceData, ct)).Lists;
 
     /// <summary>The consent rule: the service's contact person only with their consent; else the actor's general contact.</summary>
     public static (string? Name, string? Email, string? Phone) PublicContact(bool consent, string? name, string? email, string? phone, Actor actor)

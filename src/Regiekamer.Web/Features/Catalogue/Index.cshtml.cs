@@ -51,7 +51,7 @@ public sealed class IndexModel(CatalogueSearch search) : RegiekamerPage
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Lists = await search.ListsAsync(ct);
+        Lists = await search.PublicListsAsync(ct);
         var result = await search.SearchAsync(Query(PageNumber, CatalogueSearch.DefaultPageSize), ct);
         if (!result.IsSuccess)
         {
@@ -100,7 +100,7 @@ public sealed class IndexModel(CatalogueSearch search) : RegiekamerPage
     /// <summary>Every match as CSV (UTF-8 with BOM; text cells neutralised against spreadsheet formulas by <see cref="Table"/>).</summary>
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
-        var lists = await search.ListsAsync(ct);
+        var lists = await search.PublicListsAsync(ct);
         var table = new Table("Catalogus",
         [
             ("id", false), ("supplier", false), ("supplier_kind", false), ("title", false), ("description", false), ("categories", false), ("cpv_codes", false),
