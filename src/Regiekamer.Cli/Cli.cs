@@ -36,6 +36,8 @@ public static class Cli
             PlanCommand.Create(cli),
             LedgerCommand.Create(cli),
             ActorsCommand.Create(cli),
+            CatalogueCommand.Create(cli),
+            VouchersCommand.Create(cli),
             KboCommand.Create(cli),
         };
 

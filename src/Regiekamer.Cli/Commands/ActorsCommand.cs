@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Regiekamer.Core.Accounts;
 using Regiekamer.Core.Actors;
@@ -29,37 +28,23 @@ internal static class ActorsCommand
         var kind = new Option<string?>("--kind") { Description = "Alleen deze soort (code, bv. maatwerkbedrijf).", HelpName = "CODE" };
         var municipality = new Option<string?>("--municipality") { Description = "Alleen de actoren die deze gemeente bedienen (NIS-code 2025).", HelpName = "NIS" };
         var archived = new Option<bool>("--archived") { Description = "Ook de gearchiveerde actoren." };
-        var format = new Option<string>("--format") { Description = "csv (standaard) of xlsx.", DefaultValueFactory = _ => "csv", HelpName = "FORMAT" };
-        var output = new Option<string?>("--output") { Description = "Schrijf naar dit bestand in plaats van naar stdout (verplicht voor xlsx).", HelpName = "FILE" };
+        var output = new ExportOutput();
         var database = new DatabaseSelection();
         var command = new Command("export", "De actoren als CSV of XLSX, gefilterd zoals op /Actors; cellen die een rekenblad als formule zou lezen, worden onschadelijk gemaakt.")
         {
-            partnership, kind, municipality, archived, format, output,
+            partnership, kind, municipality, archived,
         };
+        output.AddTo(command);
         database.AddTo(command);
         command.SetAction((parse, ct) => ExportAsync(
-            cli, cli.Culture(parse), database, parse, parse.GetValue(partnership), new ActorFilter(parse.GetValue(kind), parse.GetValue(municipality), parse.GetValue(archived)), parse.GetValue(format)!, parse.GetValue(output), ct));
+            cli, cli.Culture(parse), database, parse, parse.GetValue(partnership), new ActorFilter(parse.GetValue(kind), parse.GetValue(municipality), parse.GetValue(archived)), output, ct));
         return command;
     }
 
-    private static async Task<int> ExportAsync(CliContext cli, CultureInfo culture, DatabaseSelection selection, ParseResult parse, int? partnershipId, ActorFilter filter, string format, string? file, CancellationToken ct)
+    private static async Task<int> ExportAsync(CliContext cli, CultureInfo culture, DatabaseSelection selection, ParseResult parse, int? partnershipId, ActorFilter filter, ExportOutput output, CancellationToken ct)
     {
         var errors = new List<DomainError>();
-        var xlsx = string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase);
-        if (!xlsx && !string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
-        {
-            errors.Add(DomainError.Invalid("format", $"--format: '{format}' is geen csv of xlsx.", $"--format: '{format}' is not csv or xlsx.", "--format"));
-        }
-        else if (xlsx && file is null)
-        {
-            errors.Add(DomainError.Invalid("format", "--format xlsx: geef een bestand met --output (XLSX gaat niet naar stdout).", "--format xlsx: name a file with --output (XLSX does not go to stdout).", "--output"));
-        }
-
-        if (file is not null && Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder && !Directory.Exists(folder))
-        {
-            errors.Add(DomainError.Invalid("file", $"--output: de map {folder} bestaat niet.", $"--output: the folder {folder} does not exist.", "--output"));
-        }
-
+        var target = output.Resolve(parse, errors);
         var options = selection.ResolveExisting(parse, cli, errors);
         if (errors.Count > 0)
         {
@@ -93,26 +78,8 @@ internal static class ActorsCommand
 
             var items = await actors.ListAsync(partnershipId, filter, ct);
             var table = ActorExport.Of(items, await actors.KindsAsync(ct), municipalities);
-            var bytes = xlsx ? table.ToXlsx() : table.ToCsv();
-            var dutch = Formats.IsDutch(culture);
-            if (file is null)
-            {
-                cli.Output(new UTF8Encoding(false).GetString(bytes).TrimStart('\uFEFF').TrimEnd());
-                return Cli.Success;
-            }
-
-            var full = Path.GetFullPath(file);
-            try
-            {
-                await File.WriteAllBytesAsync(full, bytes, ct);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return cli.Fail([DomainError.Invalid("file", $"--output {full}: het bestand kan niet geschreven worden ({e.Message}).", $"--output {full}: the file cannot be written ({e.Message}).", "--output")], culture);
-            }
-
-            cli.Output(dutch ? $"{items.Count} {(items.Count == 1 ? "actor" : "actoren")} geschreven naar {full}." : $"{items.Count} {(items.Count == 1 ? "actor" : "actors")} written to {full}.");
-            return Cli.Success;
+            return await ExportOutput.WriteAsync(cli, culture, table, target!.Value, full => new Bilingual(
+                $"{items.Count} {(items.Count == 1 ? "actor" : "actoren")} geschreven naar {full}.", $"{items.Count} {(items.Count == 1 ? "actor" : "actors")} written to {full}."), ct);
         });
     }
 }

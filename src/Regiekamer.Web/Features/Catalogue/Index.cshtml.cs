@@ -97,37 +97,17 @@ public sealed class IndexModel(CatalogueSearch search) : RegiekamerPage
             "results");
     }
 
-    /// <summary>Every match as CSV (UTF-8 with BOM; text cells neutralised against spreadsheet formulas by <see cref="Table"/>).</summary>
+    /// <summary>Every match as CSV (UTF-8 with BOM; the table of <see cref="CatalogueExport"/>, text cells neutralised against spreadsheet formulas).</summary>
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
-        var lists = await search.PublicListsAsync(ct);
-        var table = new Table("Catalogus",
-        [
-            ("id", false), ("supplier", false), ("supplier_kind", false), ("title", false), ("description", false), ("categories", false), ("cpv_codes", false),
-            ("municipalities_nis", false), ("target_groups", false), ("contact_name", false), ("contact_email", false), ("contact_phone", false), ("website", false), ("last_confirmed", false),
-        ]);
-        for (var page = 1; ; page++)
+        var entries = await CatalogueExport.EveryMatchAsync(search, Query(1, CatalogueSearch.MaxPageSize), ct);
+        if (!entries.IsSuccess)
         {
-            var result = await search.SearchAsync(Query(page, CatalogueSearch.MaxPageSize), ct);
-            if (!result.IsSuccess)
-            {
-                Lists = lists;
-                return Fail(result.Errors);
-            }
-
-            foreach (var e in result.Value!.Items)
-            {
-                table.Add(e.Id, e.Supplier, e.SupplierKind, e.Title, e.Description, string.Join(" ", e.Categories), string.Join(" ", e.CpvCodes), string.Join(" ", e.Municipalities), string.Join(" ", e.TargetGroups),
-                    e.ContactName, e.ContactEmail, e.ContactPhone, e.SupplierWebsite, CatalogueRules.Day(e.LastConfirmedOn));
-            }
-
-            if (page >= result.Value.Pages)
-            {
-                break;
-            }
+            Lists = await search.PublicListsAsync(ct);
+            return Fail(entries.Errors);
         }
 
         Response.Headers.XContentTypeOptions = "nosniff";
-        return File(table.ToCsv(), "text/csv; charset=utf-8", CsvFileName);
+        return File(CatalogueExport.Of(entries.Value!).ToCsv(), "text/csv; charset=utf-8", CsvFileName);
     }
 }

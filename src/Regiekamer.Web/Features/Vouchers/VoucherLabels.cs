@@ -41,14 +41,13 @@ public static class VoucherLabels
     /// <summary>The API's and the forms' code of a kind: "fixed" or "co-funded" (as <see cref="VoucherSchemeInput"/> reads it).</summary>
     public static string KindCode(VoucherKind kind) => kind == VoucherKind.CoFunded ? "co-funded" : "fixed";
 
-    /// <summary>The API's code of a status: lower-case ("applied", "paid", …).</summary>
-    public static string StatusCode(VoucherStatus status) => status.ToString().ToLowerInvariant();
+    /// <summary>The API's code of a status: lower-case ("applied", "paid", …), as <see cref="VoucherExport"/> writes it.</summary>
+    public static string StatusCode(VoucherStatus status) => VoucherExport.StatusCode(status);
 
     public static string SchemeStatusCode(VoucherSchemeStatus status) => status.ToString().ToLowerInvariant();
 
     /// <summary>A status from its code, case-insensitively; null for none or an unknown one.</summary>
-    public static VoucherStatus? ParseStatus(string? code) =>
-        Enum.TryParse<VoucherStatus>(code, ignoreCase: true, out var s) && Enum.IsDefined(s) && !int.TryParse(code, out _) ? s : null;
+    public static VoucherStatus? ParseStatus(string? code) => VoucherExport.ParseStatus(code);
 
     public static string FileKindCode(VoucherFileKind kind) => kind == VoucherFileKind.Invoice ? "invoice" : "own-share-proof";
 
@@ -71,26 +70,6 @@ public static class VoucherLabels
         Findings(voucher).Select(f => f.Split(' ', 2)[0]).Distinct(StringComparer.Ordinal).ToList();
 
     public static string Kbo(string number) => KboNumber.TryParse(number, out var k) ? k.ToDisplayString() : number;
-
-    /// <summary>
-    /// A scheme's vouchers for a spreadsheet: no contact person (personal data stays in the application); every text
-    /// cell neutralised against formulas by <see cref="Table"/>; amounts in euros; dates ISO.
-    /// </summary>
-    public static Table Export(IEnumerable<VoucherItem> items)
-    {
-        ArgumentNullException.ThrowIfNull(items);
-        var table = new Table("Cheques", [("id", false), ("ondernemingsnummer", false), ("bedrijf", false), ("aanbieder", false), ("dienst", false), ("status", false), ("bedrag", true), ("aangevraagd_op", false), ("beslist_op", false), ("te_gebruiken_tot", false), ("factuurnummer", false), ("factuurdatum", false), ("factuurbedrag", true), ("betaald_op", false), ("betaalreferentie", false), ("bevindingen", false)]);
-        foreach (var (v, provider) in items)
-        {
-            table.Add(
-                v.Id.ToString(CultureInfo.InvariantCulture), v.CompanyKbo, v.CompanyName, provider, v.Service, StatusCode(v.Status), v.Amount, Iso(v.AppliedOn), Iso(v.DecidedOn), Iso(v.LastDayOfUse),
-                v.InvoiceNumber, Iso(v.InvoiceDate), v.InvoiceTotal, Iso(v.PaidOn), v.PaymentReference, v.Findings?.Replace('\n', ';'));
-        }
-
-        return table;
-    }
-
-    private static string? Iso(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
 /// <summary>What the schemes table shows: the schemes with their budgets, and whether with the partnership and totals (the department's overview).</summary>

@@ -88,7 +88,7 @@ public static class VouchersApi
                     return Problems.From(SchemeNotFound(schemeId));
                 }
 
-                var table = VoucherLabels.Export(await desk.VouchersAsync(partnershipId, schemeId, VoucherLabels.ParseStatus(status), ct));
+                var table = VoucherExport.Of(await desk.VouchersAsync(partnershipId, schemeId, VoucherLabels.ParseStatus(status), ct));
                 return string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase)
                     ? TypedResults.File(table.ToXlsx(), XlsxType, $"cheques-regeling-{schemeId}.xlsx")
                     : TypedResults.File(table.ToCsv(), "text/csv; charset=utf-8", $"cheques-regeling-{schemeId}.csv");
