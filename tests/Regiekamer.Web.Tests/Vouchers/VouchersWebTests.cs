@@ -164,6 +164,12 @@ public sealed class VouchersWebTests
             await badStatus.ReadProblemAsync(400, "validation", "unknown status");
         }
 
+        foreach (var bad in new[] { "vouchers/export?status=nonsense", "vouchers/export?format=pdf" })
+        {
+            using var badExport = await regisseur.GetAsync(new Uri($"{baseUrl}/{schemeId}/{bad}", UriKind.Relative));
+            await badExport.ReadProblemAsync(400, "validation", bad);
+        }
+
         var voucherUrl = $"{baseUrl}/{schemeId}/vouchers";
         using (var noReason = await regisseur.PostJsonAsync($"{voucherUrl}/{toRefuse.Id}/decision", new JsonObject { ["approve"] = false, ["version"] = toRefuse.Version }))
         {

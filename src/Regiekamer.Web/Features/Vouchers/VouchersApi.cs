@@ -71,9 +71,9 @@ public static class VouchersApi
                     return Problems.From(SchemeNotFound(schemeId));
                 }
 
-                if (status is not null && VoucherLabels.ParseStatus(status) is null)
+                if (BadStatus(status) is { } bad)
                 {
-                    return Problems.Invalid("status", "Status: unconfirmed, applied, approved, refused, delivered, invoiced, paid, lapsed, withdrawn of reclaimed.", "Status: unconfirmed, applied, approved, refused, delivered, invoiced, paid, lapsed, withdrawn or reclaimed.");
+                    return bad;
                 }
 
                 return TypedResults.Ok((await desk.VouchersAsync(partnershipId, schemeId, VoucherLabels.ParseStatus(status), ct)).Select(VoucherSummaryDto.Of).ToList());
@@ -88,14 +88,19 @@ public static class VouchersApi
                     return Problems.From(SchemeNotFound(schemeId));
                 }
 
+                if ((BadStatus(status) ?? BadFormat(format)) is { } bad)
+                {
+                    return bad;
+                }
+
                 var table = VoucherExport.Of(await desk.VouchersAsync(partnershipId, schemeId, VoucherLabels.ParseStatus(status), ct));
                 return string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase)
                     ? TypedResults.File(table.ToXlsx(), XlsxType, $"cheques-regeling-{schemeId}.xlsx")
                     : TypedResults.File(table.ToCsv(), "text/csv; charset=utf-8", $"cheques-regeling-{schemeId}.csv");
             })
-            .WithSummary("The scheme's vouchers as CSV (default) or XLSX (format=xlsx), optionally of one status; no contact persons; cells that a spreadsheet would run as a formula are neutralised.")
+            .WithSummary("The scheme's vouchers as CSV (default) or XLSX (format=xlsx), optionally of one status; no contact persons; cells that a spreadsheet would run as a formula are neutralised. 400 for an unknown status or format.")
             .Produces<byte[]>(StatusCodes.Status200OK, "text/csv", XlsxType)
-            .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 
         var voucher = one.MapGroup("/vouchers/{voucherId:int}");
         voucher.MapGet("/", async Task<IResult> (int partnershipId, int schemeId, int voucherId, VoucherDeskService desk, CancellationToken ct) =>
@@ -146,6 +151,15 @@ public static class VouchersApi
             .Produces<byte[]>(StatusCodes.Status200OK, "application/pdf")
             .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
     }
+
+    /// <summary>A status filter that is not one of the statuses: 400 (rather than every voucher).</summary>
+    private static IResult? BadStatus(string? status) => status is not null && VoucherLabels.ParseStatus(status) is null
+        ? Problems.Invalid("status", "Status: unconfirmed, applied, approved, refused, delivered, invoiced, paid, lapsed, withdrawn of reclaimed.", "Status: unconfirmed, applied, approved, refused, delivered, invoiced, paid, lapsed, withdrawn or reclaimed.")
+        : null;
+
+    private static IResult? BadFormat(string? format) => format is null || format.Equals("csv", StringComparison.OrdinalIgnoreCase) || format.Equals("xlsx", StringComparison.OrdinalIgnoreCase)
+        ? null
+        : Problems.Invalid("format", "Formaat: csv of xlsx.", "Format: csv or xlsx.");
 
     private static DomainError SchemeNotFound(int id) => EditModel.NotFound(id);
 
