@@ -54,6 +54,13 @@ public sealed class CatalogueIndexTests
 
             Assert.Equal(expected.Count, total);
             Assert.Equal(expected.Skip(skip).Take(take), page.Select(e => e.Id));
+
+            // A full-text lookup may be asked only among the narrowest other filter's services: that never loses a match.
+            if (index.NarrowestIds(filter with { TextIds = null }, int.MaxValue) is { } among)
+            {
+                Assert.Subset(among.ToHashSet(), expected.ToHashSet());
+                Assert.Null(index.NarrowestIds(filter with { TextIds = null }, among.Count - 1));
+            }
         });
     }
 
