@@ -53,7 +53,7 @@ public sealed class CatalogueTests
         // The same bytes as the page's download, which builds its table from the app's own search.
         await using (var scope = database.NewScope())
         {
-            var entries = await CatalogueExport.EveryMatchAsync(scope.ServiceProvider.GetRequiredService<CatalogueSearch>(), new CatalogueQuery());
+            var entries = await scope.ServiceProvider.GetRequiredService<CatalogueSearch>().EveryMatchAsync(new CatalogueQuery());
             var page = new System.Text.UTF8Encoding(false).GetString(CatalogueExport.Of(entries.Value!).ToCsv()).TrimStart('\uFEFF');
             Assert.Equal(page.ReplaceLineEndings("\n").TrimEnd(), all.Stdout.ReplaceLineEndings("\n").TrimEnd());
         }

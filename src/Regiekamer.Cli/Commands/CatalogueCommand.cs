@@ -64,8 +64,8 @@ internal static class CatalogueCommand
 
             using var derived = new DerivedCache();
             var search = new CatalogueSearch(db, new BrusselsClock(cli.Time), new ReferenceDataService(db, new ReferenceSnapshotCache(), derived), new CatalogueIndexCache());
-            errors.AddRange(UnknownCodes(query, await search.ListsAsync(ct)));
-            var entries = await CatalogueExport.EveryMatchAsync(search, query, ct);
+            errors.AddRange(UnknownCodes(query, await search.PublicListsAsync(ct)));
+            var entries = await search.EveryMatchAsync(query, ct);
             errors.AddRange(entries.Errors.Select(AsOption));
             if (errors.Count > 0)
             {

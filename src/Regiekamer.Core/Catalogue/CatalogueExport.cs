@@ -5,7 +5,7 @@ namespace Regiekamer.Core.Catalogue;
 
 /// <summary>
 /// The public catalogue as a spreadsheet (issue 10, point 5): the download on <c>/Catalogue</c> and the CLI's
-/// <c>catalogue export</c> build it here, so their columns cannot drift. Every text cell neutralised against formulas
+/// <c>catalogue export</c> build it here from <see cref="CatalogueSearch.EveryMatchAsync"/>, so their columns cannot drift. Every text cell neutralised against formulas
 /// by <see cref="Table"/>.
 /// </summary>
 public static class CatalogueExport
@@ -26,27 +26,5 @@ public static class CatalogueExport
         }
 
         return table;
-    }
-
-    /// <summary>Every entry the query finds, page by page of <see cref="CatalogueSearch.MaxPageSize"/> (the query's own page and size are ignored); the search's errors as they are.</summary>
-    public static async Task<Result<IReadOnlyList<CatalogueEntry>>> EveryMatchAsync(CatalogueSearch search, CatalogueQuery query, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(search);
-        ArgumentNullException.ThrowIfNull(query);
-        var entries = new List<CatalogueEntry>();
-        for (var page = 1; ; page++)
-        {
-            var result = await search.SearchAsync(query with { Page = page, PageSize = CatalogueSearch.MaxPageSize }, ct);
-            if (!result.IsSuccess)
-            {
-                return Result<IReadOnlyList<CatalogueEntry>>.Fail(result.Errors);
-            }
-
-            entries.AddRange(result.Value!.Items);
-            if (page >= result.Value.Pages)
-            {
-                return Result<IReadOnlyList<CatalogueEntry>>.Ok(entries);
-            }
-        }
     }
 }

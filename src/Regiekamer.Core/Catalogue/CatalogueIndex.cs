@@ -52,9 +52,6 @@ public sealed class CatalogueIndex
         Regions = regions;
     }
 
-    /// <summary>In the catalogue's order.</summary>
-    public IReadOnlyList<CatalogueEntry> Entries => _entries;
-
     public CatalogueLists Lists { get; }
 
     /// <summary>The members (2025 set) of each reference region in the assignment in force.</summary>
@@ -89,7 +86,7 @@ public sealed class CatalogueIndex
         var walk = lists.Count > 0 ? lists[0] : null;
         var count = walk?.Length ?? _entries.Length;
         var total = 0;
-        var page = new List<CatalogueEntry>(Math.Max(0, take));
+        var page = new List<CatalogueEntry>(Math.Clamp(take, 0, count));
         for (var i = 0; i < count; i++)
         {
             var position = walk is null ? i : walk[i];

@@ -84,9 +84,28 @@ public sealed class CatalogueSearch(RegiekamerDb db, BrusselsClock clock, Refere
     public async Task<Result<CataloguePage>> SearchAsync(CatalogueQuery query, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(query);
+        var pageError = query.Page < 1 || query.PageSize is < 1 or > MaxPageSize
+            ? DomainError.Invalid("validation", $"Pagina: vanaf 1, hoogstens {MaxPageSize} per pagina.", $"Page: from 1, at most {MaxPageSize} per page.", "page")
+            : null;
+        var found = await FindAsync(query, (query.Page - 1) * query.PageSize, query.PageSize, pageError, ct);
+        return found.IsSuccess
+            ? Result<CataloguePage>.Ok(new CataloguePage(found.Value!.Items, query.Page, query.PageSize, found.Value.Total, found.Value.Today))
+            : Result<CataloguePage>.Fail(found.Errors);
+    }
+
+    /// <summary>Every entry the query finds, in the catalogue's order, from one search (the query's page and size are ignored): the CSV download and <c>catalogue export</c>.</summary>
+    public async Task<Result<IReadOnlyList<CatalogueEntry>>> EveryMatchAsync(CatalogueQuery query, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var found = await FindAsync(query, 0, int.MaxValue, null, ct);
+        return found.IsSuccess ? Result<IReadOnlyList<CatalogueEntry>>.Ok(found.Value!.Items) : Result<IReadOnlyList<CatalogueEntry>>.Fail(found.Errors);
+    }
+
+    /// <summary>The query checked (every error at once, with <paramref name="pageError"/> if any), then <paramref name="take"/> matches from <paramref name="skip"/> on, and how many match.</summary>
+    private async Task<Result<(List<CatalogueEntry> Items, int Total, DateOnly Today)>> FindAsync(CatalogueQuery query, int skip, int take, DomainError? pageError, CancellationToken ct)
+    {
         var index = await indexes.CurrentAsync(db, referenceData, ct);
         var errors = new List<DomainError>();
-        var today = clock.Today;
         NisCode? municipality = null;
         if (!string.IsNullOrWhiteSpace(query.Municipality))
         {
@@ -112,14 +131,14 @@ public sealed class CatalogueSearch(RegiekamerDb db, BrusselsClock clock, Refere
             errors.Add(DomainError.Invalid("validation", "CPV-code: 2 tot 8 cijfers, eventueel met controlecijfer (77310000-6).", "CPV code: 2 to 8 digits, optionally with the check digit (77310000-6).", "cpv"));
         }
 
-        if (query.Page < 1 || query.PageSize is < 1 or > MaxPageSize)
+        if (pageError is not null)
         {
-            errors.Add(DomainError.Invalid("validation", $"Pagina: vanaf 1, hoogstens {MaxPageSize} per pagina.", $"Page: from 1, at most {MaxPageSize} per page.", "page"));
+            errors.Add(pageError);
         }
 
         if (errors.Count > 0)
         {
-            return Result<CataloguePage>.Fail(errors);
+            return Result<(List<CatalogueEntry>, int, DateOnly)>.Fail(errors);
         }
 
         var filter = new IndexFilter(municipality, region, Given(query.Category), Given(query.Kind), Given(query.TargetGroup), cpv);
@@ -131,8 +150,9 @@ public sealed class CatalogueSearch(RegiekamerDb db, BrusselsClock clock, Refere
             filter = filter with { TextIds = await MatchingAsync(terms, among, ct) };
         }
 
-        var (total, items) = index.Find(filter, CatalogueRules.PublicConfirmedAfter(today), (query.Page - 1) * query.PageSize, query.PageSize);
-        return Result<CataloguePage>.Ok(new CataloguePage(items, query.Page, query.PageSize, total, today));
+        var today = clock.Today;
+        var (total, items) = index.Find(filter, CatalogueRules.PublicConfirmedAfter(today), skip, take);
+        return Result<(List<CatalogueEntry>, int, DateOnly)>.Ok((items, total, today));
     }
 
     /// <summary>The lists as the public search has them (from its index, so without a query once it is built).</summary>

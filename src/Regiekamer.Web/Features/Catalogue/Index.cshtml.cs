@@ -100,7 +100,7 @@ public sealed class IndexModel(CatalogueSearch search) : RegiekamerPage
     /// <summary>Every match as CSV (UTF-8 with BOM; the table of <see cref="CatalogueExport"/>, text cells neutralised against spreadsheet formulas).</summary>
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
-        var entries = await CatalogueExport.EveryMatchAsync(search, Query(1, CatalogueSearch.MaxPageSize), ct);
+        var entries = await search.EveryMatchAsync(Query(1, CatalogueSearch.MaxPageSize), ct);
         if (!entries.IsSuccess)
         {
             Lists = await search.PublicListsAsync(ct);
