@@ -171,14 +171,12 @@ public sealed class ActorService(RegiekamerDb db, AuditTrail audit, TimeProvider
             return Result<Actor>.Fail(valid.Errors);
         }
 
-        var renamed = false;
         return await ChangeAsync(partnershipId, actorId, expectedVersion, actor =>
         {
             var before = ActorSnapshot.Of(actor);
             actor.Apply(valid.Value!, Now);
-            renamed = actor.Name != before.Name;
             return Done(() => [new ActorUpdated(actor.Id, before, ActorSnapshot.Of(actor))]);
-        }, ct, alsoAsync: actor => renamed ? Catalogue.OfferingService.ReindexAsync(db, actor, ct) : Task.CompletedTask);
+        }, ct, alsoAsync: actor => Catalogue.OfferingService.ReindexAsync(db, actor, ct));
     }
 
     public Task<Result<Actor>> ArchiveAsync(int partnershipId, int actorId, int expectedVersion, CancellationToken ct = default) =>

@@ -348,13 +348,18 @@ public sealed class OfferingService(RegiekamerDb db, AuditTrail audit, BrusselsC
     }
 
     /// <summary>
-    /// A renamed actor's services get their search text again (it holds the supplier's name), tracked on
-    /// <paramref name="db"/> so they are saved with the rename, in its transaction.
+    /// When <paramref name="actor"/> (tracked on <paramref name="db"/>) was renamed, its services get their search text
+    /// again (it holds the supplier's name), tracked so they are saved with the rename, in its transaction.
     /// </summary>
     public static async Task ReindexAsync(RegiekamerDb db, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(actor);
+        if (db.Entry(actor).Property(a => a.Name).OriginalValue == actor.Name)
+        {
+            return;
+        }
+
         var services = await db.Offerings.Where(o => o.ActorId == actor.Id).ToListAsync(ct);
         if (services.Count == 0)
         {

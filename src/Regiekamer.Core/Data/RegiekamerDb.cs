@@ -44,13 +44,13 @@ public sealed class RegiekamerDb(DbContextOptions<RegiekamerDb> options) : Ident
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var (audits, counters) = PrepareChanges();
-        var inputsChanged = counters.Count > 0;
-        if (inputsChanged)
+        var countersChanged = counters.Count > 0;
+        if (countersChanged)
         {
             DataVersion.Forget(this);
         }
 
-        if (audits.Count == 0 && !inputsChanged)
+        if (audits.Count == 0 && !countersChanged)
         {
             var plain = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             DataVersion.ForgetStored(this);
@@ -118,7 +118,7 @@ public sealed class RegiekamerDb(DbContextOptions<RegiekamerDb> options) : Ident
                     }
                 }
 
-                if (inputsChanged)
+                if (countersChanged)
                 {
                     await DataVersion.BumpAsync(this, counters, cancellationToken);
                 }
