@@ -47,7 +47,7 @@ public sealed class SchemeModel(CurrentPartnership current, VoucherService vouch
             return Fail([EditModel.NotFound(SchemeId)]);
         }
 
-        var table = VoucherExport.Of(await desk.VouchersAsync(current.Id, SchemeId, VoucherLabels.ParseStatus(Status), ct));
+        var table = VoucherExport.Of(await desk.VouchersAsync(current.Id, SchemeId, VoucherExport.ParseStatus(Status), ct));
         return string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase)
             ? File(table.ToXlsx(), VouchersApi.XlsxType, $"cheques-regeling-{SchemeId}.xlsx")
             : File(table.ToCsv(), "text/csv; charset=utf-8", $"cheques-regeling-{SchemeId}.csv");
@@ -81,7 +81,7 @@ public sealed class SchemeModel(CurrentPartnership current, VoucherService vouch
             return false;
         }
 
-        Vouchers = await desk.VouchersAsync(current.Id, SchemeId, VoucherLabels.ParseStatus(Status), ct);
+        Vouchers = await desk.VouchersAsync(current.Id, SchemeId, VoucherExport.ParseStatus(Status), ct);
         return true;
     }
 }

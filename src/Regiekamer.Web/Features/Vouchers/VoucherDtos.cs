@@ -49,7 +49,7 @@ public sealed record VoucherSummaryDto(int Id, int SchemeId, string CompanyKbo, 
     {
         ArgumentNullException.ThrowIfNull(i);
         var v = i.Voucher;
-        return new(v.Id, v.VoucherSchemeId, v.CompanyKbo, v.CompanyName, v.ProviderActorId, i.ProviderName, VoucherLabels.StatusCode(v.Status), v.Amount.ToInvariantString(), VoucherLabels.Flags(v), v.AppliedOn, v.DecidedOn, v.Version);
+        return new(v.Id, v.VoucherSchemeId, v.CompanyKbo, v.CompanyName, v.ProviderActorId, i.ProviderName, VoucherExport.StatusCode(v.Status), v.Amount.ToInvariantString(), VoucherLabels.Flags(v), v.AppliedOn, v.DecidedOn, v.Version);
     }
 }
 
@@ -69,7 +69,7 @@ public sealed record VoucherDto(
         var v = i.Voucher;
         return new(
             v.Id, v.VoucherSchemeId, v.PartnershipId, v.CompanyKbo, v.CompanyName, v.CompanyAddress, v.ContactName, v.ContactEmail, v.ContactPhone, v.ProviderActorId, i.ProviderName,
-            v.Service, v.DeclaredNotRelated, VoucherLabels.StatusCode(v.Status), v.Amount.ToInvariantString(), VoucherLabels.Findings(v), v.AppliedOn, v.ConfirmedAtUtc, v.DecidedOn, v.DecisionReason,
+            v.Service, v.DeclaredNotRelated, VoucherExport.StatusCode(v.Status), v.Amount.ToInvariantString(), VoucherLabels.Findings(v), v.AppliedOn, v.ConfirmedAtUtc, v.DecidedOn, v.DecisionReason,
             v.LastDayOfUse, v.DeliveredOn, v.InvoiceNumber, v.InvoiceDate, v.InvoiceTotal.ToInvariantString(), v.PaidByCompany.ToInvariantString(), v.PaidOn, v.PaymentReference, v.PersonalDataErased,
             files.Select(f => new VoucherFileDto(VoucherLabels.FileKindCode(f.Kind), f.FileName, f.Length, f.Sha256, f.UploadedAtUtc)).ToList(), v.Version);
     }

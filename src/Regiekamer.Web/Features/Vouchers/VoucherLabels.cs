@@ -41,13 +41,9 @@ public static class VoucherLabels
     /// <summary>The API's and the forms' code of a kind: "fixed" or "co-funded" (as <see cref="VoucherSchemeInput"/> reads it).</summary>
     public static string KindCode(VoucherKind kind) => kind == VoucherKind.CoFunded ? "co-funded" : "fixed";
 
-    /// <summary>The API's code of a status: lower-case ("applied", "paid", …), as <see cref="VoucherExport"/> writes it.</summary>
-    public static string StatusCode(VoucherStatus status) => VoucherExport.StatusCode(status);
 
     public static string SchemeStatusCode(VoucherSchemeStatus status) => status.ToString().ToLowerInvariant();
 
-    /// <summary>A status from its code, case-insensitively; null for none or an unknown one.</summary>
-    public static VoucherStatus? ParseStatus(string? code) => VoucherExport.ParseStatus(code);
 
     public static string FileKindCode(VoucherFileKind kind) => kind == VoucherFileKind.Invoice ? "invoice" : "own-share-proof";
 

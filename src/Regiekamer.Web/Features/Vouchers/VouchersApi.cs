@@ -76,7 +76,7 @@ public static class VouchersApi
                     return bad;
                 }
 
-                return TypedResults.Ok((await desk.VouchersAsync(partnershipId, schemeId, VoucherLabels.ParseStatus(status), ct)).Select(VoucherSummaryDto.Of).ToList());
+                return TypedResults.Ok((await desk.VouchersAsync(partnershipId, schemeId, VoucherExport.ParseStatus(status), ct)).Select(VoucherSummaryDto.Of).ToList());
             })
             .WithSummary("The scheme's vouchers in order of application, optionally of one status, with the rule IDs of the controls' findings as flags.")
             .Produces<List<VoucherSummaryDto>>(StatusCodes.Status200OK)
@@ -93,7 +93,7 @@ public static class VouchersApi
                     return bad;
                 }
 
-                var table = VoucherExport.Of(await desk.VouchersAsync(partnershipId, schemeId, VoucherLabels.ParseStatus(status), ct));
+                var table = VoucherExport.Of(await desk.VouchersAsync(partnershipId, schemeId, VoucherExport.ParseStatus(status), ct));
                 return string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase)
                     ? TypedResults.File(table.ToXlsx(), XlsxType, $"cheques-regeling-{schemeId}.xlsx")
                     : TypedResults.File(table.ToCsv(), "text/csv; charset=utf-8", $"cheques-regeling-{schemeId}.csv");
@@ -153,7 +153,7 @@ public static class VouchersApi
     }
 
     /// <summary>A status filter that is not one of the statuses: 400 (rather than every voucher).</summary>
-    private static IResult? BadStatus(string? status) => status is not null && VoucherLabels.ParseStatus(status) is null
+    private static IResult? BadStatus(string? status) => status is not null && VoucherExport.ParseStatus(status) is null
         ? Problems.Invalid("status", "Status: unconfirmed, applied, approved, refused, delivered, invoiced, paid, lapsed, withdrawn of reclaimed.", "Status: unconfirmed, applied, approved, refused, delivered, invoiced, paid, lapsed, withdrawn or reclaimed.")
         : null;
 
